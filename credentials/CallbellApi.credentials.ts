@@ -1,0 +1,56 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class CallbellApi implements ICredentialType {
+	name = 'callbellApi';
+
+	displayName = 'Callbell API';
+
+	icon: Icon = { light: 'file:../icons/callbell.svg', dark: 'file:../icons/callbell.dark.svg' };
+
+	documentationUrl = 'https://docs.callbell.eu/api/reference/authorization';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The API key from Callbell → Settings → API settings → Keys. It is shown only once, when the key is created.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.callbell.eu/v1',
+			placeholder: 'e.g. https://api.callbell.eu/v1',
+			description:
+				'Leave the default for Callbell. Change it only to go through a proxy or to use the local Callbell sandbox (e.g. http://127.0.0.1:4010/v1). A trailing slash is ignored.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/auth/me',
+			method: 'GET',
+		},
+	};
+}
