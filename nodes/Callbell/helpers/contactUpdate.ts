@@ -1,0 +1,126 @@
+import type { CustomFieldDefinition, CustomFieldEntry, CustomFieldValue } from './customFields';
+import { buildCustomFields, parseCustomFieldsObject } from './customFields';
+import { InputError } from './InputError';
+import { characterCount, describeValue, isEmptyValue, toCallbellId, toEmail, toStringList, toText } from './values';
+
+export const BOT_STATUSES = ['bot_start', 'bot_end'] as const;
+export type BotStatus = (typeof BOT_STATUSES)[number];
+export const NOTE_MAX_CHARACTERS = 1000;
+
+/** The "Update Fields" collection as n8n resolves it for one item. */
+export interface UpdateFieldsInput {
+	name?: unknown;
+	tags?: unknown;
+	customFields?: { field?: CustomFieldEntry[] };
+	customFieldsJson?: unknown;
+	assignedUser?: unknown;
+	unassignUser?: unknown;
+	teamUuid?: unknown;
+	botStatus?: unknown;
+	note?: unknown;
+	clearNote?: unknown;
+}
+
+/** The body of `PATCH /contacts/:uuid`, in Callbell's snake_case. */
+export interface ContactUpdateBody {
+	name?: string;
+	tags?: string[];
+	custom_fields?: Record<string, CustomFieldValue>;
+	assigned_user?: string;
+	unassign_user?: true;
+	team_uuid?: string;
+	bot_status?: BotStatus;
+	note?: string;
+}
+
+function isOn(value: unknown): boolean {
+	return value === true || value === 'true';
+}
+
+export function toBotStatus(value: unknown): BotStatus {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text === 'string' && (BOT_STATUSES as readonly string[]).includes(text)) return text as BotStatus;
+	throw new InputError('Bot Status', `must be bot_start or bot_end, got ${describeValue(value)}`);
+}
+
+export function toNote(value: unknown): string {
+	const text = toText('Note', value);
+	const length = characterCount(text);
+	if (length > NOTE_MAX_CHARACTERS) {
+		throw new InputError('Note', `is ${length} characters long; Callbell allows at most ${NOTE_MAX_CHARACTERS}`);
+	}
+	return text;
+}
+
+/**
+ * Validate the resolved Update Fields of one item and build the PATCH body.
+ * A field whose value is empty is left out (the contact keeps its current value);
+ * clearing is explicit (Unassign User, Clear Note). Throws InputError on the first problem.
+ */
+export function buildContactUpdateBody(
+	fields: UpdateFieldsInput,
+	definitions?: Record<string, CustomFieldDefinition>,
+): ContactUpdateBody {
+	const body: ContactUpdateBody = {};
+
+	if (!isEmptyValue(fields.name)) body.name = toText('Name', fields.name);
+
+	if (!isEmptyValue(fields.tags)) {
+		const tags = toStringList('Tags', fields.tags);
+		if (tags.length > 0) body.tags = tags;
+	}
+
+	const entries = fields.customFields?.field ?? [];
+	const json = isEmptyValue(fields.customFieldsJson) ? undefined : parseCustomFieldsObject(fields.customFieldsJson);
+	const customFields = buildCustomFields(json, entries, definitions);
+	if (Object.keys(customFields).length > 0) body.custom_fields = customFields;
+
+	const unassign = isOn(fields.unassignUser);
+	if (!isEmptyValue(fields.assignedUser)) {
+		if (unassign) {
+			throw new InputError('Assigned User', 'cannot be set together with Unassign User', 'Use one or the other');
+		}
+		body.assigned_user = toEmail('Assigned User', fields.assignedUser);
+	} else if (unassign) {
+		body.unassign_user = true;
+	}
+
+	if (!isEmptyValue(fields.teamUuid)) body.team_uuid = toCallbellId('Team UUID', fields.teamUuid);
+
+	if (!isEmptyValue(fields.botStatus)) body.bot_status = toBotStatus(fields.botStatus);
+
+	const clearNote = isOn(fields.clearNote);
+	if (!isEmptyValue(fields.note)) {
+		if (clearNote) throw new InputError('Note', 'cannot be set together with Clear Note', 'Use one or the other');
+		body.note = toNote(fields.note);
+	} else if (clearNote) {
+		body.note = '';
+	}
+
+	if (Object.keys(body).length === 0) {
+		throw new InputError(
+			'Update Fields',
+			'contain nothing to update',
+			'Add at least one field under Update Fields. Fields whose value is empty are not sent.',
+		);
+	}
+	return body;
+}
+
+/** Callbell documents `contact` both as an object and as a one-element array. */
+export function unwrapContact(response: unknown): Record<string, unknown> | undefined {
+	if (typeof response !== 'object' || response === null) return undefined;
+	const contact = (response as { contact?: unknown }).contact;
+	const candidate = Array.isArray(contact) ? contact[0] : contact;
+	if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return undefined;
+	return candidate as Record<string, unknown>;
+}
+
+/** The request path for one contact; the id is encoded so it can never leave `/contacts/`. */
+export function contactPath(uuid: string, suffix = ''): string {
+	return `/contacts/${encodeURIComponent(uuid)}${suffix}`;
+}
+
+export function toContactId(value: unknown): string {
+	return toCallbellId('Contact', value);
+}

@@ -1,0 +1,97 @@
+import { InputError } from './InputError';
+
+/** Whether a resolved parameter value counts as "not set" (empty = leave unchanged). */
+export function isEmptyValue(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	if (Array.isArray(value)) return value.length === 0;
+	return false;
+}
+
+export function describeValue(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+	return `${typeof value} ${String(value)}`;
+}
+
+/** A scalar as text: strings are trimmed, finite numbers and booleans are stringified. */
+export function toText(field: string, value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'boolean') return String(value);
+	throw new InputError(field, `must be text, got ${describeValue(value)}`);
+}
+
+/**
+ * A list of strings from a list or a comma-separated string: trimmed, empties dropped,
+ * duplicates (case-insensitive) removed keeping the first spelling.
+ */
+export function toStringList(field: string, value: unknown): string[] {
+	let parts: unknown[];
+	if (typeof value === 'string') parts = value.split(',');
+	else if (Array.isArray(value)) parts = value;
+	else throw new InputError(field, `must be a list or a comma-separated text, got ${describeValue(value)}`);
+
+	const seen = new Set<string>();
+	const result: string[] = [];
+	for (const part of parts) {
+		if (typeof part !== 'string') {
+			throw new InputError(field, `every entry must be text, got ${describeValue(part)}`);
+		}
+		const text = part.trim();
+		const key = text.toLowerCase();
+		if (text === '' || seen.has(key)) continue;
+		seen.add(key);
+		result.push(text);
+	}
+	return result;
+}
+
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
+
+export function isEmail(value: string): boolean {
+	if (value.length > 254 || !EMAIL.test(value)) return false;
+	const local = value.slice(0, value.lastIndexOf('@'));
+	return local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+}
+
+export function toEmail(field: string, value: unknown): string {
+	const text = toText(field, value);
+	if (!isEmail(text)) throw new InputError(field, `must be an email address, got ${describeValue(text)}`);
+	return text;
+}
+
+const CALLBELL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * A Callbell identifier (contact, team, channel… uuids are 32 hex characters, some are
+ * hyphenated). Anything that could change the request path is refused.
+ */
+export function toCallbellId(field: string, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || text === '') throw new InputError(field, 'is required');
+	if (!CALLBELL_ID.test(text)) {
+		throw new InputError(
+			field,
+			`${describeValue(text)} is not a valid Callbell ID`,
+			'Callbell IDs are made of letters, digits and dashes, e.g. 414a6d692bd645ed803f2e7ce360d4c8',
+		);
+	}
+	return text;
+}
+
+/** Number of characters as people (and Callbell) count them, not UTF-16 units. */
+export function characterCount(text: string): number {
+	return Array.from(text).length;
+}
+
+/** JSON.parse without throwing: `undefined` when the text is not valid JSON. */
+export function parseJsonText(text: string): { value: unknown } | undefined {
+	try {
+		return { value: JSON.parse(text) };
+	} catch {
+		return undefined;
+	}
+}
