@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+'use strict';
+// @ts-check
+
+/**
+ * Standalone sandbox:
+ *   node test/sandbox/cli.js [--port 4010] [--token sandbox-token] [--latency 0] [--rps 300] [--seed 42] [--shape docs]
+ * Defaults: port from SANDBOX_PORT or 4010; no rate limit unless --rps is given.
+ */
+
+const { createSandbox } = require('./server');
+
+const USAGE = 'Usage: node test/sandbox/cli.js [--port 4010] [--token sandbox-token] [--latency 0] [--rps 300] [--seed 42] [--shape docs|object|array]';
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return null;
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`Unexpected argument: ${arg}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`Missing value for --${m[1]}`);
+    out[m[1]] = value;
+  }
+  return out;
+}
+
+/** @param {string|undefined} v @param {string} name */
+function num(v, name) {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number`);
+  return n;
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    if (!args) {
+      console.log(USAGE);
+      return;
+    }
+    const known = ['port', 'token', 'latency', 'rps', 'seed', 'shape'];
+    for (const k of Object.keys(args)) if (!known.includes(k)) throw new Error(`Unknown option --${k}`);
+  } catch (err) {
+    console.error(`${/** @type {Error} */ (err).message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const token = args.token ?? 'sandbox-token';
+  const rps = num(args.rps, 'rps');
+  const sb = await createSandbox({
+    port: num(args.port ?? process.env.SANDBOX_PORT, 'port') ?? 4010,
+    token,
+    latencyMs: num(args.latency, 'latency') ?? 0,
+    rateLimit: rps ? { rps, retryAfter: false } : null,
+    seed: num(args.seed, 'seed') ?? 42,
+    contactShape: /** @type {any} */ (args.shape ?? 'docs'),
+  });
+  // The token is the sandbox's own fake credential, so printing it is fine.
+  console.log(`Callbell sandbox listening on ${sb.url} (token: ${token})`);
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    sb.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`Callbell sandbox failed to start: ${err && err.code === 'EADDRINUSE' ? 'port already in use' : err.message}`);
+  process.exit(1);
+});

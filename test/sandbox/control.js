@@ -1,0 +1,119 @@
+'use strict';
+// @ts-check
+
+/**
+ * Control endpoints under /__sandbox (no auth, never logged, never faulted),
+ * for other processes: n8n end-to-end tests and the `npm run sandbox` demo.
+ *
+ *   GET    /__sandbox/health          {ok:true}
+ *   GET    /__sandbox/requests        {requests:[...]} the /v1 request log
+ *   DELETE /__sandbox/requests        clear the log
+ *   POST   /__sandbox/reset           re-seed (same as sb.reset())
+ *   GET    /__sandbox/contacts/:uuid  {contact, bot, notes} (?include_field_types=true)
+ *   GET    /__sandbox/state           {account, contacts}
+ *   GET    /__sandbox/config          current runtime config
+ *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?} → config
+ *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?} → config
+ *   GET    /__sandbox/stats           sb.stats()
+ */
+
+const { sendJson, readBody, parseJson } = require('./http-util');
+const { normalizeFaults, normalizeLatency, normalizeRateLimit } = require('./faults');
+const { normalizeShape, apiBot } = require('./serialize');
+const { contactsInListOrder } = require('./state');
+const { isPlainObject } = require('./validate');
+
+/**
+ * @param {any} sb the sandbox object from createSandbox()
+ * @param {import('http').IncomingMessage} req @param {import('http').ServerResponse} res
+ * @param {string} rawFull path without query @param {string} search query string without '?'
+ */
+async function handleControl(sb, req, res, rawFull, search) {
+  const { text } = await readBody(req);
+  const method = (req.method || 'GET').toUpperCase();
+  const query = Object.fromEntries(new URLSearchParams(search));
+  const path = rawFull.replace(/^\/__sandbox/, '').replace(/\/$/, '') || '/';
+  const ok = (/** @type {unknown} */ body) => sendJson(res, 200, body);
+  const fail = (/** @type {number} */ status, /** @type {string} */ error) => sendJson(res, status, { error });
+  /** @param {string} allowed */
+  const only = (allowed) => method === allowed || (fail(405, 'Method Not Allowed'), false);
+
+  /** @returns {Record<string, any>|null} */
+  const jsonBody = () => {
+    const p = parseJson(text);
+    if (!p.ok) return (fail(400, 'Malformed JSON body'), null);
+    if (p.value === undefined) return {};
+    if (!isPlainObject(p.value)) return (fail(400, 'Body must be a JSON object'), null);
+    return p.value;
+  };
+
+  const contactMatch = /^\/contacts\/([^/]+)$/.exec(path);
+  if (contactMatch) {
+    if (!only('GET')) return;
+    const uuid = decodeURIComponent(contactMatch[1]);
+    const rec = sb.state.contacts.get(uuid);
+    if (!rec) return fail(404, 'Contact not found');
+    const fieldTypes = query.include_field_types === 'true';
+    return ok({ contact: sb.getContact(uuid, { fieldTypes }), bot: apiBot(sb.state, rec), notes: sb.state.notes.get(uuid) || [] });
+  }
+
+  switch (path) {
+    case '/health':
+      return only('GET') && ok({ ok: true });
+    case '/requests':
+      if (method === 'DELETE') {
+        sb.clearRequests();
+        return ok({ ok: true });
+      }
+      return only('GET') && ok({ requests: sb.requests });
+    case '/reset':
+      if (!only('POST')) return;
+      sb.reset();
+      return ok({ ok: true });
+    case '/state':
+      return only('GET') && ok({
+        account: structuredClone(sb.state.account),
+        contacts: contactsInListOrder(sb.state).map((c) => sb.getContact(c.uuid, { fieldTypes: true })),
+      });
+    case '/stats':
+      return only('GET') && ok(sb.stats());
+    case '/config': {
+      if (method === 'GET') return ok(sb.config());
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      const known = ['latencyMs', 'faults', 'rateLimit', 'contactShape'];
+      const unknown = Object.keys(body).filter((k) => !known.includes(k));
+      if (unknown.length) return fail(400, `Unknown config key(s): ${unknown.join(', ')}`);
+      try {
+        // validate everything first, then apply: a bad key changes nothing
+        if ('latencyMs' in body) normalizeLatency(body.latencyMs);
+        if ('faults' in body) normalizeFaults(body.faults);
+        if ('rateLimit' in body) normalizeRateLimit(body.rateLimit);
+        if ('contactShape' in body) normalizeShape(body.contactShape);
+      } catch (err) {
+        return fail(400, /** @type {Error} */ (err).message);
+      }
+      if ('latencyMs' in body) sb.setLatency(body.latencyMs);
+      if ('faults' in body) sb.setFaults(body.faults);
+      if ('rateLimit' in body) sb.setRateLimit(body.rateLimit);
+      if ('contactShape' in body) sb.setContactShape(body.contactShape);
+      return ok(sb.config());
+    }
+    case '/fail-next': {
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      try {
+        sb.failNext(body.count ?? 1, body.kind, { retryAfter: body.retryAfter, timeoutMs: body.timeoutMs });
+      } catch (err) {
+        return fail(400, /** @type {Error} */ (err).message);
+      }
+      return ok(sb.config());
+    }
+    default:
+      return fail(404, 'Not Found');
+  }
+}
+
+module.exports = { handleControl };

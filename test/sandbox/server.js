@@ -1,0 +1,243 @@
+'use strict';
+// @ts-check
+
+/**
+ * createSandbox(): the HTTP server standing in for https://api.callbell.eu/v1.
+ * Per /v1 request: log it → forced fault (failNext) → rate limit → random fault
+ * → latency → auth → body/route checks → handler. Faults are decided before
+ * any handler runs, so a faulted request never changes state.
+ */
+
+const http = require('http');
+const { ApiError } = require('./errors');
+const { sendJson, readBody, parseJson, createTimers, redact } = require('./http-util');
+const { createPolicy, normalizeFaults, normalizeLatency, normalizeRateLimit, publicFaults, answerFault } = require('./faults');
+const { createState, resetState } = require('./state');
+const { apiContact, normalizeShape } = require('./serialize');
+const { matchRoute } = require('./router');
+const { handleControl } = require('./control');
+
+/** @type {import('./router').Route[]} */
+const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account')];
+/**
+ * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
+ * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,
+ *   query: Record<string, string>, body: unknown, authorized: boolean, status: number|'reset'|'timeout'|null,
+ *   fault: string|null }} LogEntry
+ */
+
+/**
+ * @param {{ port?: number, token?: string, latencyMs?: import('./faults').Latency, contactShape?: 'docs'|'object'|'array',
+ *   rateLimit?: import('./faults').RateLimit|null, faults?: object|null, seed?: number }} [options]
+ */
+async function createSandbox(options = {}) {
+  const token = options.token ?? 'sandbox-token';
+  if (typeof token !== 'string' || token === '') throw new TypeError('token must be a non-empty string');
+  const seed = options.seed ?? 42;
+  const initial = {
+    latency: normalizeLatency(options.latencyMs), rateLimit: normalizeRateLimit(options.rateLimit),
+    contactShape: normalizeShape(options.contactShape), faults: normalizeFaults(options.faults),
+  };
+  const state = createState();
+  const policy = createPolicy(seed);
+  const timers = createTimers();
+  /** @type {LogEntry[]} */
+  const requests = [];
+  /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number }} */
+  const counters = { requests: 0, byStatus: {}, faults: {}, rateLimited: 0 };
+  let contactShape = initial.contactShape;
+  let seq = 0;
+
+  function applyInitialConfig() {
+    policy.latency = initial.latency;
+    policy.rateLimit = initial.rateLimit;
+    policy.faults = initial.faults;
+    contactShape = initial.contactShape;
+  }
+  applyInitialConfig();
+
+  /** @param {LogEntry} entry @param {number|'reset'|'timeout'} status */
+  function finish(entry, status) {
+    entry.status = status;
+    counters.byStatus[status] = (counters.byStatus[status] || 0) + 1;
+  }
+
+  /** @param {import('./types').ContactRecord} c @param {'array'|'object'} docsShape @param {{fieldTypes?: boolean}} [opts] */
+  function contactResponse(c, docsShape, opts) {
+    const shape = contactShape === 'docs' ? docsShape : contactShape;
+    const obj = apiContact(state, c, opts);
+    return { contact: shape === 'array' ? [obj] : obj };
+  }
+
+  /**
+   * @param {import('http').IncomingMessage} req @param {import('http').ServerResponse} res
+   * @param {LogEntry} entry @param {import('./faults').Fault} fault
+   */
+  function runFault(req, res, entry, fault) {
+    entry.fault = fault.kind;
+    counters.faults[fault.kind] = (counters.faults[fault.kind] || 0) + 1;
+    finish(entry, fault.kind === 'reset' || fault.kind === 'timeout' ? fault.kind : Number(fault.kind));
+    return answerFault(req, res, fault, timers.delay);
+  }
+
+  /** @param {import('http').IncomingMessage} req @param {import('http').ServerResponse} res @param {string} rawFull @param {string} search */
+  async function handleApi(req, res, rawFull, search) {
+    const { text, tooLarge } = await readBody(req);
+    const method = (req.method || 'GET').toUpperCase();
+    const rawPath = rawFull.slice(3) || '/';
+    /** @type {string[]|null} */
+    let segments = null;
+    try {
+      segments = rawPath.split('/').slice(1).map(decodeURIComponent);
+      if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop(); // tolerate one trailing slash
+    } catch {
+      segments = null;
+    }
+    const path = segments ? `/${segments.join('/')}` : rawPath;
+    const query = Object.fromEntries(new URLSearchParams(search));
+    const parsed = parseJson(text);
+    const auth = req.headers.authorization || '';
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    /** @type {LogEntry} */
+    const entry = redact({
+      seq: ++seq, at: new Date().toISOString(), method, path, rawPath, url: req.url || '', query,
+      body: parsed.ok ? (parsed.value === undefined ? undefined : JSON.parse(text)) : text,
+      authorized: !!m && m[1] === token, status: null, fault: null,
+    }, token);
+    requests.push(entry);
+    counters.requests++;
+
+    let fault = policy.takeForced();
+    const limited = !fault && policy.overRateLimit(Date.now());
+    if (!fault && !limited) fault = policy.decide(path);
+
+    const wait = policy.latencyMs();
+    if (wait > 0) await timers.delay(wait);
+
+    if (limited) {
+      entry.fault = 'rate-limit';
+      counters.rateLimited++;
+      finish(entry, 429);
+      return sendJson(res, 429, { error: 'Too Many Requests' }, policy.rateLimit?.retryAfter ? { 'Retry-After': '1' } : {});
+    }
+    if (fault) return runFault(req, res, entry, fault);
+
+    /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
+    const reply = (status, body, headers) => {
+      finish(entry, status);
+      sendJson(res, status, body, headers);
+    };
+    if (!entry.authorized) return reply(401, { error: 'Unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
+    if (tooLarge) return reply(413, { error: 'Request body too large' });
+    if (!segments) return reply(400, { error: 'Malformed URL path' });
+    if (!parsed.ok) return reply(400, { error: 'Malformed JSON body' });
+    const match = matchRoute(ROUTES, method, segments);
+    if (!match) return reply(404, { error: 'Not Found' });
+    if (!('route' in match)) return reply(405, { error: 'Method Not Allowed' }, { Allow: match.allowed.join(', ') });
+    try {
+      const body = match.route.handler({
+        method, params: match.params, query, body: parsed.value, state, now: () => new Date(), token, contactResponse,
+      });
+      return reply(200, body);
+    } catch (err) {
+      if (err instanceof ApiError) return reply(err.status, err.toBody(), err.headers);
+      console.error('[callbell-sandbox] handler error:', err);
+      return reply(500, { error: 'Internal Server Error' });
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = req.url || '/';
+    const qi = url.indexOf('?');
+    const rawFull = qi === -1 ? url : url.slice(0, qi);
+    const search = qi === -1 ? '' : url.slice(qi + 1);
+    /** @type {Promise<unknown>|undefined} */
+    let done;
+    if (rawFull === '/__sandbox' || rawFull.startsWith('/__sandbox/')) done = handleControl(sb, req, res, rawFull, search);
+    else if (rawFull === '/v1' || rawFull.startsWith('/v1/')) done = handleApi(req, res, rawFull, search);
+    else {
+      req.resume();
+      sendJson(res, 404, { error: 'Not Found' });
+    }
+    Promise.resolve(done).catch((err) => {
+      console.error('[callbell-sandbox] request error:', err);
+      sendJson(res, 500, { error: 'Internal Server Error' });
+    });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  const address = /** @type {import('net').AddressInfo} */ (server.address());
+  const origin = `http://127.0.0.1:${address.port}`;
+
+  const sb = {
+    url: `${origin}/v1`,
+    origin,
+    port: address.port,
+    token,
+    requests,
+    state,
+    /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
+    getContact(uuid, opts) {
+      const c = state.contacts.get(uuid);
+      return c ? apiContact(state, c, opts) : undefined;
+    },
+    /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
+    reset() {
+      resetState(state);
+      requests.length = 0;
+      seq = 0;
+      Object.assign(counters, { requests: 0, byStatus: {}, faults: {}, rateLimited: 0 });
+      policy.reset();
+      applyInitialConfig();
+      policy.faults = null;
+    },
+    /** Clear the log only (seq keeps counting). */
+    clearRequests() {
+      requests.length = 0;
+    },
+    /** @param {object|null} spec */
+    setFaults(spec) {
+      policy.faults = normalizeFaults(spec);
+    },
+    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean, timeoutMs?: number }} [opts] */
+    failNext(n, kind, opts) {
+      policy.failNext(n, kind, opts);
+    },
+    /** @param {import('./faults').Latency} ms */
+    setLatency(ms) {
+      policy.latency = normalizeLatency(ms);
+    },
+    /** @param {import('./faults').RateLimit|null} spec */
+    setRateLimit(spec) {
+      policy.rateLimit = normalizeRateLimit(spec);
+      policy.window = [];
+    },
+    /** @param {'docs'|'object'|'array'} s */
+    setContactShape(s) {
+      contactShape = normalizeShape(s);
+    },
+    config() {
+      return { latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length };
+    },
+    stats() {
+      return { requests: counters.requests, byStatus: { ...counters.byStatus }, faults: { ...counters.faults }, rateLimited: counters.rateLimited };
+    },
+    /** @returns {Promise<void>} */
+    close() {
+      timers.cancelAll();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return sb;
+}
+
+module.exports = { createSandbox };

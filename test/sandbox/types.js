@@ -1,0 +1,45 @@
+'use strict';
+// @ts-check
+
+// JSDoc types shared by the sandbox modules (no runtime code).
+
+/**
+ * @typedef {{ email: string, name: string, available: boolean, lastUpdatedAt: string,
+ *   userCustomStatus?: { id: string, name: string, emoji: string, updatedAt: string } }} User
+ */
+/** @typedef {{ uuid: string, name: string, createdAt: string, default: boolean, memberEmails: string[] }} Team */
+/** @typedef {{ uuid: string, title: string, type: string, main: boolean, discardedAt: boolean, identifier: string }} Channel */
+/** @typedef {{ uuid: string, position: number, name: string, emoji: string, createdAt: string }} Funnel */
+/** @typedef {{ uuid: string, name: string, enabled: boolean, version: number, latestBotVersion: boolean }} Bot */
+/** @typedef {{ name: string, type: 'text'|'email'|'number'|'date'|'dropdown'|'checkbox', options?: string[] }} FieldDef */
+/**
+ * @typedef {{ owner: { email: string, name: string }, tags: string[], customFields: FieldDef[], users: User[],
+ *   teams: Team[], channels: Channel[], funnels: Funnel[], bot: Bot }} Account
+ */
+
+/**
+ * Internal contact record. Custom field values are stored as validated: strings,
+ * or string[] for checkbox fields (serialize.js turns them into API strings).
+ * `lastMessageAt` is the "most recent conversation" sort key of GET /contacts.
+ * `seq` is the creation counter used by cursors to skip contacts created later.
+ * @typedef {{ uuid: string, seq: number, name: string|null, identifier: string, phoneNumber: string|null,
+ *   avatarUrl: string|null, blockedAt: string|null, createdAt: string, lastMessageAt: string, source: string,
+ *   channelUuid: string, funnelId: string|null, closedAt: string|null, tags: string[], assignedUser: string|null,
+ *   customFields: Record<string, string|string[]>, teamUuid: string|null, note: string|null,
+ *   bot: { status: 'started'|'ended'|'in_progress', conversationStartedAt: string|null } }} ContactRecord
+ */
+
+/**
+ * A conversation item; notes carry no uuid, like the docs' example.
+ * @typedef {{ uuid?: string, createdAt: string, text: string, status: 'sent'|'received'|'note',
+ *   channel: string, from: string|null, to: string|null }} Message
+ */
+/** @typedef {{ text: string, createdAt: string }} Note */
+
+/**
+ * The live store (`sb.state`). Mutated in place; reset() refills the same object.
+ * @typedef {{ account: Account, contacts: Map<string, ContactRecord>, messages: Map<string, Message[]>,
+ *   notes: Map<string, Note[]>, lastSeq: number }} State
+ */
+
+module.exports = {};
