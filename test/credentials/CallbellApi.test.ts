@@ -1,0 +1,67 @@
+import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import axios from 'axios';
+
+import { CallbellApi } from '../../credentials/CallbellApi.credentials';
+import { CALLBELL_NODE_TYPE } from '../harness/engine';
+import { SEED, useSandbox } from '../harness/sandbox';
+
+const sandbox = useSandbox();
+const credential = new CallbellApi();
+
+/** Resolves the credential's `test` request with n8n's expression engine, as n8n does. */
+function resolveTestRequest(data: { apiToken: string; baseUrl: string }) {
+	const node: INode = { id: 'n', name: 'n', type: CALLBELL_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as never,
+	});
+	const resolve = (value: string) =>
+		String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data }));
+	const request = credential.test.request;
+	const authorization = resolve(credential.authenticate.properties.headers!.Authorization as string);
+	return { baseURL: resolve(request.baseURL!), url: request.url!, method: request.method!, authorization };
+}
+
+async function runCredentialTest(data: { apiToken: string; baseUrl: string }) {
+	const request = resolveTestRequest(data);
+	const options: IHttpRequestOptions = { url: request.url, method: request.method };
+	return await axios.request({
+		baseURL: request.baseURL,
+		url: options.url,
+		method: options.method,
+		headers: { Authorization: request.authorization },
+		validateStatus: () => true,
+	});
+}
+
+describe('Callbell API credential', () => {
+	it('declares the fields, a Bearer header and the GET /auth/me test', () => {
+		expect(credential.name).toBe('callbellApi');
+		expect(credential.properties.map((property) => [property.name, property.default])).toEqual([
+			['apiToken', ''],
+			['baseUrl', 'https://api.callbell.eu/v1'],
+		]);
+		expect(credential.properties[0].typeOptions?.password).toBe(true);
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+		const resolved = resolveTestRequest({ apiToken: 'tok', baseUrl: 'https://api.callbell.eu/v1/' });
+		expect(resolved).toEqual({ baseURL: 'https://api.callbell.eu/v1', url: '/auth/me', method: 'GET', authorization: 'Bearer tok' });
+	});
+
+	it('passes its test against the sandbox with the right token, trailing slash or not', async () => {
+		for (const baseUrl of [sandbox.get().url, `${sandbox.get().url}/`]) {
+			const response = await runCredentialTest({ apiToken: SEED.token, baseUrl });
+			expect(response.status).toBe(200);
+			expect(response.data.status).toBe('ok');
+			expect(JSON.stringify(response.data)).not.toContain(SEED.token);
+		}
+		expect(sandbox.get().requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /auth/me', 'GET /auth/me']);
+	});
+
+	it('fails its test with a wrong token (401)', async () => {
+		const response = await runCredentialTest({ apiToken: 'wrong', baseUrl: sandbox.get().url });
+		expect(response.status).toBe(401);
+	});
+});

@@ -1,0 +1,76 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IHttpRequestOptions,
+	INode,
+	INodeProperties,
+	IRequestOptionsSimplified,
+	Workflow,
+} from 'n8n-workflow';
+import { ICredentialsHelper } from 'n8n-workflow';
+
+import { CallbellApi } from '../../credentials/CallbellApi.credentials';
+
+/**
+ * Hands the node a decrypted Callbell credential and applies the credential's own generic
+ * `authenticate` block with n8n's expression engine, as the n8n server does (n8n-core
+ * leaves that to the server).
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly credentialType = new CallbellApi();
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		if (typeName !== this.credentialType.name || !workflow || !node) {
+			throw new Error(`Unexpected credential type ${typeName}`);
+		}
+		const headers: Record<string, string> = { ...(requestOptions.headers as Record<string, string>) };
+		for (const [name, template] of Object.entries(this.credentialType.authenticate.properties.headers ?? {})) {
+			headers[name] = String(
+				workflow.expression.getSimpleParameterValue(node, template as string, 'internal', { $credentials: credentials }),
+			);
+		}
+		return { ...(requestOptions as IHttpRequestOptions), headers };
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used by the Callbell node');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.credentialType.properties;
+	}
+}

@@ -1,0 +1,62 @@
+import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
+import {
+	characterCount,
+	isEmail,
+	isEmptyValue,
+	toCallbellId,
+	toStringList,
+	toText,
+} from '../../../../nodes/Callbell/helpers/values';
+
+describe('isEmptyValue', () => {
+	it.each([[undefined], [null], [''], ['   '], [[]]])('%p is empty', (value) => expect(isEmptyValue(value)).toBe(true));
+	it.each([['x'], [0], [false], [['a']], [{}]])('%p is not empty', (value) => expect(isEmptyValue(value)).toBe(false));
+});
+
+describe('toStringList', () => {
+	it('splits, trims, drops empties and dedupes case-insensitively keeping the first spelling', () => {
+		expect(toStringList('Tags', ' Lead, VIP ,, lead ,vip, Support')).toEqual(['Lead', 'VIP', 'Support']);
+		expect(toStringList('Tags', ['Lead', ' ', 'LEAD'])).toEqual(['Lead']);
+	});
+
+	it.each([[42], [{ a: 1 }], [[1]], [[{ name: 'x' }]], [true]])('refuses %p', (value) => {
+		expect(() => toStringList('Tags', value)).toThrow(InputError);
+	});
+});
+
+describe('isEmail', () => {
+	it.each([['ada@example.com'], ['first.last+tag@sub.example.co.uk'], ["o'brien@example.ie"]])('%p is an email', (v) =>
+		expect(isEmail(v)).toBe(true),
+	);
+	it.each([['bob'], ['bob@'], ['@example.com'], ['a@b'], ['a b@example.com'], ['a..b@example.com'], ['.a@example.com'], ['a@-example.com'], [`${'x'.repeat(65)}@example.com`]])(
+		'%p is not an email',
+		(v) => expect(isEmail(v)).toBe(false),
+	);
+});
+
+describe('toCallbellId', () => {
+	it('trims and accepts hex and hyphenated ids', () => {
+		expect(toCallbellId('Contact', ' 414a6d692bd645ed803f2e7ce360d4c8 ')).toBe('414a6d692bd645ed803f2e7ce360d4c8');
+		expect(toCallbellId('Team UUID', 'ff0f96b9-b003-4d0c-b14f-27f3f6868dd6')).toBe('ff0f96b9-b003-4d0c-b14f-27f3f6868dd6');
+	});
+
+	it.each([[''], ['   '], [undefined], ['a/b'], ['..'], ['../auth/me'], ['abc?x=1'], ['abc#x'], ['%2F'], ['ñandú'], ['a'.repeat(65)], [42]])(
+		'refuses %p',
+		(value) => {
+			expect(() => toCallbellId('Contact', value)).toThrow(InputError);
+		},
+	);
+});
+
+describe('toText and characterCount', () => {
+	it('stringifies numbers and booleans, refuses objects', () => {
+		expect(toText('Name', 12)).toBe('12');
+		expect(toText('Name', ' Ada ')).toBe('Ada');
+		expect(() => toText('Name', { a: 1 })).toThrow('Name must be text, got an object');
+	});
+
+	it('counts characters, not UTF-16 units', () => {
+		expect(characterCount('👋🏽')).toBe(2);
+		expect(characterCount('é')).toBe(1);
+	});
+});

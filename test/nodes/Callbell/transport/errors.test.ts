@@ -1,0 +1,74 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeCallbellError, toCallbellApiError } from '../../../../nodes/Callbell/transport/errors';
+import { findSecret } from '../../../harness/secrets';
+
+const node: INode = {
+	id: 'n',
+	name: 'Callbell',
+	type: 'n8n-nodes-callbell.callbell',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const TOKEN = 'secret-token-123';
+
+/** An error shaped like axios's: request config with the Authorization header, and the response. */
+function axiosLikeError(status: number, data: unknown) {
+	const headers = { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' };
+	return Object.assign(new Error(`Request failed with status code ${status}`), {
+		isAxiosError: true,
+		config: { headers, url: 'https://api.callbell.eu/v1/contacts/x' },
+		request: { _header: `PATCH /v1/contacts/x HTTP/1.1\r\nAuthorization: Bearer ${TOKEN}\r\n` },
+		response: { status, data, config: { headers: { ...headers } } },
+	});
+}
+
+describe('describeCallbellError', () => {
+	it('puts Callbell’s message and per-field details into one sentence', () => {
+		expect(describeCallbellError({ error: 'Validation failed', details: { tags: 'unknown tag "X"' } })).toBe(
+			'Callbell says: Validation failed; tags: unknown tag "X"',
+		);
+		expect(describeCallbellError({ message: 'Contact not found' })).toBe('Callbell says: Contact not found');
+		expect(describeCallbellError('Bad gateway')).toBe('Bad gateway');
+		expect(describeCallbellError({})).toBeUndefined();
+		expect(describeCallbellError(undefined)).toBeUndefined();
+	});
+});
+
+describe('toCallbellApiError', () => {
+	it('mutates the helper’s NodeApiError: item index, Callbell’s explanation, no token left on it', () => {
+		const original = new NodeApiError(node, axiosLikeError(422, { error: 'Validation failed' }) as unknown as JsonObject);
+		expect(findSecret(original, TOKEN).length).toBeGreaterThan(0);
+
+		const error = toCallbellApiError(node, original, 3);
+		expect(error).toBe(original);
+		expect(error.context.itemIndex).toBe(3);
+		expect(error.description).toBe('Callbell says: Validation failed');
+		expect(findSecret(error, TOKEN)).toEqual([]);
+	});
+
+	it('tells the user to check the token on a 401', () => {
+		const error = toCallbellApiError(node, new NodeApiError(node, axiosLikeError(401, { error: 'Unauthorized' }) as unknown as JsonObject));
+		expect(error.httpCode).toBe('401');
+		expect(error.description).toBe('Callbell says: Unauthorized Check the API Token in the Callbell credential.');
+	});
+
+	it('wraps anything else (e.g. a network failure) into a NodeApiError', () => {
+		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { authorization: `Bearer ${TOKEN}` } } });
+		const error = toCallbellApiError(node, reset, 1);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.context.itemIndex).toBe(1);
+		expect(findSecret(error, TOKEN)).toEqual([]);
+	});
+});
+
+describe('findSecret', () => {
+	it('finds a secret in non-enumerable properties, nested objects and Maps', () => {
+		const holder = new Error('x');
+		Object.defineProperty(holder, 'hidden', { value: { deep: [`a ${TOKEN}`] }, enumerable: false });
+		expect(findSecret(holder, TOKEN)).toEqual(['$.hidden.deep.0']);
+		expect(findSecret(new Map([['k', TOKEN]]), TOKEN)).toEqual(['$<k>']);
+	});
+});
