@@ -12,15 +12,16 @@ const node: INode = {
 	position: [0, 0],
 	parameters: {},
 };
-const TOKEN = 'secret-token-123';
+// A recognisable value standing in for the API token.
+const MARKER = 'marker-4f1c-must-not-leak';
 
 /** An error shaped like axios's: request config with the Authorization header, and the response. */
 function axiosLikeError(status: number, data: unknown) {
-	const headers = { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' };
+	const headers = { Authorization: `Bearer ${MARKER}`, Accept: 'application/json' };
 	return Object.assign(new Error(`Request failed with status code ${status}`), {
 		isAxiosError: true,
 		config: { headers, url: 'https://api.callbell.eu/v1/contacts/x' },
-		request: { _header: `PATCH /v1/contacts/x HTTP/1.1\r\nAuthorization: Bearer ${TOKEN}\r\n` },
+		request: { _header: `PATCH /v1/contacts/x HTTP/1.1\r\nAuthorization: Bearer ${MARKER}\r\n` },
 		response: { status, data, config: { headers: { ...headers } } },
 	});
 }
@@ -40,13 +41,13 @@ describe('describeCallbellError', () => {
 describe('toCallbellApiError', () => {
 	it('mutates the helper’s NodeApiError: item index, Callbell’s explanation, no token left on it', () => {
 		const original = new NodeApiError(node, axiosLikeError(422, { error: 'Validation failed' }) as unknown as JsonObject);
-		expect(findSecret(original, TOKEN).length).toBeGreaterThan(0);
+		expect(findSecret(original, MARKER).length).toBeGreaterThan(0);
 
 		const error = toCallbellApiError(node, original, 3);
 		expect(error).toBe(original);
 		expect(error.context.itemIndex).toBe(3);
 		expect(error.description).toBe('Callbell says: Validation failed');
-		expect(findSecret(error, TOKEN)).toEqual([]);
+		expect(findSecret(error, MARKER)).toEqual([]);
 	});
 
 	it('tells the user to check the token on a 401', () => {
@@ -56,19 +57,19 @@ describe('toCallbellApiError', () => {
 	});
 
 	it('wraps anything else (e.g. a network failure) into a NodeApiError', () => {
-		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { authorization: `Bearer ${TOKEN}` } } });
+		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { authorization: `Bearer ${MARKER}` } } });
 		const error = toCallbellApiError(node, reset, 1);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.context.itemIndex).toBe(1);
-		expect(findSecret(error, TOKEN)).toEqual([]);
+		expect(findSecret(error, MARKER)).toEqual([]);
 	});
 });
 
 describe('findSecret', () => {
 	it('finds a secret in non-enumerable properties, nested objects and Maps', () => {
 		const holder = new Error('x');
-		Object.defineProperty(holder, 'hidden', { value: { deep: [`a ${TOKEN}`] }, enumerable: false });
-		expect(findSecret(holder, TOKEN)).toEqual(['$.hidden.deep.0']);
-		expect(findSecret(new Map([['k', TOKEN]]), TOKEN)).toEqual(['$<k>']);
+		Object.defineProperty(holder, 'hidden', { value: { deep: [`a ${MARKER}`] }, enumerable: false });
+		expect(findSecret(holder, MARKER)).toEqual(['$.hidden.deep.0']);
+		expect(findSecret(new Map([['k', MARKER]]), MARKER)).toEqual(['$<k>']);
 	});
 });
