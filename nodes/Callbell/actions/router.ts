@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError } from '../helpers/InputError';
+import { isNodeApiError } from '../transport/errors';
 import { getBaseUrl } from '../transport/request';
 import * as contact from './contact/Contact.resource';
 import type { OperationExecute } from './types';
@@ -10,9 +11,17 @@ const resources: Record<string, Record<string, OperationExecute>> = {
 	contact: contact.operations,
 };
 
+/** n8n's NodeOperationError, by class or by name (another copy of n8n-workflow may have thrown it). */
+function isNodeOperationError(error: unknown): error is NodeOperationError {
+	return (
+		error instanceof NodeOperationError ||
+		(error instanceof Error && error.name === 'NodeOperationError' && 'context' in error)
+	);
+}
+
 /** The error a failed item reports: InputErrors name the field and the item. */
 function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+	if (isNodeApiError(error) || isNodeOperationError(error)) {
 		error.context.itemIndex = itemIndex;
 		return error;
 	}
@@ -28,7 +37,7 @@ function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (isNodeApiError(error) && error.httpCode) json.httpCode = error.httpCode;
 	return json;
 }
 

@@ -41,13 +41,21 @@ function redactCause(cause: unknown): void {
 }
 
 /**
+ * Whether a value is n8n's NodeApiError. Checked by name as well as by class: when the package
+ * is installed with its own copy of n8n-workflow (npm installs peers), n8n's errors come from
+ * another copy of the class and `instanceof` alone would miss them.
+ */
+export function isNodeApiError(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError || (error instanceof Error && error.name === 'NodeApiError' && 'context' in error);
+}
+
+/**
  * Give the error n8n's helper threw the item index and Callbell's own explanation.
  * The existing NodeApiError is mutated (re-wrapping it would drop the options), and any
  * credential left on its cause is redacted.
  */
 export function toCallbellApiError(node: INode, error: unknown, itemIndex?: number): NodeApiError {
-	const apiError =
-		error instanceof NodeApiError ? error : new NodeApiError(node, error as JsonObject, { itemIndex });
+	const apiError = isNodeApiError(error) ? error : new NodeApiError(node, error as JsonObject, { itemIndex });
 	redactCause(apiError.cause);
 	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
 	const fromBody = describeCallbellError(apiError.context.data);

@@ -50,6 +50,22 @@ describe('toCallbellApiError', () => {
 		expect(findSecret(error, MARKER)).toEqual([]);
 	});
 
+	it('recognises a NodeApiError from another copy of n8n-workflow and mutates it in place', () => {
+		// What n8n's helper throws when the package resolved its own n8n-workflow (npm installs peers).
+		class NodeApiError extends Error {
+			context: Record<string, unknown> = { data: { error: 'Contact not found' } };
+			httpCode = '404';
+			description = 'Request failed with status code 404';
+		}
+		const foreign = new NodeApiError('The resource you are requesting could not be found');
+		foreign.name = 'NodeApiError';
+
+		const error = toCallbellApiError(node, foreign, 2);
+		expect(error).toBe(foreign);
+		expect(error.description).toBe('Callbell says: Contact not found');
+		expect(error.context.itemIndex).toBe(2);
+	});
+
 	it('tells the user to check the token on a 401', () => {
 		const error = toCallbellApiError(node, new NodeApiError(node, axiosLikeError(401, { error: 'Unauthorized' }) as unknown as JsonObject));
 		expect(error.httpCode).toBe('401');
