@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as contact from './actions/contact/Contact.resource';
 import { router } from './actions/router';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class Callbell implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,6 +31,16 @@ export class Callbell implements INodeType {
 			},
 			...contact.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchContacts: listSearch.searchContacts },
+		loadOptions: {
+			getChannels: loadOptions.getChannels,
+			getFunnels: loadOptions.getFunnels,
+			getTeams: loadOptions.getTeams,
+			getUsers: loadOptions.getUsers,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

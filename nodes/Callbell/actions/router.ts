@@ -55,8 +55,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const json = await execute.call(this, itemIndex, context);
-			results.push({ json, pairedItem: { item: itemIndex } });
+			const result = await execute.call(this, itemIndex, context);
+			for (const json of Array.isArray(result) ? result : [result]) {
+				results.push({ json, pairedItem: { item: itemIndex } });
+			}
 		} catch (caught) {
 			const error = toNodeError.call(this, caught, itemIndex);
 			if (!this.continueOnFail()) throw error;

@@ -5,8 +5,12 @@ export interface ExecutionContext {
 	baseUrl: string;
 }
 
+/**
+ * One item's work. Returns the item's result, or a list for operations that return many
+ * records (Get Many); every one is paired with the input item.
+ */
 export type OperationExecute = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	context: ExecutionContext,
-) => Promise<IDataObject>;
+) => Promise<IDataObject | IDataObject[]>;

@@ -95,3 +95,17 @@ export function parseJsonText(text: string): { value: unknown } | undefined {
 		return undefined;
 	}
 }
+
+/** A phone number as Callbell's lookup path takes it: digits only ("+44 7700-900001" → "447700900001"). */
+export function toPhoneDigits(field: string, value: unknown): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+	if (text === undefined || text === '') throw new InputError(field, 'is required');
+	if (!/^\+?[\d\s().-]+$/.test(text)) {
+		throw new InputError(field, `${describeValue(text)} is not a phone number`, 'Use digits, e.g. +44 7700 900001');
+	}
+	const digits = text.replace(/\D/g, '');
+	if (digits.length < 5 || digits.length > 20) {
+		throw new InputError(field, `${describeValue(text)} is not a phone number`, 'A phone number has 5 to 20 digits');
+	}
+	return digits;
+}

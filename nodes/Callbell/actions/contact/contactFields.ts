@@ -1,0 +1,135 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The contact fields Callbell takes on create and update (`PATCH /contacts/:uuid`), in the
+ * order n8n shows them. Update offers all of them; Create leaves out the clearing toggles.
+ */
+export const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Assigned User Name or ID',
+		name: 'assignedUser',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: '',
+		description:
+			'The Callbell user to assign the contact to, by email. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Bot Status',
+		name: 'botStatus',
+		type: 'options',
+		default: 'bot_start',
+		description: 'Start or stop the bot for this contact. Needs an enabled bot in Callbell.',
+		options: [
+			{ name: 'Start Bot', value: 'bot_start' },
+			{ name: 'Stop Bot', value: 'bot_end' },
+		],
+	},
+	{
+		displayName: 'Clear Note',
+		name: 'clearNote',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to remove the contact note (sends an empty note). Cannot be combined with Note.',
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		placeholder: 'Add Custom Field',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description: 'Values are checked against the type before anything is sent. An entry here wins over the same field in Custom Fields (JSON).',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Billing Address',
+						description: 'The field name exactly as in Callbell → Settings → Custom fields (case-sensitive)',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						default: 'text',
+						description: 'The field type configured in Callbell',
+						options: [
+							{ name: 'Checkbox', value: 'checkbox', description: 'A list of options, or options separated by commas' },
+							{ name: 'Date', value: 'date', description: 'YYYY-MM-DD; ISO date-times and n8n dates are converted' },
+							{ name: 'Dropdown', value: 'dropdown', description: 'One of the configured options' },
+							{ name: 'Email', value: 'email', description: 'A valid email address' },
+							{ name: 'Number', value: 'number', description: 'Sent as text, as Callbell expects (42 → "42")' },
+							{ name: 'Text', value: 'text' },
+						],
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Main Street 1',
+						description: 'Leave empty to keep the current value',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Custom Fields (JSON)',
+		name: 'customFieldsJson',
+		type: 'json',
+		default: '{}',
+		placeholder: 'e.g. {"Plan": "Pro", "Order Count": "3"}',
+		description: 'An object of field names to values, e.g. an expression such as {{ $JSON.fields }}. Numbers are sent as text, lists as checkbox values.',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Ada Lovelace',
+		description: 'The contact name',
+	},
+	{
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'e.g. Prefers to be contacted in the morning',
+		description: 'Free text on the contact, at most 1000 characters. Use Clear Note to remove it.',
+	},
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Lead, VIP',
+		description: 'Replaces the contact tags. Tags separated by commas, or an expression returning a list. Tags must already exist in Callbell.',
+	},
+	{
+		displayName: 'Team Name or ID',
+		name: 'teamUuid',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTeams' },
+		default: '',
+		description:
+			'The team inbox to move the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Unassign User',
+		name: 'unassignUser',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to remove the assigned user. Cannot be combined with Assigned User.',
+	},
+];
+
+/** Fields that only make sense on an existing contact. */
+export const CLEARING_FIELDS = ['clearNote', 'unassignUser'];

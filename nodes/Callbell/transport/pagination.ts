@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { callbellApiRequest } from './request';
+
+type CallbellContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Callbell refuses `GET /contacts` pages past 500 ("Pagination limit exceeded"). */
+export const CONTACTS_PAGE_CAP = 500;
+/** Lists other than contacts are small; this only bounds a misbehaving server. */
+const MAX_PAGES = 100;
+
+interface PageMeta {
+	page?: number;
+	pages?: number;
+	next?: string | null;
+}
+
+function metaOf(response: unknown): PageMeta | undefined {
+	const meta = (response as { meta?: unknown } | undefined)?.meta;
+	return typeof meta === 'object' && meta !== null ? (meta as PageMeta) : undefined;
+}
+
+function listOf<T>(response: unknown, key: string): T[] {
+	const list = (response as Record<string, unknown> | undefined)?.[key];
+	return Array.isArray(list) ? (list as T[]) : [];
+}
+
+/** Every element of a page-numbered list (`?page=`, `meta.pages`), e.g. teams or channels. */
+export async function requestAllPages(
+	this: CallbellContext,
+	baseUrl: string,
+	path: string,
+	key: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const response = await callbellApiRequest.call(this, baseUrl, { method: 'GET', path, qs: { ...qs, page } });
+		const items = listOf<IDataObject>(response, key);
+		all.push(...items);
+		const pages = metaOf(response)?.pages;
+		if (items.length === 0 || pages === undefined || page >= pages) break;
+	}
+	return all;
+}
+
+/**
+ * Where the next page of contacts is: Callbell's cursor (`meta.next`, sent back as `after`)
+ * when the server gives one, a page number otherwise.
+ */
+export type ContactsPageToken = { after: string } | { page: number };
+
+export interface ContactsPage {
+	contacts: IDataObject[];
+	next?: ContactsPageToken;
+	/** The next page would be past Callbell's 500-page cap. */
+	capped: boolean;
+}
+
+export function encodePageToken(token: ContactsPageToken | undefined): string | undefined {
+	if (!token) return undefined;
+	return 'after' in token ? `after:${token.after}` : `page:${token.page}`;
+}
+
+export function decodePageToken(text: string | undefined): ContactsPageToken | undefined {
+	if (!text) return undefined;
+	if (text.startsWith('after:')) return { after: text.slice(6) };
+	const page = Number(text.startsWith('page:') ? text.slice(5) : NaN);
+	return Number.isInteger(page) && page > 0 ? { page } : undefined;
+}
+
+/** One page of `GET /contacts` with the filters in `qs` (resent with every page, as Callbell asks). */
+export async function requestContactsPage(
+	this: CallbellContext,
+	baseUrl: string,
+	qs: IDataObject,
+	token: ContactsPageToken = { page: 1 },
+	itemIndex?: number,
+): Promise<ContactsPage> {
+	const query = { ...qs, ...token };
+	const response = await callbellApiRequest.call(this, baseUrl, { method: 'GET', path: '/contacts', qs: query, itemIndex });
+	const contacts = listOf<IDataObject>(response, 'contacts');
+	const meta = metaOf(response);
+	const page = 'page' in token ? token.page : (meta?.page ?? 0);
+
+	if (meta?.next) return { contacts, next: { after: meta.next }, capped: false };
+	if ('after' in token || contacts.length === 0) return { contacts, capped: false };
+	const more = meta?.pages !== undefined ? page < meta.pages : true;
+	if (!more) return { contacts, capped: false };
+	if (page + 1 > CONTACTS_PAGE_CAP) return { contacts, capped: true };
+	return { contacts, next: { page: page + 1 }, capped: false };
+}
