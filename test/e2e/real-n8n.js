@@ -1,0 +1,71 @@
+'use strict';
+// One real n8n user folder for the end-to-end suite: the packed package installed as n8n's
+// community install places it, the sandbox credential (plus one with a wrong token) and every example workflow imported.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ensureN8n } = require('../../scripts/lib/n8n-runtime');
+const { installPackedPackage } = require('../../scripts/lib/community-install');
+const {
+	importCredentials,
+	importWorkflow,
+	executeWorkflow,
+} = require('../../scripts/lib/n8n-instance');
+const { createSandbox, SEED } = require('../sandbox');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+const SANDBOX_CREDENTIAL = { id: 'callbellSandbox1', name: 'Callbell (local sandbox)' };
+const WRONG_TOKEN = 'wrong-token-e2e-7c1d';
+const WRONG_CREDENTIAL = { id: 'callbellWrongToken', name: 'Callbell (wrong token)' };
+
+/** Starts the sandbox and prepares a fresh n8n user folder with everything imported. */
+async function setUp({ log = () => {} } = {}) {
+	await ensureN8n({ log });
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Callbell', 'Callbell.node.js'))) {
+		throw new Error('Build the package first (npm run build)');
+	}
+	const sandbox = await createSandbox({ port: 0 });
+	const userFolder = path.join(REPO_ROOT, '.e2e', 'n8n-user');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	const installed = installPackedPackage(userFolder);
+
+	await importCredentials(userFolder, [
+		{ ...SANDBOX_CREDENTIAL, type: 'callbellApi', data: { apiToken: SEED.token, baseUrl: sandbox.url } },
+		{ ...WRONG_CREDENTIAL, type: 'callbellApi', data: { apiToken: WRONG_TOKEN, baseUrl: sandbox.url } },
+	]);
+	const workflows = {};
+	for (const file of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.json'))) {
+		workflows[file.replace(/\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+	}
+	await importWorkflow(userFolder, EXAMPLES, ['--separate']);
+	return { sandbox, userFolder, installed, workflows };
+}
+
+/** Imports a copy of an example that uses another credential, under a new id. */
+async function importVariant(userFolder, workflow, { id, credential }) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	copy.id = id;
+	copy.name = `${workflow.name} (${credential.name})`;
+	for (const node of copy.nodes) {
+		if (node.credentials?.callbellApi) node.credentials.callbellApi = credential;
+	}
+	const file = path.join(userFolder, `${id}.json`);
+	fs.writeFileSync(file, JSON.stringify(copy));
+	await importWorkflow(userFolder, file);
+	return copy;
+}
+
+/**
+ * Runs a workflow with `n8n execute --id` and returns the Callbell node's run. `ok` is true for a
+ * successful run, also when n8n 2.41 crashes while exiting after it (see executeWorkflow).
+ */
+async function runWorkflow(userFolder, id, nodeName = 'Callbell') {
+	const result = await executeWorkflow(userFolder, id);
+	const runData = result.data?.data?.resultData?.runData ?? result.data?.resultData?.runData;
+	const task = runData?.[nodeName]?.[0];
+	return { ...result, task, items: task?.data?.main?.[0] ?? [] };
+}
+
+module.exports = { setUp, importVariant, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL, SANDBOX_CREDENTIAL };
