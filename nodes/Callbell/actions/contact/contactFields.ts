@@ -111,7 +111,7 @@ export const contactFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Lead, VIP',
-		description: 'Replaces the contact tags. Tags separated by commas, or an expression returning a list. Tags must already exist in Callbell.',
+		description: 'Tags separated by commas, or an expression returning a list. Tags must already exist in Callbell. On Update, Tag Mode says whether they replace, add to or are removed from the contact’s tags.',
 	},
 	{
 		displayName: 'Team Name or ID',

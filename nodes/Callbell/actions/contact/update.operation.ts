@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { UpdateFieldsInput } from '../../helpers/contactUpdate';
 import { buildContactUpdateBody, contactPath, unwrapContact } from '../../helpers/contactUpdate';
+import { mergeTags, toTagMode } from '../../helpers/tags';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { contactFields } from './contactFields';
@@ -11,6 +12,26 @@ import { contactLocator, phoneLookupChannel, resolveContactId } from './locator'
 const properties: INodeProperties[] = [
 	contactLocator,
 	phoneLookupChannel,
+	{
+		displayName: 'Tag Mode',
+		name: 'tagMode',
+		type: 'options',
+		default: 'replace',
+		description: 'What Tags in Update Fields does to the contact’s tags',
+		options: [
+			{ name: 'Replace', value: 'replace', description: 'The contact gets exactly these tags' },
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Read the contact, add these tags to its tags (no request when it already has them)',
+			},
+			{
+				name: 'Remove',
+				value: 'remove',
+				description: 'Read the contact, remove these tags from its tags (no request when it has none of them)',
+			},
+		],
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -27,6 +48,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+async function getContact(this: IExecuteFunctions, context: ExecutionContext, uuid: string, itemIndex: number) {
+	const response = await callbellApiRequest.call(this, context.baseUrl, { method: 'GET', path: contactPath(uuid), itemIndex });
+	const contact = unwrapContact(response);
+	if (!contact) {
+		throw new NodeOperationError(this.getNode(), 'Callbell answered without the contact', { itemIndex });
+	}
+	return contact as IDataObject;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -35,6 +65,16 @@ export async function execute(
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFieldsInput;
 	const body = buildContactUpdateBody(fields);
 	const uuid = await resolveContactId.call(this, itemIndex, context);
+
+	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
+	if (tagMode !== 'replace' && body.tags) {
+		const current = await getContact.call(this, context, uuid, itemIndex);
+		const currentTags = Array.isArray(current.tags) ? (current.tags as string[]) : [];
+		const { tags, changed } = mergeTags(currentTags, body.tags, tagMode);
+		if (changed) body.tags = tags;
+		else delete body.tags;
+		if (Object.keys(body).length === 0) return current;
+	}
 
 	const response = await callbellApiRequest.call(this, context.baseUrl, {
 		method: 'PATCH',

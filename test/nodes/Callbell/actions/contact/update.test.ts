@@ -262,6 +262,46 @@ describe('Contact → Update through n8n’s engine against the sandbox', () => 
 		expect(sandbox.get().getContact(grace)).toEqual(graceBefore);
 	});
 
+	describe('Tag Mode', () => {
+		const withTags = (tagMode: string, tags: string, extra: IDataObject = {}) =>
+			({ ...update(ada, { tags, ...extra }), tagMode }) as INodeParameters;
+
+		it('Add reads the contact and writes its tags plus the new ones, keeping their spelling', async () => {
+			const before = sandbox.get().getContact(ada) as IDataObject;
+			expect(before.tags).toEqual(['Customer', 'VIP']);
+			const result = await run(withTags('add', 'vip, Newsletter'));
+			expect(result.error).toBeUndefined();
+			expect(sandbox.get().requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				`GET /contacts/${ada}`,
+				`PATCH /contacts/${ada}`,
+			]);
+			expect(requestsTo(sandbox.get(), 'PATCH')[0].body).toEqual({ tags: ['Customer', 'VIP', 'Newsletter'] });
+			expect(result.output![0].json.tags).toEqual(['Customer', 'VIP', 'Newsletter']);
+		});
+
+		it('Remove drops matching tags case-insensitively', async () => {
+			const result = await run(withTags('remove', 'customer'));
+			expect(result.error).toBeUndefined();
+			expect(requestsTo(sandbox.get(), 'PATCH')[0].body).toEqual({ tags: ['VIP'] });
+		});
+
+		it('sends no request when nothing changes, and outputs the contact as it is', async () => {
+			for (const [mode, tags] of [['add', 'VIP'], ['remove', 'Support']]) {
+				sandbox.get().reset();
+				const result = await run(withTags(mode, tags));
+				expect(result.error).toBeUndefined();
+				expect(requestsTo(sandbox.get(), 'PATCH')).toHaveLength(0);
+				expect(result.output![0].json).toEqual(sandbox.get().getContact(ada));
+			}
+		});
+
+		it('still sends the other fields when the tags do not change', async () => {
+			const result = await run(withTags('add', 'VIP', { name: 'Ada' }));
+			expect(result.error).toBeUndefined();
+			expect(requestsTo(sandbox.get(), 'PATCH')[0].body).toEqual({ name: 'Ada' });
+		});
+	});
+
 	it('without Continue On Fail, stops at the first bad item and names it', async () => {
 		const result = await run(
 			update('={{ $json.id }}', { name: '={{ $json.name }}' }),
