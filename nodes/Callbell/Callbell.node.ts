@@ -5,6 +5,7 @@ import * as contact from './actions/contact/Contact.resource';
 import { router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import * as resourceMapping from './methods/resourceMapping';
 
 export class Callbell implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,6 +42,7 @@ export class Callbell implements INodeType {
 			getTeams: loadOptions.getTeams,
 			getUsers: loadOptions.getUsers,
 		},
+		resourceMapping: { getCustomFields: resourceMapping.getCustomFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

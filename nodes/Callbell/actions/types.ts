@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { CustomFieldDefinition } from '../helpers/customFields';
+
 /** What an execution resolves once and every item reuses. */
 export interface ExecutionContext {
 	baseUrl: string;
+	/** The account's custom field definitions, loaded on first use and shared by every item. */
+	fieldDefinitions?: Promise<Record<string, CustomFieldDefinition>>;
 }
 
 /**

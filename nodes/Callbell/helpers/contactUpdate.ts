@@ -60,6 +60,7 @@ export function toNote(value: unknown): string {
 export function buildContactUpdateBody(
 	fields: UpdateFieldsInput,
 	definitions?: Record<string, CustomFieldDefinition>,
+	mappedCustomFields?: Record<string, unknown>,
 ): ContactUpdateBody {
 	const body: ContactUpdateBody = {};
 
@@ -72,7 +73,7 @@ export function buildContactUpdateBody(
 
 	const entries = fields.customFields?.field ?? [];
 	const json = isEmptyValue(fields.customFieldsJson) ? undefined : parseCustomFieldsObject(fields.customFieldsJson);
-	const customFields = buildCustomFields(json, entries, definitions);
+	const customFields = buildCustomFields(json, entries, definitions, mappedCustomFields);
 	if (Object.keys(customFields).length > 0) body.custom_fields = customFields;
 
 	const unassign = isOn(fields.unassignUser);

@@ -166,14 +166,15 @@ export function parseCustomFieldsObject(value: unknown): Record<string, unknown>
 }
 
 /**
- * Build `custom_fields` from the JSON object (if any) and the typed entries; a typed entry
- * overrides the same name in the JSON object. Empty values are skipped (left unchanged).
- * `definitions` are the account's known fields (when known), used for JSON values.
+ * Build `custom_fields` from the JSON object (if any), the typed entries and the values mapped
+ * from the account's fields; later sources win: JSON < typed entry < mapped value. Empty values
+ * are skipped (left unchanged). `definitions` are the account's known fields (when known).
  */
 export function buildCustomFields(
 	json: Record<string, unknown> | undefined,
 	entries: CustomFieldEntry[],
 	definitions: Record<string, CustomFieldDefinition> = {},
+	mapped: Record<string, unknown> = {},
 ): Record<string, CustomFieldValue> {
 	const result: Record<string, CustomFieldValue> = {};
 	for (const [rawName, value] of Object.entries(json ?? {})) {
@@ -193,6 +194,14 @@ export function buildCustomFields(
 		const known = definitions[name];
 		const definition: CustomFieldDefinition = { type: entry.type, options: known?.options };
 		result[name] = coerceCustomFieldValue(name, definition, entry.value);
+	}
+	for (const [name, value] of Object.entries(mapped)) {
+		if (isEmptyValue(value)) continue;
+		const definition = definitions[name];
+		if (!definition) {
+			throw new InputError(`Custom Field "${name}"`, 'is not a custom field of this Callbell account', 'Reload the fields of Custom Fields (From Account)');
+		}
+		result[name] = coerceCustomFieldValue(name, definition, value);
 	}
 	return result;
 }

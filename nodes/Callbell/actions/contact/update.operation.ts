@@ -6,6 +6,7 @@ import { buildContactUpdateBody, contactPath, unwrapContact } from '../../helper
 import { mergeTags, toTagMode } from '../../helpers/tags';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 import { contactFields } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		description: 'Fields to change. A field whose value (or expression result) is empty is not sent, so the contact keeps its current value.',
 		options: contactFields,
 	},
+	accountCustomFields,
 ];
 
 export const description = updateDisplayOptions(
@@ -63,7 +65,8 @@ export async function execute(
 	context: ExecutionContext,
 ): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFieldsInput;
-	const body = buildContactUpdateBody(fields);
+	const { mapped, definitions } = await readAccountCustomFields.call(this, itemIndex, context);
+	const body = buildContactUpdateBody(fields, definitions, mapped);
 	const uuid = await resolveContactId.call(this, itemIndex, context);
 
 	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));

@@ -262,6 +262,54 @@ describe('Contact → Update through n8n’s engine against the sandbox', () => 
 		expect(sandbox.get().getContact(grace)).toEqual(graceBefore);
 	});
 
+	describe('Custom Fields (From Account)', () => {
+		const schema = [
+			{ id: 'Plan', displayName: 'Plan (Dropdown)', type: 'options', options: [{ name: 'Free', value: 'Free' }, { name: 'Pro', value: 'Pro' }, { name: 'Enterprise', value: 'Enterprise' }], required: false, defaultMatch: false, display: true },
+			{ id: 'Order Count', displayName: 'Order Count (Number)', type: 'number', required: false, defaultMatch: false, display: true },
+			{ id: 'Interests', displayName: 'Interests', type: 'array', required: false, defaultMatch: false, display: true },
+			{ id: 'Contact Email', displayName: 'Contact Email (Email)', type: 'string', required: false, defaultMatch: false, display: true },
+		];
+		const mapped = (value: IDataObject, updateFields: IDataObject = {}) =>
+			({ ...update(ada, updateFields), accountCustomFields: { mappingMode: 'defineBelow', value, schema } }) as INodeParameters;
+
+		it('sends mapped values coerced to the account’s types; a mapped field wins over Custom Fields', async () => {
+			const result = await run(
+				mapped(
+					{ Plan: 'Pro', 'Order Count': 5, Interests: ['Newsletter', 'Promotions'], 'Contact Email': '' },
+					{ customFields: { field: [{ name: 'Plan', type: 'dropdown', value: 'Free' }] } },
+				),
+			);
+			expect(result.error).toBeUndefined();
+			expect(requestsTo(sandbox.get(), 'PATCH')[0].body).toEqual({
+				custom_fields: { Plan: 'Pro', 'Order Count': '5', Interests: ['Newsletter', 'Promotions'] },
+			});
+			// The account's field types were read once, from contacts with include_field_types.
+			expect(requestsTo(sandbox.get(), 'GET').map((request) => request.query)).toEqual([
+				{ include_field_types: 'true', page: '1' },
+			]);
+		});
+
+		it('checks values against the account’s options and types before sending, once per execution', async () => {
+			const result = await run(
+				{ ...mapped({ Plan: '={{ $json.plan }}' }), contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' } } as INodeParameters,
+				[{ id: ada, plan: 'Gold' }, { id: grace, plan: 'Enterprise' }],
+				{ continueOnFail: true },
+			);
+			expect(result.output!.map((item) => item.json.error ?? item.json.uuid)).toEqual([
+				'Custom Field "Plan" has no option "Gold" [item 0]',
+				grace,
+			]);
+			expect(requestsTo(sandbox.get(), 'PATCH').map((request) => request.path)).toEqual([`/contacts/${grace}`]);
+			expect(requestsTo(sandbox.get(), 'GET')).toHaveLength(1);
+		});
+
+		it('refuses a mapped email that is not an email (the account says the field is an email)', async () => {
+			const result = await run(mapped({ 'Contact Email': 'nope' }));
+			expect(result.error?.message).toBe('Custom Field "Contact Email" must be an email address, got "nope" [item 0]');
+			expect(requestsTo(sandbox.get(), 'PATCH')).toHaveLength(0);
+		});
+	});
+
 	describe('Tag Mode', () => {
 		const withTags = (tagMode: string, tags: string, extra: IDataObject = {}) =>
 			({ ...update(ada, { tags, ...extra }), tagMode }) as INodeParameters;
