@@ -6,10 +6,10 @@
  * group, so Ctrl-C in the terminal reaches only the launcher, which then stops n8n in order.
  *
  *   (the package itself is installed by ./community-install.js, as n8n's community install does)
- *   importCredentials(dir, creds)            n8n import:credentials (plain `data` is encrypted by n8n)
- *   importWorkflow(dir, file, extraArgs)     n8n import:workflow (a folder with ['--separate'])
+ *   importCredentials(dir, creds, { env })   n8n import:credentials (plain `data` is encrypted by n8n)
+ *   importWorkflow(dir, file, extraArgs, { env })  n8n import:workflow (a folder with ['--separate'])
  *   executeWorkflow(dir, id)                 n8n execute --id --rawOutput, parsed
- *   startN8n(dir, { port })                  n8n start; { process, ready, stop() }
+ *   startN8n(dir, { port })                  n8n start (or `command: 'worker'`); { process, ready, stop() }
  *   setupOwner(baseUrl, owner)               REST owner setup, or login when already set up
  *   restJson(url, { method, body, cookie })  small JSON fetch helper for n8n's REST API
  */
@@ -128,7 +128,7 @@ function writeTempJson(value, name) {
  * Without --userId/--projectId n8n gives it to the owner's personal project (the "shell" owner
  * exists from the first migration on, before any owner setup). Re-importing the same id overwrites it.
  */
-async function importCredentials(dir, creds) {
+async function importCredentials(dir, creds, { env = {} } = {}) {
   const list = (Array.isArray(creds) ? creds : [creds]).map((c) => ({
     ...c,
     createdAt: c.createdAt || new Date().toISOString(),
@@ -136,7 +136,7 @@ async function importCredentials(dir, creds) {
   }));
   const { file, cleanup } = writeTempJson(list, 'credentials.json');
   try {
-    const result = await runN8n(dir, ['import:credentials', `--input=${file}`]);
+    const result = await runN8n(dir, ['import:credentials', `--input=${file}`], { env });
     if (!importSucceeded(result)) throw commandError('n8n import:credentials', result);
     return result;
   } finally {
@@ -147,9 +147,10 @@ async function importCredentials(dir, creds) {
 /**
  * Imports one workflow file (or an array file) with `n8n import:workflow`; with
  * `extraArgs = ['--separate']`, `file` is a folder and every JSON file in it is imported.
+ * `env` (also for importCredentials) overrides n8nEnv's variables, e.g. a Postgres database.
  */
-async function importWorkflow(dir, file, extraArgs = []) {
-  const result = await runN8n(dir, ['import:workflow', `--input=${path.resolve(file)}`, ...extraArgs]);
+async function importWorkflow(dir, file, extraArgs = [], { env = {} } = {}) {
+  const result = await runN8n(dir, ['import:workflow', `--input=${path.resolve(file)}`, ...extraArgs], { env });
   if (!importSucceeded(result)) throw commandError('n8n import:workflow', result);
   return result;
 }
@@ -236,6 +237,8 @@ function freePort() {
 
 /**
  * Starts `n8n start` on `port` (task-runner broker on port + 1 unless given).
+ * `command: 'worker'` starts `n8n worker` instead (pass its ports in `env`); `readyPattern` is the
+ * log line that means ready (default: the main's "Editor is now accessible via").
  * `ready` resolves (with ms until ready) once the log says the editor is accessible, and rejects
  * if n8n exits first or takes longer than `readyTimeoutMs`. `stop()` sends SIGTERM, then SIGKILL
  * to the whole process group after `stopTimeoutMs`; it resolves when n8n is gone.
@@ -245,12 +248,20 @@ function freePort() {
  */
 function startN8n(
   dir,
-  { port = 5678, env = {}, onLine = () => {}, readyTimeoutMs = 180000, stopTimeoutMs = 20000 } = {},
+  {
+    port = 5678,
+    env = {},
+    onLine = () => {},
+    readyTimeoutMs = 180000,
+    stopTimeoutMs = 20000,
+    command = 'start',
+    readyPattern = /Editor is now accessible via/i,
+  } = {},
 ) {
   const { nodeBin, n8nBin } = paths();
   const started = Date.now();
   const child = track(
-    spawn(nodeBin, [CHILD_WRAPPER, n8nBin, 'start'], {
+    spawn(nodeBin, [CHILD_WRAPPER, n8nBin, command], {
       cwd: dir,
       env: n8nEnv(dir, {
         N8N_PORT: String(port),
@@ -280,7 +291,7 @@ function startN8n(
       log.push(line);
       if (log.length > 200) log.shift();
       onLine(line);
-      if (!isReady && /Editor is now accessible via/i.test(line)) {
+      if (!isReady && readyPattern.test(line)) {
         isReady = true;
         readyResolve(Date.now() - started);
       }
