@@ -1,9 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationExecute } from '../types';
+import * as addNote from './addNote.operation';
+import * as closeConversation from './closeConversation.operation';
+import * as create from './create.operation';
+import * as deleteContact from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getBotStatus from './getBotStatus.operation';
+import * as getMessages from './getMessages.operation';
+import * as openConversation from './openConversation.operation';
+import * as setFunnelStage from './setFunnelStage.operation';
+import * as startBot from './startBot.operation';
+import * as stopBot from './stopBot.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, OperationExecute> = {
+	addNote: addNote.execute,
+	closeConversation: closeConversation.execute,
+	create: create.execute,
+	delete: deleteContact.execute,
+	get: get.execute,
+	getAll: getAll.execute,
+	getBotStatus: getBotStatus.execute,
+	getMessages: getMessages.execute,
+	openConversation: openConversation.execute,
+	setFunnelStage: setFunnelStage.execute,
+	startBot: startBot.execute,
+	stopBot: stopBot.execute,
 	update: update.execute,
 };
 
@@ -16,6 +40,78 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
 			{
+				name: 'Add Note',
+				value: 'addNote',
+				description: 'Add an internal note to the conversation, with @mentions',
+				action: 'Add a note to a contact',
+			},
+			{
+				name: 'Close Conversation',
+				value: 'closeConversation',
+				description: 'Close the contact’s conversation',
+				action: 'Close a conversation',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a contact from a phone number or platform ID',
+				action: 'Create a contact',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a contact for good',
+				action: 'Delete a contact',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a contact by ID or phone number',
+				action: 'Get a contact',
+			},
+			{
+				name: 'Get Bot Status',
+				value: 'getBotStatus',
+				description: 'Get the state of the bot for a contact',
+				action: 'Get the bot status of a contact',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List contacts, filtered by source, tags or team',
+				action: 'Get many contacts',
+			},
+			{
+				name: 'Get Messages',
+				value: 'getMessages',
+				description: 'List the messages of a contact’s conversation, newest first',
+				action: 'Get the messages of a contact',
+			},
+			{
+				name: 'Open Conversation',
+				value: 'openConversation',
+				description: 'Reopen the contact’s conversation',
+				action: 'Open a conversation',
+			},
+			{
+				name: 'Set Funnel Stage',
+				value: 'setFunnelStage',
+				description: 'Move the contact’s conversation to a funnel stage',
+				action: 'Set the funnel stage of a contact',
+			},
+			{
+				name: 'Start Bot',
+				value: 'startBot',
+				description: 'Start the bot for a contact',
+				action: 'Start the bot for a contact',
+			},
+			{
+				name: 'Stop Bot',
+				value: 'stopBot',
+				description: 'Stop the bot for a contact, e.g. to hand over to an agent',
+				action: 'Stop the bot for a contact',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: 'Change name, tags, custom fields, assignment, team, bot status or note',
@@ -24,5 +120,17 @@ export const description: INodeProperties[] = [
 		],
 		default: 'update',
 	},
+	...addNote.description,
+	...closeConversation.description,
+	...create.description,
+	...deleteContact.description,
+	...get.description,
+	...getAll.description,
+	...getBotStatus.description,
+	...getMessages.description,
+	...openConversation.description,
+	...setFunnelStage.description,
+	...startBot.description,
+	...stopBot.description,
 	...update.description,
 ];

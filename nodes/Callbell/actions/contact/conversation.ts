@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { contactPath } from '../../helpers/contactUpdate';
+import { callbellApiRequest } from '../../transport/request';
+import type { ExecutionContext } from '../types';
+import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
+import { contactFromResponse } from './results';
+
+/** The UI of an operation that only needs the contact (open, close, bot status…). */
+export function contactOnlyDescription(operation: string): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, [contactLocator, phoneLookupChannel]);
+}
+
+/** `POST /contacts/:uuid/conversation/open|close` (no body); outputs the contact. */
+export async function changeConversation(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	context: ExecutionContext,
+	action: 'open' | 'close',
+): Promise<IDataObject> {
+	const uuid = await resolveContactId.call(this, itemIndex, context);
+	const response = await callbellApiRequest.call(this, context.baseUrl, {
+		method: 'POST',
+		path: contactPath(uuid, `/conversation/${action}`),
+		itemIndex,
+	});
+	return contactFromResponse.call(this, response, itemIndex, `The conversation may have been ${action === 'open' ? 'opened' : 'closed'}.`);
+}

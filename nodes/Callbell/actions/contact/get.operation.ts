@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { isOn } from '../../helpers/contactList';
+import { contactPath } from '../../helpers/contactUpdate';
+import { callbellApiRequest } from '../../transport/request';
+import type { ExecutionContext } from '../types';
+import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
+import { contactFromResponse } from './results';
+
+const properties: INodeProperties[] = [
+	contactLocator,
+	phoneLookupChannel,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Field Types',
+				name: 'includeFieldTypes',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add customFieldsMetadata: each custom field with its type, typed value and options',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
+
+/** `GET /contacts/:uuid`; outputs the contact. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeFieldTypes?: unknown };
+	const uuid = await resolveContactId.call(this, itemIndex, context);
+	const response = await callbellApiRequest.call(this, context.baseUrl, {
+		method: 'GET',
+		path: contactPath(uuid),
+		qs: isOn(options.includeFieldTypes) ? { include_field_types: true } : undefined,
+		itemIndex,
+	});
+	return contactFromResponse.call(this, response, itemIndex, 'Check the contact.');
+}

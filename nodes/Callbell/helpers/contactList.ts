@@ -1,0 +1,46 @@
+import { toSource } from './contactCreate';
+import { InputError } from './InputError';
+import { describeValue, isEmptyValue, toCallbellId, toStringList } from './values';
+
+/** The Get Many "Filters" collection as n8n resolves it for one item. */
+export interface ContactFiltersInput {
+	source?: unknown;
+	tags?: unknown;
+	teamUuid?: unknown;
+	includeFieldTypes?: unknown;
+}
+
+/** The query of `GET /contacts` (without the page token), in Callbell's snake_case. */
+export interface ContactListQuery {
+	source?: string;
+	tags?: string;
+	team_uuid?: string;
+	include_field_types?: 'true';
+}
+
+export function isOn(value: unknown): boolean {
+	return value === true || value === 'true';
+}
+
+/** Validate the Filters and build the query Callbell expects; empty filters are not sent. */
+export function buildContactListQuery(filters: ContactFiltersInput = {}): ContactListQuery {
+	const query: ContactListQuery = {};
+	if (!isEmptyValue(filters.source)) query.source = toSource('Source', filters.source);
+	if (!isEmptyValue(filters.tags)) {
+		const tags = toStringList('Tags', filters.tags);
+		if (tags.some((tag) => tag.includes(','))) throw new InputError('Tags', 'entries cannot contain commas');
+		if (tags.length > 0) query.tags = tags.join(',');
+	}
+	if (!isEmptyValue(filters.teamUuid)) query.team_uuid = toCallbellId('Team', filters.teamUuid);
+	if (isOn(filters.includeFieldTypes)) query.include_field_types = 'true';
+	return query;
+}
+
+/** A Limit as typed or from an expression: a whole number of at least 1. */
+export function toLimit(value: unknown): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		throw new InputError('Limit', `must be a whole number of at least 1, got ${describeValue(value)}`);
+	}
+	return number;
+}
