@@ -2,22 +2,18 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	IDataObject,
-	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
 	IRun,
 	IVersionedNodeType,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 
-import { Callbell } from '../../nodes/Callbell/Callbell.node';
-import { TestCredentialsHelper } from './credentials';
+import { additionalDataFor, callbellNode, singleNodeWorkflow } from './n8n';
 
-export const CALLBELL_NODE_TYPE = 'n8n-nodes-callbell.callbell';
+export { CALLBELL_NODE_TYPE } from './n8n';
 
 export interface RunOptions {
 	/** The Callbell node's parameters (resource, operation, contact, updateFields…). */
@@ -39,66 +35,13 @@ export interface RunResult {
 	run: IRun | undefined;
 }
 
-class SingleNodeTypes implements INodeTypes {
-	constructor(private readonly nodeType: INodeType | IVersionedNodeType) {}
-
-	getByName(): INodeType | IVersionedNodeType {
-		return this.nodeType;
-	}
-
-	getByNameAndVersion(_type: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.nodeType, version);
-	}
-
-	getKnownTypes(): IDataObject {
-		return {};
-	}
-}
-
-function additionalDataFor(credentials: RunOptions['credentials'], hooks: ExecutionLifecycleHooks) {
-	const base = 'http://localhost:5678';
-	return {
-		credentialsHelper: new TestCredentialsHelper(credentials),
-		hooks,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not used by the Callbell node');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: `${base}/rest`,
-		instanceBaseUrl: base,
-		formBaseUrl: `${base}/form`,
-		formWaitingBaseUrl: `${base}/form-waiting`,
-		formTestBaseUrl: `${base}/form-test`,
-		webhookBaseUrl: `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
-		mcpBaseUrl: `${base}/mcp`,
-		mcpTestBaseUrl: `${base}/mcp-test`,
-		variables: {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not used by the Callbell node');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-}
-
 /** Runs one Callbell node through n8n-core's real WorkflowExecute with the given input items. */
 export async function runCallbellNode(options: RunOptions): Promise<RunResult> {
-	const node: INode = {
-		id: 'callbell-node',
-		name: 'Callbell',
-		type: CALLBELL_NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: { callbellApi: { id: 'cred-1', name: 'Callbell (test)' } },
-		continueOnFail: options.continueOnFail ?? false,
-	};
+	const node = callbellNode('Callbell', options.parameters, options.continueOnFail ?? false);
+	const workflow = singleNodeWorkflow(node, options.nodeType);
 	const workflowData: IWorkflowBase = {
-		id: 'callbellTest',
-		name: 'Callbell engine test',
+		id: workflow.id,
+		name: workflow.name ?? 'Callbell engine test',
 		active: false,
 		isArchived: false,
 		nodes: [node],
@@ -108,15 +51,6 @@ export async function runCallbellNode(options: RunOptions): Promise<RunResult> {
 		updatedAt: new Date(),
 		activeVersionId: null,
 	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: false,
-		nodeTypes: new SingleNodeTypes(options.nodeType ?? new Callbell()),
-		settings: {},
-	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
 	const finished = new Promise<IRun>((resolve) => {
@@ -133,7 +67,7 @@ export async function runCallbellNode(options: RunOptions): Promise<RunResult> {
 			],
 		},
 	});
-	const execution = new WorkflowExecute(additionalDataFor(options.credentials, hooks), 'manual', runData);
+	const execution = new WorkflowExecute(additionalDataFor(options.credentials, { hooks }), 'manual', runData);
 	try {
 		await execution.processRunExecutionData(workflow);
 	} catch (error) {

@@ -1,0 +1,132 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { contactOperation, contactRef, pairs, sandboxRunner } from '../../../../harness/contact';
+import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
+import { startStubServer } from '../../../../support/stubServer';
+
+const sandbox = useSandbox();
+const run = sandboxRunner(sandbox);
+const ada = SEED.contacts.ada.uuid;
+const grace = SEED.contacts.grace.uuid;
+const unknown = '0123456789abcdef0123456789abcdef';
+
+function getMessages(contact: string | IDataObject, extra: IDataObject = {}) {
+	return contactOperation('getMessages', contact, extra);
+}
+
+/** The sandbox's messages of a contact, newest first, as Callbell lists them. */
+function stored(uuid: string): IDataObject[] {
+	const list = [...((sandbox.get().state.messages.get(uuid) ?? []) as IDataObject[])].reverse();
+	return list.sort((a, b) => ((a.createdAt as string) < (b.createdAt as string) ? 1 : (a.createdAt as string) > (b.createdAt as string) ? -1 : 0));
+}
+
+const pagesRequested = () => requestsTo(sandbox.get()).map((request) => request.query.page);
+
+describe('Contact → Get Messages through n8n’s engine against the sandbox', () => {
+	it('reads pages until an empty one; one item per message with contactUuid, paired', async () => {
+		const result = await run(getMessages(ada, { returnAll: true }));
+		expect(result.error).toBeUndefined();
+		const expected = stored(ada).map((message) => ({ ...message, contactUuid: ada }));
+		expect(expected).toHaveLength(25);
+		expect(pairs(result)).toEqual(expected.map((message) => [message, 0]));
+		expect(requestsTo(sandbox.get()).map((request) => [request.method, request.path])).toEqual(Array(3).fill(['GET', `/contacts/${ada}/messages`]));
+		expect(pagesRequested()).toEqual(['1', '2', '3']);
+	});
+
+	it('includes internal notes (status "note", no uuid)', async () => {
+		const result = await run(getMessages(ada, { returnAll: true }));
+		const notes = result.output!.map((item) => item.json).filter((message) => message.status === 'note');
+		expect(notes).toEqual([expect.objectContaining({ text: '@ben.agent can you check the bulk discount?', contactUuid: ada })]);
+		expect(notes[0].uuid).toBeUndefined();
+	});
+
+	it('Limit defaults to 50', async () => {
+		const result = await run(getMessages(ada));
+		expect(result.output).toHaveLength(25);
+		expect(pagesRequested()).toEqual(['1', '2', '3']);
+	});
+
+	it('a Limit smaller than a page reads one page', async () => {
+		const result = await run(getMessages(ada, { limit: 5 }));
+		expect(result.output!.map((item) => item.json.createdAt)).toEqual(stored(ada).slice(0, 5).map((message) => message.createdAt));
+		expect(pagesRequested()).toEqual(['1']);
+	});
+
+	it('a Limit spanning pages reads just enough pages', async () => {
+		const result = await run(getMessages(ada, { limit: 22 }));
+		expect(result.output).toHaveLength(22);
+		expect(pagesRequested()).toEqual(['1', '2']);
+	});
+
+	it('From List and By Phone find the same conversation', async () => {
+		const fromList = await run(getMessages(contactRef(grace, 'list'), { returnAll: true }));
+		const byPhone = await run(getMessages(contactRef('+1 202 555 0102', 'phone'), { returnAll: true }));
+		expect(fromList.output!.map((item) => item.json)).toEqual(stored(grace).map((message) => ({ ...message, contactUuid: grace })));
+		expect(byPhone.output!.map((item) => item.json)).toEqual(fromList.output!.map((item) => item.json));
+		expect(requestsTo(sandbox.get()).map((request) => request.path)).toEqual([
+			`/contacts/${grace}/messages`,
+			`/contacts/${grace}/messages`,
+			'/contacts/phone/12025550102',
+			`/contacts/${grace}/messages`,
+			`/contacts/${grace}/messages`,
+		]);
+	});
+
+	it('explains a 404 for an unknown contact', async () => {
+		const result = await run(getMessages(unknown));
+		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.description).toBe('Callbell says: Contact not found');
+	});
+
+	it.each<[string, IDataObject, RegExp]>([
+		['a Limit that is not a number', { limit: '={{ "ten" }}' }, /^Limit must be a whole number of at least 1, got "ten" \[item 0\]$/],
+		['a negative Limit', { limit: '={{ -3 }}' }, /^Limit must be a whole number of at least 1, got number -3 \[item 0\]$/],
+	])('refuses %s before any request', async (_case, extra, message) => {
+		const result = await run(getMessages(ada, extra));
+		expect(result.error?.message).toMatch(message);
+		expect(sandbox.get().requests).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, keeps each input’s messages (or its one error) paired to it', async () => {
+		const items = [{ id: ada, limit: 2 }, { id: unknown, limit: 2 }, { id: 'x y', limit: 2 }, { id: grace, limit: 1 }];
+		const result = await run(getMessages('={{ $json.id }}', { limit: '={{ $json.limit }}' }), items, { continueOnFail: true });
+		expect(pairs(result).map(([json, item]) => [json.contactUuid ?? json.httpCode ?? json.error, item])).toEqual([
+			[ada, 0],
+			[ada, 0],
+			['404', 1],
+			['Contact "x y" is not a valid Callbell ID [item 2]', 2],
+			[grace, 3],
+		]);
+	});
+});
+
+describe('Contact → Get Messages against a stub server', () => {
+	const message = (n: number) => ({ uuid: `m${n}`, text: `Message ${n}`, status: 'received' });
+
+	it('stops at meta.pages when Callbell gives it, without asking for an empty page', async () => {
+		const server = await startStubServer({
+			handle: (request) => {
+				const page = Number(request.query.page);
+				return { body: { messages: [message(page * 2 - 1), message(page * 2)], meta: { page, pages: 2 } } };
+			},
+		});
+		try {
+			const result = await run(getMessages(ada, { returnAll: true }), [{}], { baseUrl: server.url });
+			expect(result.output!.map((item) => item.json.uuid)).toEqual(['m1', 'm2', 'm3', 'm4']);
+			expect(server.requests.map((request) => request.query.page)).toEqual(['1', '2']);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('fails clearly instead of looping when Callbell ignores the page parameter', async () => {
+		const server = await startStubServer({ handle: () => ({ body: { messages: [message(1), message(2)] } }) });
+		try {
+			const result = await run(getMessages(ada, { returnAll: true }), [{}], { baseUrl: server.url });
+			expect(result.error?.message).toBe('Callbell returned the same page of messages twice [item 0]');
+			expect(server.requests).toHaveLength(2);
+		} finally {
+			await server.close();
+		}
+	});
+});

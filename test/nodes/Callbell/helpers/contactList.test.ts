@@ -1,0 +1,47 @@
+import { buildContactListQuery, toLimit } from '../../../../nodes/Callbell/helpers/contactList';
+import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
+
+describe('buildContactListQuery', () => {
+	it('sends nothing for no filters or empty ones', () => {
+		expect(buildContactListQuery()).toEqual({});
+		expect(buildContactListQuery({ source: '', tags: ' , ', teamUuid: '', includeFieldTypes: false })).toEqual({});
+	});
+
+	it('maps every filter to Callbell’s query', () => {
+		expect(buildContactListQuery({ source: 'WhatsApp', tags: 'Lead, VIP, lead', teamUuid: ' abc123 ', includeFieldTypes: true })).toEqual({
+			source: 'whatsapp',
+			tags: 'Lead,VIP',
+			team_uuid: 'abc123',
+			include_field_types: 'true',
+		});
+	});
+
+	it('takes tags as a list from an expression', () => {
+		expect(buildContactListQuery({ tags: ['Customer', ' VIP '] })).toEqual({ tags: 'Customer,VIP' });
+	});
+
+	it.each<[string, object, RegExp]>([
+		['a team id with a slash', { teamUuid: 'a/b' }, /^Team "a\/b" is not a valid Callbell ID$/],
+		['a source with spaces', { source: 'whats app' }, /^Source "whats app" is not a Callbell source$/],
+		['tags that are numbers', { tags: [1, 2] }, /^Tags every entry must be text/],
+		['a tag holding a comma', { tags: ['a,b'] }, /^Tags entries cannot contain commas$/],
+	])('refuses %s', (_case, filters, message) => {
+		expect(() => buildContactListQuery(filters)).toThrow(message);
+	});
+});
+
+describe('toLimit', () => {
+	it.each([
+		[1, 1],
+		[50, 50],
+		['20', 20],
+		[' 7 ', 7],
+	])('accepts %j', (input, expected) => {
+		expect(toLimit(input)).toBe(expected);
+	});
+
+	it.each([[0], [-1], [1.5], ['abc'], [''], [null], [Number.NaN], [Infinity]])('refuses %j', (input) => {
+		expect(() => toLimit(input)).toThrow(InputError);
+		expect(() => toLimit(input)).toThrow(/^Limit must be a whole number of at least 1/);
+	});
+});
