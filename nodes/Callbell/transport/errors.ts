@@ -20,24 +20,31 @@ export function describeCallbellError(body: unknown): string | undefined {
 	return parts.length > 0 ? `Callbell says: ${parts.join('; ')}` : undefined;
 }
 
-function redactHeaders(headers: unknown): void {
-	if (typeof headers !== 'object' || headers === null) return;
-	for (const key of Object.keys(headers)) {
-		if (SECRET_HEADERS.includes(key.toLowerCase())) (headers as Record<string, unknown>)[key] = '[redacted]';
-	}
+/** How deep the HTTP client's objects are searched for credentials. */
+const REDACT_DEPTH = 10;
+
+function isSecretKey(key: string | symbol): boolean {
+	return typeof key === 'string' && (SECRET_HEADERS.includes(key.toLowerCase()) || key === '_header');
 }
 
-/** Remove credentials that the HTTP client keeps on the underlying error (request config). */
-function redactCause(cause: unknown): void {
-	if (typeof cause !== 'object' || cause === null) return;
-	const { config, request, response } = cause as {
-		config?: { headers?: unknown };
-		request?: { _header?: unknown };
-		response?: { config?: { headers?: unknown } };
-	};
-	redactHeaders(config?.headers);
-	redactHeaders(response?.config?.headers);
-	if (request && typeof request._header === 'string') request._header = '[redacted]';
+/**
+ * Remove credentials that the HTTP client keeps on the underlying error: request config
+ * headers, the raw request header text, and the options of redirect-following requests
+ * (e.g. `request._redirectable._options.headers`). Every own property is searched, symbol
+ * keys included (Node keeps outgoing headers under one), without calling getters.
+ */
+function redactSecrets(value: unknown, depth = 0, seen = new Set<object>()): void {
+	if (typeof value !== 'object' || value === null || seen.has(value) || depth > REDACT_DEPTH) return;
+	seen.add(value);
+	for (const key of Reflect.ownKeys(value)) {
+		const descriptor = Object.getOwnPropertyDescriptor(value, key);
+		if (!descriptor || !('value' in descriptor)) continue;
+		if (isSecretKey(key) && descriptor.writable && descriptor.value !== undefined) {
+			(value as Record<string | symbol, unknown>)[key] = '[redacted]';
+		} else {
+			redactSecrets(descriptor.value, depth + 1, seen);
+		}
+	}
 }
 
 /**
@@ -56,7 +63,7 @@ export function isNodeApiError(error: unknown): error is NodeApiError {
  */
 export function toCallbellApiError(node: INode, error: unknown, itemIndex?: number): NodeApiError {
 	const apiError = isNodeApiError(error) ? error : new NodeApiError(node, error as JsonObject, { itemIndex });
-	redactCause(apiError.cause);
+	redactSecrets(apiError.cause);
 	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
 	const fromBody = describeCallbellError(apiError.context.data);
 	if (fromBody) apiError.description = fromBody;

@@ -100,9 +100,8 @@ describe('searchContacts (the Contact picker) as n8n’s editor calls it', () =>
 			httpCode: '401',
 			description: expect.stringMatching(/Check the API Token in the Callbell credential/),
 		});
-		// What the editor shows. The error's cause still holds the header in cause.request._redirectable._options
-		// (follow-redirects), which transport/errors.ts does not redact yet.
-		const { message, description, context } = error as { message: string; description: string; context: object };
-		expect(findSecret({ message, description, context }, 'wrong-token')).toEqual([]);
+		// Anywhere on the error, its cause included: the HTTP client keeps the request's headers
+		// deep inside it (e.g. cause.request._redirectable._options.headers), and they are redacted.
+		expect(findSecret(error, 'wrong-token')).toEqual([]);
 	});
 });
