@@ -1,5 +1,6 @@
 import type { ContactUpdateBody, UpdateFieldsInput } from './contactUpdate';
 import { buildContactUpdateBody } from './contactUpdate';
+import type { CustomFieldDefinition } from './customFields';
 import { InputError } from './InputError';
 import { describeValue, isEmptyValue, toCallbellId, toPhoneDigits, toText } from './values';
 
@@ -52,7 +53,11 @@ export function toIdentifier(value: unknown, source: string): string {
  * go through the same checks as Update (buildContactUpdateBody); the clearing toggles of
  * Update (Unassign User, Clear Note) do not apply to a new contact and are ignored.
  */
-export function buildContactCreateBody(input: ContactCreateInput): ContactCreateBody {
+export function buildContactCreateBody(
+	input: ContactCreateInput,
+	definitions?: Record<string, CustomFieldDefinition>,
+	mappedCustomFields?: Record<string, unknown>,
+): ContactCreateBody {
 	const source = toSource('Source', input.source);
 	const identifier = toIdentifier(input.identifier, source);
 	if (isEmptyValue(input.name)) throw new InputError('Name', 'is required');
@@ -61,7 +66,7 @@ export function buildContactCreateBody(input: ContactCreateInput): ContactCreate
 	delete fields.unassignUser;
 	delete fields.clearNote;
 	// Name is always set, so the shared builder never finds "nothing to update".
-	const { name, ...optional } = buildContactUpdateBody({ ...fields, name: input.name });
+	const { name, ...optional } = buildContactUpdateBody({ ...fields, name: input.name }, definitions, mappedCustomFields);
 	if (!name) throw new InputError('Name', 'is required');
 
 	const body: ContactCreateBody = { identifier, source, name, ...optional };

@@ -7,6 +7,7 @@ import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { CLEARING_FIELDS, contactFields } from './contactFields';
 import { contactFromResponse } from './results';
+import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 
 const channelField: INodeProperties = {
 	displayName: 'Channel Name or ID',
@@ -72,18 +73,24 @@ const properties: INodeProperties[] = [
 		description: 'A field whose value (or expression result) is empty is not sent',
 		options: additionalFields,
 	},
+	accountCustomFields,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
 
 /** `POST /contacts`; outputs the created contact. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
-	const body = buildContactCreateBody({
-		identifier: this.getNodeParameter('identifier', itemIndex, ''),
-		source: this.getNodeParameter('source', itemIndex, ''),
-		name: this.getNodeParameter('name', itemIndex, ''),
-		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as ContactCreateInput['additionalFields'],
-	});
+	const { mapped, definitions } = await readAccountCustomFields.call(this, itemIndex, context);
+	const body = buildContactCreateBody(
+		{
+			identifier: this.getNodeParameter('identifier', itemIndex, ''),
+			source: this.getNodeParameter('source', itemIndex, ''),
+			name: this.getNodeParameter('name', itemIndex, ''),
+			additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as ContactCreateInput['additionalFields'],
+		},
+		definitions,
+		mapped,
+	);
 	const response = await callbellApiRequest.call(this, context.baseUrl, {
 		method: 'POST',
 		path: '/contacts',

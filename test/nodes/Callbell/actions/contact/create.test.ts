@@ -26,6 +26,24 @@ describe('Contact → Create through n8n’s engine against the sandbox', () => 
 		expect(sandbox.get().state.contacts.size).toBe(SEED.contactCount + 1);
 	});
 
+	it('sends Custom Fields (From Account), checked against the account’s options first', async () => {
+		const options = ['Free', 'Pro', 'Enterprise'].map((plan) => ({ name: plan, value: plan }));
+		const schema = [{ id: 'Plan', displayName: 'Plan (Dropdown)', type: 'options', options, required: false, defaultMatch: false, display: true }];
+		const withMapper = (plan: string) => ({
+			...create('+44 7700 900778', 'whatsapp', 'Mary Somerville'),
+			accountCustomFields: { mappingMode: 'defineBelow', value: { Plan: plan }, schema },
+		});
+		// A literal is checked by n8n against the saved options; an expression by the node, against the account's.
+		expect((await run(withMapper('Gold'))).error?.message).toMatch(/'Plan' expects one of the following values/);
+		const refused = await run(withMapper('={{ "Gold" }}'));
+		expect(refused.error?.message).toBe('Custom Field "Plan" has no option "Gold" [item 0]');
+		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(0);
+
+		const result = await run(withMapper('Pro'));
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(sandbox.get(), 'POST')[0].body).toMatchObject({ name: 'Mary Somerville', custom_fields: { Plan: 'Pro' } });
+	});
+
 	it('sends every Additional Field, channel included, validated as on Update', async () => {
 		const result = await run(
 			create('17841400009999', 'instagram', 'Ig Person', {
