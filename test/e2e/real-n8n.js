@@ -65,7 +65,9 @@ async function runWorkflow(userFolder, id, nodeName = 'Callbell') {
 	const result = await executeWorkflow(userFolder, id);
 	const runData = result.data?.data?.resultData?.runData ?? result.data?.resultData?.runData;
 	const task = runData?.[nodeName]?.[0];
-	return { ...result, task, items: task?.data?.main?.[0] ?? [] };
+	/** Output items of any node of the run, by name. */
+	const itemsOf = (name) => runData?.[name]?.[0]?.data?.main?.[0] ?? [];
+	return { ...result, task, items: task?.data?.main?.[0] ?? [], itemsOf, runData };
 }
 
 module.exports = { setUp, importVariant, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL, SANDBOX_CREDENTIAL };
