@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * The contact fields Callbell takes on create and update (`PATCH /contacts/:uuid`), in the
@@ -113,15 +113,7 @@ export const contactFields: INodeProperties[] = [
 		placeholder: 'e.g. Lead, VIP',
 		description: 'Tags separated by commas, or an expression returning a list. Tags must already exist in Callbell. On Update, Tag Mode says whether they replace, add to or are removed from the contact’s tags.',
 	},
-	{
-		displayName: 'Team Name or ID',
-		name: 'teamUuid',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTeams' },
-		default: '',
-		description:
-			'The team inbox to move the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	teamPicker('The team inbox to move the contact to.'),
 	{
 		displayName: 'Unassign User',
 		name: 'unassignUser',
@@ -133,3 +125,52 @@ export const contactFields: INodeProperties[] = [
 
 /** Fields that only make sense on an existing contact. */
 export const CLEARING_FIELDS = ['clearNote', 'unassignUser'];
+
+/** The channel types a contact can come from, as Callbell names them in `source`. */
+export const SOURCE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Instagram', value: 'instagram' },
+	{ name: 'Messenger', value: 'facebook' },
+	{ name: 'Telegram', value: 'telegram' },
+	{ name: 'WhatsApp', value: 'whatsapp' },
+];
+
+/** A Team picker (`GET /teams`); `purpose` opens its description. */
+export function teamPicker(purpose: string): INodeProperties {
+	return {
+		displayName: 'Team Name or ID',
+		name: 'teamUuid',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTeams' },
+		default: '',
+		description: `${purpose} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** `include_field_types=true`: Callbell adds each custom field's type, typed value and options. */
+export const includeFieldTypes: INodeProperties = {
+	displayName: 'Include Field Types',
+	name: 'includeFieldTypes',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to add customFieldsMetadata: each custom field with its type, typed value and options',
+};
+
+/** Return All + Limit, as n8n's Get Many operations have them. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];

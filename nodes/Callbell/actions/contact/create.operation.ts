@@ -5,7 +5,7 @@ import type { ContactCreateInput } from '../../helpers/contactCreate';
 import { buildContactCreateBody } from '../../helpers/contactCreate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { CLEARING_FIELDS, contactFields } from './contactFields';
+import { CLEARING_FIELDS, contactFields, SOURCE_OPTIONS } from './contactFields';
 import { contactFromResponse } from './results';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 
@@ -48,12 +48,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 'whatsapp',
 		description: 'The channel type the contact writes from',
-		options: [
-			{ name: 'Instagram', value: 'instagram' },
-			{ name: 'Messenger', value: 'facebook' },
-			{ name: 'Telegram', value: 'telegram' },
-			{ name: 'WhatsApp', value: 'whatsapp' },
-		],
+		options: SOURCE_OPTIONS,
 	},
 	{
 		displayName: 'Name',

@@ -5,6 +5,7 @@ import { isOn } from '../../helpers/contactList';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { includeFieldTypes } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 import { contactFromResponse } from './results';
 
@@ -18,13 +19,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Include Field Types',
-				name: 'includeFieldTypes',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add customFieldsMetadata: each custom field with its type, typed value and options',
-			},
+			includeFieldTypes,
 		],
 	},
 ];

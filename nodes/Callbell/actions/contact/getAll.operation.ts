@@ -7,15 +7,10 @@ import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import type { ContactsPage, ContactsPageToken } from '../../transport/pagination';
 import { CONTACTS_PAGE_CAP, requestContactsPage } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
+import { includeFieldTypes, returnAllAndLimit, SOURCE_OPTIONS, teamPicker } from './contactFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
+	returnAllAndLimit[0],
 	{
 		displayName:
 			'Callbell lists at most 500 pages (about 10,000 contacts). Past that, the item fails and outputs none of the contacts read, so that no partial list passes as complete: narrow the list with Filters.',
@@ -24,15 +19,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { returnAll: [true] } },
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	returnAllAndLimit[1],
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -40,25 +27,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Include Field Types',
-				name: 'includeFieldTypes',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add customFieldsMetadata to each contact: every custom field with its type, typed value and options',
-			},
+			includeFieldTypes,
 			{
 				displayName: 'Source',
 				name: 'source',
 				type: 'options',
 				default: 'whatsapp',
 				description: 'Only contacts from this channel type',
-				options: [
-					{ name: 'Instagram', value: 'instagram' },
-					{ name: 'Messenger', value: 'facebook' },
-					{ name: 'Telegram', value: 'telegram' },
-					{ name: 'WhatsApp', value: 'whatsapp' },
-				],
+				options: SOURCE_OPTIONS,
 			},
 			{
 				displayName: 'Tags',
@@ -68,15 +44,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. Lead, VIP',
 				description: 'Only contacts with these tags (case-insensitive). Tags separated by commas, or an expression returning a list.',
 			},
-			{
-				displayName: 'Team Name or ID',
-				name: 'teamUuid',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTeams' },
-				default: '',
-				description:
-					'Only contacts in this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			teamPicker('Only contacts in this team inbox.'),
 		],
 	},
 ];

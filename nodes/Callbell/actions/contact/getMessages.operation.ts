@@ -5,6 +5,7 @@ import { toLimit } from '../../helpers/contactList';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { returnAllAndLimit } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 
 /** Bounds a server that never returns an empty page (100,000 messages at Callbell's 20 per page). */
@@ -13,22 +14,7 @@ const MAX_PAGES = 5000;
 const properties: INodeProperties[] = [
 	contactLocator,
 	phoneLookupChannel,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMessages'] } }, properties);
