@@ -1,5 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import { Callbell } from '../../nodes/Callbell/Callbell.node';
 import type { TestCredentials } from './n8n';
@@ -39,4 +45,11 @@ export async function callListSearch(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await callbell.methods.listSearch[method].call(loadOptionsContext(credentials), filter, paginationToken);
+}
+
+/** Calls the resource mapper method as the editor does (`…/resource-mapper-fields`). */
+export async function callResourceMapping(credentials: TestCredentials): Promise<ResourceMapperFields> {
+	return await callbell.methods.resourceMapping.getCustomFields.call(
+		loadOptionsContext(credentials, { resource: 'contact', operation: 'update' }, 'parameters.accountCustomFields'),
+	);
 }
