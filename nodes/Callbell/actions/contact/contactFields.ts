@@ -113,7 +113,15 @@ export const contactFields: INodeProperties[] = [
 		placeholder: 'e.g. Lead, VIP',
 		description: 'Tags separated by commas, or an expression returning a list. Tags must already exist in Callbell. On Update, Tag Mode says whether they replace, add to or are removed from the contact’s tags.',
 	},
-	teamPicker('The team inbox to move the contact to.'),
+	{
+		displayName: 'Team Name or ID',
+		name: 'teamUuid',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTeams' },
+		default: '',
+		description:
+			'The team inbox to move the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	{
 		displayName: 'Unassign User',
 		name: 'unassignUser',
@@ -133,18 +141,6 @@ export const SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Telegram', value: 'telegram' },
 	{ name: 'WhatsApp', value: 'whatsapp' },
 ];
-
-/** A Team picker (`GET /teams`); `purpose` opens its description. */
-export function teamPicker(purpose: string): INodeProperties {
-	return {
-		displayName: 'Team Name or ID',
-		name: 'teamUuid',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTeams' },
-		default: '',
-		description: `${purpose} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
-}
 
 /** `include_field_types=true`: Callbell adds each custom field's type, typed value and options. */
 export const includeFieldTypes: INodeProperties = {

@@ -7,7 +7,7 @@ import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import type { ContactsPage, ContactsPageToken } from '../../transport/pagination';
 import { CONTACTS_PAGE_CAP, requestContactsPage } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
-import { includeFieldTypes, returnAllAndLimit, SOURCE_OPTIONS, teamPicker } from './contactFields';
+import { includeFieldTypes, returnAllAndLimit, SOURCE_OPTIONS } from './contactFields';
 
 const properties: INodeProperties[] = [
 	returnAllAndLimit[0],
@@ -44,7 +44,15 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. Lead, VIP',
 				description: 'Only contacts with these tags (case-insensitive). Tags separated by commas, or an expression returning a list.',
 			},
-			teamPicker('Only contacts in this team inbox.'),
+			{
+				displayName: 'Team Name or ID',
+				name: 'teamUuid',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTeams' },
+				default: '',
+				description:
+					'Only contacts in this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 		],
 	},
 ];
