@@ -1,6 +1,6 @@
 import { toSource } from './contactCreate';
 import { InputError } from './InputError';
-import { describeValue, isEmptyValue, toCallbellId, toStringList } from './values';
+import { describeValue, isEmptyValue, isOn, toCallbellId, toStringList } from './values';
 
 /** The Get Many "Filters" collection as n8n resolves it for one item. */
 export interface ContactFiltersInput {
@@ -16,10 +16,6 @@ export interface ContactListQuery {
 	tags?: string;
 	team_uuid?: string;
 	include_field_types?: 'true';
-}
-
-export function isOn(value: unknown): boolean {
-	return value === true || value === 'true';
 }
 
 /** Validate the Filters and build the query Callbell expects; empty filters are not sent. */

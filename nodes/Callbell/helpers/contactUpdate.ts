@@ -1,7 +1,7 @@
 import type { CustomFieldDefinition, CustomFieldEntry, CustomFieldValue } from './customFields';
 import { buildCustomFields, parseCustomFieldsObject } from './customFields';
 import { InputError } from './InputError';
-import { characterCount, describeValue, isEmptyValue, toCallbellId, toEmail, toStringList, toText } from './values';
+import { characterCount, describeValue, isEmptyValue, isOn, toCallbellId, toEmail, toStringList, toText } from './values';
 
 export const BOT_STATUSES = ['bot_start', 'bot_end'] as const;
 export type BotStatus = (typeof BOT_STATUSES)[number];
@@ -31,10 +31,6 @@ export interface ContactUpdateBody {
 	team_uuid?: string;
 	bot_status?: BotStatus;
 	note?: string;
-}
-
-function isOn(value: unknown): boolean {
-	return value === true || value === 'true';
 }
 
 export function toBotStatus(value: unknown): BotStatus {

@@ -109,3 +109,8 @@ export function toPhoneDigits(field: string, value: unknown): string {
 	}
 	return digits;
 }
+
+/** Whether a toggle is on: `true`, or the text "true" an expression may produce. */
+export function isOn(value: unknown): boolean {
+	return value === true || value === 'true';
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isOn } from '../../helpers/contactList';
+import { isOn } from '../../helpers/values';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';

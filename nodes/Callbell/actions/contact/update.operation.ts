@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UpdateFieldsInput } from '../../helpers/contactUpdate';
-import { buildContactUpdateBody, contactPath, unwrapContact } from '../../helpers/contactUpdate';
+import { buildContactUpdateBody, contactPath } from '../../helpers/contactUpdate';
 import { mergeTags, toTagMode } from '../../helpers/tags';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 import { contactFields } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
+import { contactFromResponse } from './results';
 
 const properties: INodeProperties[] = [
 	contactLocator,
@@ -50,15 +51,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-async function getContact(this: IExecuteFunctions, context: ExecutionContext, uuid: string, itemIndex: number) {
-	const response = await callbellApiRequest.call(this, context.baseUrl, { method: 'GET', path: contactPath(uuid), itemIndex });
-	const contact = unwrapContact(response);
-	if (!contact) {
-		throw new NodeOperationError(this.getNode(), 'Callbell answered without the contact', { itemIndex });
-	}
-	return contact as IDataObject;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -71,7 +63,8 @@ export async function execute(
 
 	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
 	if (tagMode !== 'replace' && body.tags) {
-		const current = await getContact.call(this, context, uuid, itemIndex);
+		const read = await callbellApiRequest.call(this, context.baseUrl, { method: 'GET', path: contactPath(uuid), itemIndex });
+		const current = contactFromResponse.call(this, read, itemIndex, 'Nothing was changed.');
 		const currentTags = Array.isArray(current.tags) ? (current.tags as string[]) : [];
 		const { tags, changed } = mergeTags(currentTags, body.tags, tagMode);
 		if (changed) body.tags = tags;
@@ -85,12 +78,5 @@ export async function execute(
 		body: body as IDataObject,
 		itemIndex,
 	});
-	const contact = unwrapContact(response);
-	if (!contact) {
-		throw new NodeOperationError(this.getNode(), 'Callbell answered without the updated contact', {
-			itemIndex,
-			description: 'The update may have been applied. The answer had no "contact" object.',
-		});
-	}
-	return contact as IDataObject;
+	return contactFromResponse.call(this, response, itemIndex, 'The update may have been applied.');
 }
