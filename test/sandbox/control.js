@@ -15,6 +15,7 @@
  *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?} → config
  *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?} → config
  *   GET    /__sandbox/stats           sb.stats()
+ *   POST   /__sandbox/contacts        {count, namePrefix?} → {uuids} bulk contacts (sb.addContacts)
  */
 
 const { sendJson, readBody, parseJson } = require('./http-util');
@@ -75,6 +76,16 @@ async function handleControl(sb, req, res, rawFull, search) {
         account: structuredClone(sb.state.account),
         contacts: contactsInListOrder(sb.state).map((c) => sb.getContact(c.uuid, { fieldTypes: true })),
       });
+    case '/contacts': {
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      try {
+        return ok({ uuids: sb.addContacts(body.count, { namePrefix: body.namePrefix }) });
+      } catch (err) {
+        return fail(400, /** @type {Error} */ (err).message);
+      }
+    }
     case '/stats':
       return only('GET') && ok(sb.stats());
     case '/config': {

@@ -14,9 +14,11 @@ const { sendJson } = require('./http-util');
 
 /** @typedef {'429'|'500'|'502'|'503'|'reset'|'timeout'} FaultKind */
 /**
- * @typedef {{ rate429: number, rate429RetryAfter: number, rate5xx: number, rateReset: number, rateTimeout: number,
- *   timeoutMs: number, paths: string|null, pathsRe: RegExp|null }} FaultSpec
- * @typedef {{ kind: FaultKind, retryAfter: boolean, timeoutMs: number }} Fault
+ * @typedef {'seconds'|'date'|'mixed'} RetryAfterFormat
+ * @typedef {{ rate429: number, rate429RetryAfter: number, retryAfterFormat: RetryAfterFormat, rate5xx: number, rateReset: number,
+ *   rateTimeout: number, timeoutMs: number, paths: string|null, pathsRe: RegExp|null }} FaultSpec
+ * `retryAfter` on a 429: false (no header), 'seconds' (`Retry-After: 1`) or 'date' (an HTTP date 1 s ahead).
+ * @typedef {{ kind: FaultKind, retryAfter: false|'seconds'|'date', timeoutMs: number }} Fault
  * @typedef {{ rps: number, retryAfter: boolean }} RateLimit
  * @typedef {number | { min: number, max: number }} Latency
  */
@@ -35,14 +37,16 @@ function rate(v, name) {
 function normalizeFaults(spec) {
   if (spec === null || spec === undefined || spec === false) return null;
   if (typeof spec !== 'object' || Array.isArray(spec)) throw new TypeError('faults must be an object or null');
-  const known = ['rate429', 'rate429RetryAfter', 'rate5xx', 'rateReset', 'rateTimeout', 'timeoutMs', 'paths'];
+  const known = ['rate429', 'rate429RetryAfter', 'retryAfterFormat', 'rate5xx', 'rateReset', 'rateTimeout', 'timeoutMs', 'paths'];
   for (const k of Object.keys(spec)) if (!known.includes(k)) throw new TypeError(`faults.${k} is not a known option`);
   const out = {
     rate429: rate(spec.rate429, 'rate429'), rate429RetryAfter: rate(spec.rate429RetryAfter, 'rate429RetryAfter'),
+    retryAfterFormat: spec.retryAfterFormat ?? 'seconds',
     rate5xx: rate(spec.rate5xx, 'rate5xx'), rateReset: rate(spec.rateReset, 'rateReset'), rateTimeout: rate(spec.rateTimeout, 'rateTimeout'),
     timeoutMs: spec.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : spec.timeoutMs, paths: spec.paths ?? null, pathsRe: /** @type {RegExp|null} */ (null),
   };
   if (out.rate429 + out.rate5xx + out.rateReset + out.rateTimeout > 1 + 1e-9) throw new TypeError('faults rates must add up to at most 1');
+  if (!['seconds', 'date', 'mixed'].includes(out.retryAfterFormat)) throw new TypeError("faults.retryAfterFormat must be 'seconds', 'date' or 'mixed'");
   if (typeof out.timeoutMs !== 'number' || !(out.timeoutMs >= 0)) throw new TypeError('faults.timeoutMs must be a non-negative number');
   if (out.paths !== null) {
     if (typeof out.paths !== 'string') throw new TypeError('faults.paths must be a regular expression string');
@@ -64,6 +68,17 @@ function normalizeRateLimit(v) {
   if (v === undefined || v === null || v === false) return null;
   if (typeof v !== 'object' || typeof v.rps !== 'number' || !(v.rps >= 1)) throw new TypeError('rateLimit must be null or {rps >= 1, retryAfter?: boolean}');
   return { rps: Math.floor(v.rps), retryAfter: v.retryAfter === true };
+}
+
+/**
+ * Whether a random 429 carries Retry-After, and in which form ('mixed': the lower half of the
+ * share uses an HTTP date). @param {FaultSpec} f @param {number} v the sub-kind draw
+ * @returns {Fault['retryAfter']}
+ */
+function retryAfterOf(f, v) {
+  if (!(v < f.rate429RetryAfter)) return false;
+  if (f.retryAfterFormat === 'mixed') return v < f.rate429RetryAfter / 2 ? 'date' : 'seconds';
+  return f.retryAfterFormat;
 }
 
 /** @param {number} seed */
@@ -88,12 +103,15 @@ function createPolicy(seed) {
       policy.latencyRng = mulberry32(seed ^ 0x5bd1e995);
     },
 
-    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean, timeoutMs?: number }} [opts] */
+    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number }} [opts] */
     failNext(n, kind, opts = {}) {
       if (!KINDS.includes(kind)) throw new TypeError(`failNext kind must be one of ${KINDS.join(', ')}`);
       if (!Number.isInteger(n) || n < 0) throw new TypeError('failNext count must be a non-negative integer');
       const timeoutMs = opts.timeoutMs ?? policy.faults?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      for (let i = 0; i < n; i++) policy.forced.push({ kind: /** @type {FaultKind} */ (kind), retryAfter: opts.retryAfter === true, timeoutMs });
+      const ra = opts.retryAfter;
+      if (![undefined, false, true, 'seconds', 'date'].includes(ra)) throw new TypeError("failNext retryAfter must be a boolean, 'seconds' or 'date'");
+      const retryAfter = ra === true || ra === 'seconds' ? 'seconds' : ra === 'date' ? 'date' : false;
+      for (let i = 0; i < n; i++) policy.forced.push({ kind: /** @type {FaultKind} */ (kind), retryAfter, timeoutMs });
     },
 
     /**
@@ -120,7 +138,7 @@ function createPolicy(seed) {
       const u = policy.rng();
       const v = policy.rng();
       let edge = f.rate429;
-      if (u < edge) return { kind: '429', retryAfter: v < f.rate429RetryAfter, timeoutMs: 0 };
+      if (u < edge) return { kind: '429', retryAfter: retryAfterOf(f, v), timeoutMs: 0 };
       if (u < (edge += f.rate5xx)) return { kind: /** @type {FaultKind} */ (['500', '502', '503'][Math.min(2, Math.floor(v * 3))]), retryAfter: false, timeoutMs: 0 };
       if (u < (edge += f.rateReset)) return { kind: 'reset', retryAfter: false, timeoutMs: 0 };
       if (u < (edge += f.rateTimeout)) return { kind: 'timeout', retryAfter: false, timeoutMs: f.timeoutMs };
@@ -139,7 +157,7 @@ function createPolicy(seed) {
 const FAULT_STATUS = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
 /**
- * Answer a faulted request: 429 (optionally with Retry-After: 1), 500/502/503,
+ * Answer a faulted request: 429 (optionally with Retry-After: 1 or an HTTP date 1 s ahead), 500/502/503,
  * destroy the socket ('reset'), or hold for timeoutMs then answer 504
  * ('timeout'). The request itself is never applied.
  * @param {import('http').IncomingMessage} req @param {import('http').ServerResponse} res
@@ -156,7 +174,9 @@ async function answerFault(req, res, fault, delay) {
     return;
   }
   if (fault.kind === '429') {
-    sendJson(res, 429, { error: 'Too Many Requests' }, fault.retryAfter ? { 'Retry-After': '1' } : {});
+    const headers = fault.retryAfter === 'seconds' ? { 'Retry-After': '1' }
+      : fault.retryAfter === 'date' ? { 'Retry-After': new Date(Date.now() + 1000).toUTCString() } : {};
+    sendJson(res, 429, { error: 'Too Many Requests' }, headers);
     return;
   }
   sendJson(res, Number(fault.kind), { error: FAULT_STATUS[fault.kind] });

@@ -12,7 +12,7 @@ const http = require('http');
 const { ApiError } = require('./errors');
 const { sendJson, readBody, parseJson, createTimers, redact } = require('./http-util');
 const { createPolicy, normalizeFaults, normalizeLatency, normalizeRateLimit, publicFaults, answerFault } = require('./faults');
-const { createState, resetState } = require('./state');
+const { createState, resetState, createContact } = require('./state');
 const { apiContact, normalizeShape } = require('./serialize');
 const { matchRoute } = require('./router');
 const { handleControl } = require('./control');
@@ -196,6 +196,23 @@ async function createSandbox(options = {}) {
       policy.reset();
       applyInitialConfig();
       policy.faults = null;
+    },
+    /**
+     * Add `count` WhatsApp contacts (names "<namePrefix> 1…count", phones +44 7000 000001…) for load
+     * and chaos tests; returns their uuids in creation order. A reset() removes them again.
+     * @param {number} count @param {{ namePrefix?: string }} [opts] @returns {string[]}
+     */
+    addContacts(count, opts = {}) {
+      if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new TypeError('count must be an integer from 1 to 100000');
+      const prefix = opts.namePrefix ?? 'Load Contact';
+      const now = new Date();
+      const uuids = [];
+      for (let i = 1; i <= count; i++) {
+        const n = state.lastSeq + 1;
+        const identifier = `+44 7${String(n).padStart(9, '0')}`;
+        uuids.push(createContact(state, { identifier, source: 'whatsapp', name: `${prefix} ${i}` }, now).uuid);
+      }
+      return uuids;
     },
     /** Clear the log only (seq keeps counting). */
     clearRequests() {

@@ -33,6 +33,25 @@ describe('control endpoints (/__sandbox, no auth)', () => {
     expect(t.sb.requests).toHaveLength(0);
   });
 
+  test('POST /contacts adds bulk contacts that the API serves; reset removes them', async () => {
+    const before = t.sb.state.contacts.size;
+    const r = await ctl('POST', '/contacts', { count: 3, namePrefix: 'Bulk' });
+    expect(r.status).toBe(200);
+    expect(r.json.uuids).toHaveLength(3);
+    expect(new Set(r.json.uuids).size).toBe(3);
+    expect(t.sb.state.contacts.size).toBe(before + 3);
+    const third = await t.api('GET', `/contacts/${r.json.uuids[2]}`);
+    expect(third.status).toBe(200);
+    const contact = Array.isArray(third.json.contact) ? third.json.contact[0] : third.json.contact;
+    expect(contact).toMatchObject({ uuid: r.json.uuids[2], name: 'Bulk 3', source: 'whatsapp' });
+    expect((await t.api('PATCH', `/contacts/${r.json.uuids[0]}`, { name: 'Renamed' })).status).toBe(200);
+    expect(t.sb.getContact(r.json.uuids[0]).name).toBe('Renamed');
+    expect((await ctl('POST', '/contacts', { count: 0 })).status).toBe(400);
+    expect((await ctl('POST', '/contacts', { count: 'many' })).status).toBe(400);
+    t.sb.reset();
+    expect(t.sb.state.contacts.size).toBe(before);
+  });
+
   test('GET /contacts/:uuid returns contact, bot and notes', async () => {
     await t.api('POST', `/contacts/${SEED.contacts.ada.uuid}/conversation/note`, { text: 'n1' });
     const r = await ctl('GET', `/contacts/${SEED.contacts.ada.uuid}?include_field_types=true`);

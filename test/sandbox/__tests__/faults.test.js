@@ -129,6 +129,33 @@ describe('failNext', () => {
     expect(r.headers.get('retry-after')).toBe('1');
   });
 
+  test("429 with retryAfter 'date' sends an HTTP date about a second ahead", async () => {
+    t.sb.failNext(1, '429', { retryAfter: 'date' });
+    const r = await t.api('GET', '/auth/me');
+    expect(r.status).toBe(429);
+    const at = Date.parse(/** @type {string} */ (r.headers.get('retry-after')));
+    expect(r.headers.get('retry-after')).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(at - Date.now()).toBeGreaterThan(-1000);
+    expect(at - Date.now()).toBeLessThanOrEqual(1000);
+  });
+
+  test('an unknown retryAfter form is refused', () => {
+    expect(() => t.sb.failNext(1, '429', { retryAfter: /** @type {any} */ ('soon') })).toThrow(/retryAfter/);
+  });
+
+  test("retryAfterFormat 'mixed' gives both forms, 'date' only dates", async () => {
+    t.sb.setFaults({ rate429: 1, rate429RetryAfter: 1, retryAfterFormat: 'mixed' });
+    const forms = new Set();
+    for (let i = 0; i < 40; i++) {
+      const value = (await t.api('GET', '/auth/me')).headers.get('retry-after');
+      forms.add(value === '1' ? 'seconds' : Number.isNaN(Date.parse(String(value))) ? 'other' : 'date');
+    }
+    expect([...forms].sort()).toEqual(['date', 'seconds']);
+    t.sb.setFaults({ rate429: 1, rate429RetryAfter: 1, retryAfterFormat: 'date' });
+    expect((await t.api('GET', '/auth/me')).headers.get('retry-after')).toMatch(/GMT$/);
+    expect(() => t.sb.setFaults({ rate429: 1, retryAfterFormat: 'hours' })).toThrow(/retryAfterFormat/);
+  });
+
   test('reset destroys the socket without a response', async () => {
     t.sb.failNext(1, 'reset');
     await expect(fetch(`${t.sb.url}/auth/me`, { headers: { Authorization: 'Bearer sandbox-token' } })).rejects.toThrow();
