@@ -1,0 +1,76 @@
+'use strict';
+
+/**
+ * Real n8n 2.41.1 (Node 24, .n8n-runtime/) for the benchmark, in the git-ignored user folder
+ * .bench/n8n/: the packed package installed as n8n's community install does
+ * (scripts/lib/community-install.js), the two credentials imported, the workflows imported, and
+ * each workflow run headlessly with `n8n execute --id=<id> --rawOutput` (scripts/lib/n8n-instance.js).
+ */
+
+const fs = require('fs');
+const path = require('path');
+
+const { ensureN8n } = require('../scripts/lib/n8n-runtime');
+const { installPackedPackage } = require('../scripts/lib/community-install');
+const { importCredentials, importWorkflow, executeWorkflow } = require('../scripts/lib/n8n-instance');
+const { CALLBELL_CREDENTIAL, HEADER_CREDENTIAL } = require('./workflows');
+const { REPO_ROOT } = require('./machine');
+
+const USER_FOLDER = path.join(REPO_ROOT, '.bench', 'n8n');
+const WORKFLOW_DIR = path.join(REPO_ROOT, '.bench', 'workflows');
+
+/** A fresh user folder with the package and both credentials (the token is sent as a header). */
+async function prepareN8n({ sandboxUrl, token, log = () => {} }) {
+  await ensureN8n({ log });
+  fs.rmSync(USER_FOLDER, { recursive: true, force: true });
+  fs.mkdirSync(USER_FOLDER, { recursive: true });
+  const installed = installPackedPackage(USER_FOLDER);
+  await importCredentials(USER_FOLDER, [
+    { ...CALLBELL_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: sandboxUrl } },
+    { ...HEADER_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
+  ]);
+  return { userFolder: USER_FOLDER, installed };
+}
+
+/** Writes the workflows to .bench/workflows/ and imports them with one `n8n import:workflow --separate`. */
+async function importWorkflows(workflows) {
+  fs.rmSync(WORKFLOW_DIR, { recursive: true, force: true });
+  fs.mkdirSync(WORKFLOW_DIR, { recursive: true });
+  for (const wf of workflows) fs.writeFileSync(path.join(WORKFLOW_DIR, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+  await importWorkflow(USER_FOLDER, WORKFLOW_DIR, ['--separate']);
+}
+
+/** Per-node figures from the run data: executionTime (ms), start, output and error items. */
+function nodeFigures(runData, name) {
+  const task = runData?.[name]?.[0];
+  if (!task) return undefined;
+  const items = task.data?.main?.[0] ?? [];
+  return {
+    executionTimeMs: task.executionTime,
+    startTime: task.startTime,
+    outputItems: items.length,
+    errorItems: items.filter((item) => item.json && item.json.error !== undefined).length,
+    error: task.error ? String(task.error.message) : undefined,
+  };
+}
+
+/**
+ * Runs one imported workflow (`n8n execute`) and returns the figures of `nodeNames`.
+ * `env` goes to n8n, e.g. { N8N_EXPRESSION_ENGINE: 'legacy' }.
+ */
+async function runWorkflow(id, nodeNames, { env = {}, timeoutMs = 400000 } = {}) {
+  const result = await executeWorkflow(USER_FOLDER, id, { env, timeoutMs });
+  const runData = result.data?.data?.resultData?.runData ?? result.data?.resultData?.runData;
+  const nodes = Object.fromEntries(nodeNames.map((name) => [name, nodeFigures(runData, name)]));
+  const runError = result.data?.data?.resultData?.error ?? result.data?.resultData?.error;
+  if (!result.ok || nodeNames.some((name) => !nodes[name])) {
+    const tail = `${result.stderr}\n${result.stdout}`.trim().split('\n').slice(-15).join('\n');
+    throw new Error(
+      `n8n execute --id=${id} did not produce the run (exit ${result.exitCode}, signal ${result.signal})` +
+        `${runError ? `: ${runError.message}` : ''}\n${tail.slice(0, 3000)}`,
+    );
+  }
+  return { processWallMs: result.ms, crashedOnExit: result.crashedOnExit, nodes };
+}
+
+module.exports = { prepareN8n, importWorkflows, runWorkflow, USER_FOLDER };

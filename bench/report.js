@@ -1,0 +1,183 @@
+'use strict';
+
+/** Turns the benchmark's results object into the printed table and bench/RESULTS.md. */
+
+const s = (ms) => (ms === undefined || ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+const num = (value, digits = 1) => (value === undefined || value === null ? '–' : Number(value).toFixed(digits));
+const load = (m) => (m ? `${m.loadStart[0]} → ${m.loadEnd[0]}` : '–');
+const busy = (m) => (m ? `${m.othersBusyBeforePct === undefined ? '' : `${m.othersBusyBeforePct} % / `}${m.busyPct} %` : '–');
+const attemptsNote = (x) => (x.attempts > 1 ? `; best of ${x.attempts} attempts (${x.allAttempts.map((a) => a.summary).join(', ')})` : '');
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
+
+function table(header, rows) {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function comparisonRows(label, cmp) {
+  if (!cmp) return [];
+  const a = cmp.callbell;
+  const b = cmp.http;
+  return [
+    [`(a) Callbell Contact → Update ${label}`, `${a.items} items, ${cmp.latencyMs} ms latency, node defaults`, `node ${s(a.executionTimeMs)} (${num(a.itemsPerSecond, 0)} items/s); ${a.log.ok} × 2xx, ${a.log.status429} × 429; ${a.updated}/${a.items} contacts updated`, '', load(cmp.machine), busy(cmp.machine)],
+    [`(b) HTTP Request 4.2 PATCH ${label}`, `${b.items} items, ${cmp.latencyMs} ms latency`, `node ${s(b.executionTimeMs)} (${num(b.itemsPerSecond, 0)} items/s); ${b.log.ok} × 2xx; ${b.updated}/${b.items} contacts updated`, '', '', ''],
+    [`(a)/(b) ${label}`, 'node executionTime ratio', `**${num(cmp.ratio, 2)}**${cmp.attempts ? attemptsNote(cmp) : ''}`, `≤ 1.0 required: ${verdict(cmp.ratio <= 1)}; ≤ 0.5 aim: ${verdict(cmp.ratio <= 0.5)}`, '', ''],
+  ];
+}
+
+function rateRow(label, r) {
+  if (!r) return [];
+  const ok = r.log.rateSteadyRps >= 270 && r.failedItems === 0;
+  return [[
+    `(c) ${label}`,
+    `${r.items} items, sandbox limit ${r.rps} requests/s, ${r.optionsText}`,
+    `steady ${num(r.log.rateSteadyRps)} req/s (per second min/median/max ${r.log.perSecond ? `${r.log.perSecond.min}/${r.log.perSecond.median}/${r.log.perSecond.max}` : '–'}), overall ${num(r.log.rateOverallRps)} req/s over ${s(r.executionTimeMs)}; ${r.log.status429} × 429; failed items ${r.failedItems} (error items ${r.errorItems}, updated ${r.updated}/${r.items})${r.attempts ? attemptsNote(r) : ''}`,
+    `≥ 270 req/s and 0 failed: ${verdict(ok)}`,
+    load(r.machine),
+    busy(r.machine),
+  ]];
+}
+
+function cpuRow(d) {
+  if (!d) return [];
+  return [[
+    '(d) CPU per item, engine harness',
+    `${d.items} items, 0 ms latency, node defaults, after a warm-up run`,
+    `**${num(d.cpuMsPerItem, 3)} ms** per item (user ${num(d.userMsPerItem, 3)} + system ${num(d.systemMsPerItem, 3)}); wall ${s(d.wallMs)} = ${num(d.itemsPerSecond, 0)} items/s${attemptsNote(d)}`,
+    '',
+    load(d.machine),
+    busy(d.machine),
+  ]];
+}
+
+function mainTable(r) {
+  const rows = [
+    ...comparisonRows('(real n8n)', r.n8n?.comparison),
+    ...comparisonRows('(real n8n, legacy expression engine)', r.n8n?.comparisonLegacy),
+    ...rateRow('real n8n', r.n8n?.rateLimit),
+    ...rateRow('engine harness', r.engine?.rateLimit),
+    ...cpuRow(r.engine?.cpu),
+  ];
+  return table(['Measurement', 'Setup', 'Result', 'Target', 'Load (1 min) start → end', 'Machine CPU busy: 1 s before / during'], rows);
+}
+
+function sweepTable(sweep, httpMs) {
+  if (!sweep) return '(not run)';
+  return table(
+    ['options.concurrency', 'node executionTime', 'items/s', 'ratio to (b) HTTP Request', '2xx', '429', 'updated'],
+    sweep.rows.map((row) => [
+      row.concurrency ?? 'default',
+      s(row.executionTimeMs),
+      num(row.itemsPerSecond, 0),
+      httpMs ? num(row.executionTimeMs / httpMs, 2) : '–',
+      row.log.ok,
+      row.log.status429,
+      `${row.updated}/${row.items}`,
+    ]),
+  );
+}
+
+function engineSweepTable(sweep) {
+  if (!sweep) return '(not run)';
+  return table(
+    ['options.concurrency', 'wall', 'items/s', 'CPU ms per item', 'CPU use of the run (1 core = 100 %)'],
+    sweep.rows.map((row) => [row.concurrency ?? 'default', s(row.wallMs), num(row.itemsPerSecond, 0), num(row.cpuMsPerItem, 3), `${num(row.cpuPct, 0)} %`]),
+  );
+}
+
+function profileSection(p) {
+  if (!p) return '(not run)';
+  const { summary } = p;
+  return [
+    `${summary.items} items at 0 ms latency in the engine harness, sampled every 250 µs; ${num(summary.busyMs, 0)} ms busy of ${num(summary.totalMs, 0)} ms. Profile: \`${p.file}\` (Chrome DevTools → Performance → Load profile).`,
+    '',
+    'Self time by area (a script-less native frame such as JSON.stringify counts for its caller\'s area):',
+    '',
+    table(['Area', 'ms', '% of busy', 'µs per item'], summary.areas.map((a) => [a.area, num(a.ms, 0), a.pctOfBusy === null ? '–' : `${a.pctOfBusy} %`, num(a.usPerItem)])),
+    '',
+    'Inclusive time of key functions (callees included, nested rows overlap; synchronous stacks only, so an async function counts until its first `await`):',
+    '',
+    table(['Function', 'ms', 'µs per item'], summary.inclusive.map((f) => [f.label, num(f.ms, 0), num(f.usPerItem)])),
+    '',
+    'Top self-time functions:',
+    '',
+    table(['Function', 'Where', 'Area', 'ms', 'µs per item'], summary.functions.slice(0, 15).map((f) => [`\`${f.function}\``, `\`${f.where}\``, f.area, num(f.ms, 1), num(f.usPerItem)])),
+  ].join('\n');
+}
+
+function machineSection(r) {
+  const m = r.machine;
+  const v = m.versions;
+  return [
+    `- Date: ${r.date}; total benchmark time ${s(r.totalMs)}`,
+    `- Machine: \`nproc\` = ${m.nproc}, ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}`,
+    `- Load average (1/5/15 min) at start: ${r.loadStart.join(' / ')}; at end: ${r.loadEnd.join(' / ')} (other agents share this machine)`,
+    `- Real n8n: n8n ${v.n8n}, n8n-core ${v.n8nCore}, Node ${r.n8nNodeVersion ?? v.n8nNode} (.n8n-runtime/), SQLite, \`n8n execute\`, default expression engine unless noted`,
+    `- Engine harness: n8n-core ${v.harnessN8nCore}, n8n-workflow ${v.harnessN8nWorkflow}, Node ${m.benchNode}, legacy expression engine (the harness does not start the VM engine)`,
+    `- Package: n8n-nodes-callbell ${v.package}, git ${r.git}`,
+  ].join('\n');
+}
+
+function commandsSection(r) {
+  return ['```sh', ...r.commands, '```'].join('\n');
+}
+
+function renderMarkdown(r) {
+  return [
+    '# Benchmark results (issue 5)',
+    '',
+    `Written by \`npm run bench\` (bench/run.js) on ${r.date}. Raw figures: \`.bench/results.json\` (git-ignored).${r.quick ? ' **Quick run (small N): not the real benchmark.**' : ''}`,
+    '',
+    '## Machine and versions',
+    '',
+    machineSection(r),
+    '',
+    '## Results',
+    '',
+    mainTable(r),
+    '',
+    'Node times are `runData[node][0].executionTime` from the run data; wall times of whole `n8n execute` processes (start-up, both branches, saving) are in the raw JSON. Request counts and rates come from the sandbox\'s request log (`GET /__sandbox/requests`).',
+    '',
+    `## Concurrency sweep (real n8n, ${r.n8n?.sweep?.items ?? '–'} items, ${r.n8n?.sweep?.latencyMs ?? '–'} ms latency, one \`n8n execute\` run)`,
+    '',
+    sweepTable(r.n8n?.sweep, r.n8n?.comparison?.http?.executionTimeMs),
+    '',
+    r.n8n?.sweep ? `Load (1 min) ${load(r.n8n.sweep.machine)}, machine CPU busy ${busy(r.n8n.sweep.machine)} over the run.` : '',
+    '',
+    `## Engine harness at 0 ms latency: throughput by concurrency (${r.engine?.sweep?.items ?? '–'} items)`,
+    '',
+    engineSweepTable(r.engine?.sweep),
+    '',
+    '## Where our node\'s time per item goes (CPU profile, engine harness)',
+    '',
+    profileSection(r.engine?.profile),
+    '',
+    ...(r.notes?.length ? ['## Reading the figures', '', ...r.notes.map((note) => `- ${note}`), ''] : []),
+    '## How it was run',
+    '',
+    commandsSection(r),
+    '',
+    'What `npm run bench` does: builds the package, starts the sandbox on 127.0.0.1:4030 (in the bench process) and adds bench contacts (`POST /__sandbox/contacts`); compiles the engine harness with `tsc -p bench/tsconfig.json` into `.bench/harness/` and runs the engine measurements in a child process (bench/engine-worker.js); prepares the n8n user folder `.bench/n8n/` (packed package installed like n8n\'s community install, credentials imported), imports the workflows (`.bench/workflows/`) and runs each with `n8n execute --id=… --rawOutput`. Latency and rate limits are set with `POST /__sandbox/config` before each measurement, and the request log is cleared.',
+    '',
+  ].join('\n');
+}
+
+function renderConsole(r) {
+  return [
+    `Machine: nproc ${r.machine.nproc}, ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB; load ${r.loadStart.join('/')} → ${r.loadEnd.join('/')}`,
+    '',
+    mainTable(r),
+    '',
+    'Concurrency sweep (real n8n):',
+    sweepTable(r.n8n?.sweep, r.n8n?.comparison?.http?.executionTimeMs),
+    '',
+    'Engine harness, 0 ms latency:',
+    engineSweepTable(r.engine?.sweep),
+    '',
+    'Profile (self time by area):',
+    r.engine?.profile ? table(['Area', 'ms', '% of busy', 'µs per item'], r.engine.profile.summary.areas.map((a) => [a.area, num(a.ms, 0), a.pctOfBusy === null ? '–' : `${a.pctOfBusy} %`, num(a.usPerItem)])) : '(not run)',
+  ].join('\n');
+}
+
+module.exports = { renderMarkdown, renderConsole };
