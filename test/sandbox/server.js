@@ -43,8 +43,10 @@ async function createSandbox(options = {}) {
   const timers = createTimers();
   /** @type {LogEntry[]} */
   const requests = [];
-  /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number }} */
-  const counters = { requests: 0, byStatus: {}, faults: {}, rateLimited: 0 };
+  /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number, peakInFlight: number }} */
+  const counters = { requests: 0, byStatus: {}, faults: {}, rateLimited: 0, peakInFlight: 0 };
+  /** /v1 requests received and not yet answered (or reset). */
+  let inFlight = 0;
   let contactShape = initial.contactShape;
   let seq = 0;
 
@@ -154,7 +156,16 @@ async function createSandbox(options = {}) {
     /** @type {Promise<unknown>|undefined} */
     let done;
     if (rawFull === '/__sandbox' || rawFull.startsWith('/__sandbox/')) done = handleControl(sb, req, res, rawFull, search);
-    else if (rawFull === '/v1' || rawFull.startsWith('/v1/')) done = handleApi(req, res, rawFull, search);
+    else if (rawFull === '/v1' || rawFull.startsWith('/v1/')) {
+      counters.peakInFlight = Math.max(counters.peakInFlight, ++inFlight);
+      let open = true;
+      const settle = () => {
+        if (open) inFlight--;
+        open = false;
+      };
+      res.once('close', settle);
+      done = handleApi(req, res, rawFull, search);
+    }
     else {
       req.resume();
       sendJson(res, 404, { error: 'Not Found' });
@@ -192,7 +203,7 @@ async function createSandbox(options = {}) {
       resetState(state);
       requests.length = 0;
       seq = 0;
-      Object.assign(counters, { requests: 0, byStatus: {}, faults: {}, rateLimited: 0 });
+      Object.assign(counters, { requests: 0, byStatus: {}, faults: {}, rateLimited: 0, peakInFlight: inFlight });
       policy.reset();
       applyInitialConfig();
       policy.faults = null;
@@ -243,7 +254,10 @@ async function createSandbox(options = {}) {
       return { latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length };
     },
     stats() {
-      return { requests: counters.requests, byStatus: { ...counters.byStatus }, faults: { ...counters.faults }, rateLimited: counters.rateLimited };
+      return {
+        requests: counters.requests, byStatus: { ...counters.byStatus }, faults: { ...counters.faults }, rateLimited: counters.rateLimited,
+        inFlight, peakInFlight: counters.peakInFlight,
+      };
     },
     /** @returns {Promise<void>} */
     close() {

@@ -104,7 +104,7 @@ describe('control endpoints (/__sandbox, no auth)', () => {
 
   test('GET /stats', async () => {
     await t.api('GET', '/auth/me');
-    expect((await ctl('GET', '/stats')).json).toEqual({ requests: 1, byStatus: { 200: 1 }, faults: {}, rateLimited: 0 });
+    expect((await ctl('GET', '/stats')).json).toEqual({ requests: 1, byStatus: { 200: 1 }, faults: {}, rateLimited: 0, inFlight: 0, peakInFlight: 1 });
   });
 
   test('unknown control path → 404, wrong method → 405', async () => {

@@ -84,3 +84,23 @@ describe('latency', () => {
     expect(() => t.sb.setLatency({ min: 10, max: 5 })).toThrow(TypeError);
   });
 });
+
+describe('in-flight requests', () => {
+  test('stats() counts the most /v1 requests open at once', async () => {
+    t.sb.setLatency(40);
+    await Promise.all(Array.from({ length: 6 }, () => t.api('GET', '/auth/me')));
+    expect(t.sb.stats()).toMatchObject({ inFlight: 0, peakInFlight: 6 });
+    for (let i = 0; i < 3; i++) await t.api('GET', '/auth/me');
+    t.sb.reset();
+    expect(t.sb.stats().peakInFlight).toBe(0);
+    await t.api('GET', '/auth/me');
+    expect(t.sb.stats().peakInFlight).toBe(1);
+  });
+
+  test('a reset socket is no longer in flight', async () => {
+    t.sb.failNext(1, 'reset');
+    await fetch(`${t.sb.url}/auth/me`, { headers: { Authorization: 'Bearer sandbox-token' } }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.sb.stats().inFlight).toBe(0);
+  });
+});

@@ -58,7 +58,7 @@ describe('request log (sb.requests)', () => {
     await t.api('GET', '/auth/me');
     await t.api('GET', '/auth/me');
     await t.api('GET', '/auth/me', undefined, { token: null });
-    expect(t.sb.stats()).toEqual({ requests: 3, byStatus: { 200: 2, 401: 1 }, faults: {}, rateLimited: 0 });
+    expect(t.sb.stats()).toEqual({ requests: 3, byStatus: { 200: 2, 401: 1 }, faults: {}, rateLimited: 0, inFlight: 0, peakInFlight: 1 });
   });
 
   test('reset() clears the log, the counters and the state', async () => {
