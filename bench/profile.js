@@ -11,42 +11,58 @@
 
 const path = require('path');
 
+const REPO_DIST = `${path.resolve(__dirname, '..')}/dist/`;
+
+/** Our package's code: the built dist/ (engine harness) or the installed package (real n8n). */
+const isOurs = (url) => url.includes('/node_modules/n8n-nodes-callbell/') || url.includes(REPO_DIST);
+
 /**
  * Functions whose inclusive time (callees included) tells how an item's work splits, matched by
  * name (`name` or `Class.name`). A CPU profile only sees synchronous stacks: for an async function
  * this is the time until its first `await`, so the table lists mostly synchronous work.
  */
 const KEY_FUNCTIONS = [
-  ['getNodeParameter', 'n8n-core getNodeParameter (every parameter read, expressions included)'],
-  ['resolveSimpleParameterValue', 'n8n-workflow Expression.resolveSimpleParameterValue (one expression)'],
-  ['getDataProxy', 'n8n-workflow WorkflowDataProxy.getDataProxy (per expression)'],
-  ['initializeGlobalContext', 'n8n-workflow Expression.initializeGlobalContext (per expression)'],
-  ['buildContactUpdateBody', 'our buildContactUpdateBody (validation + body)'],
-  ['toContactId', 'our toContactId (ID check)'],
-  ['getCredentials', 'n8n-core getCredentials'],
-  ['authenticate', 'credential authenticate (harness helper, applies the header expression)'],
-  ['httpRequestWithAuthentication', 'n8n-core httpRequestWithAuthentication (until its first await)'],
-  ['dispatchHttpRequest', 'axios dispatchHttpRequest (builds and sends the request)'],
-  ['transformResponse', 'axios transformResponse (JSON.parse of the answer)'],
+  { name: '_getNodeParameter', label: 'n8n-core _getNodeParameter (every parameter read, expressions included)' },
+  { name: 'resolveSimpleParameterValue', label: 'n8n-workflow Expression.resolveSimpleParameterValue (one expression)' },
+  { name: 'execute', url: /isolated-vm-bridge/, label: 'isolated-vm bridge execute (the VM expression engine, real n8n only)' },
+  { name: 'getDataProxy', label: 'n8n-workflow WorkflowDataProxy.getDataProxy (per expression)' },
+  { name: 'initializeGlobalContext', label: 'n8n-workflow Expression.initializeGlobalContext (per expression)' },
+  { name: 'buildContactUpdateBody', label: 'our buildContactUpdateBody (validation + body)' },
+  { name: 'toContactId', label: 'our toContactId (ID check)' },
+  { name: 'getCredentials', label: 'n8n-core getCredentials (httpRequestWithAuthentication calls it per request)' },
+  { name: 'getCredentialsEntity', label: 'n8n CredentialsHelper.getCredentialsEntity (SQLite read, real n8n only)' },
+  { name: 'decryptV2', label: 'n8n-core Cipher.decryptV2 (credential decryption, real n8n only)' },
+  { name: 'authenticate', label: 'credential authenticate (applies the `=Bearer {{$credentials.apiToken}}` header expression)' },
+  { name: 'httpRequestWithAuthentication', label: 'n8n-core httpRequestWithAuthentication (until its first await)' },
+  { name: 'dispatchHttpRequest', label: 'axios dispatchHttpRequest (builds and sends the request)' },
+  { name: 'transformResponse', label: 'axios transformResponse (JSON.parse of the answer)' },
 ];
 
 const HTTP_URL = /\/(axios|follow-redirects|form-data|proxy-from-env|combined-stream|asynckit)\/|^node:(_http_|http$|https$|net$|dns$|zlib$|tls$|internal\/(http|net|dns|stream|streams|url|tls))/;
-const EXPRESSION_URL = /\/(@n8n\/tournament|esprima-next|recast|ast-types|jmespath|luxon|jssha|md5|title-case|transliteration|@n8n\/expression-runtime)\//;
+const EXPRESSION_URL = /\/(@n8n\/tournament|esprima-next|recast|ast-types|jmespath|luxon|jssha|md5|title-case|transliteration|@n8n\/expression-runtime|isolated-vm)\//;
+const DATABASE_URL = /\/(sqlite3|@n8n\/typeorm|typeorm|@n8n\/db|pg|pg-pool)\//;
+const DECRYPT_URL = /\/n8n-core\/dist\/(encryption|.*cipher)|\/(aes-256-gcm|cipher)\.js$|^node:internal\/crypto/;
+const ENGINE = 'engine (n8n-core WorkflowExecute, harness)';
 
 function areaOf(url, functionName) {
   if (functionName === '(garbage collector)') return 'GC';
   if (functionName === '(idle)') return 'idle (waiting for the network)';
   if (functionName === '(program)') return 'V8 / native (program)';
   if (functionName === '(root)') return 'other';
-  if (/\/dist\/(nodes|credentials)\//.test(url)) return 'our node (dist/)';
+  if (isOurs(url)) return 'our node (package code)';
   if (/\/\.bench\/harness\/test\/harness\/credentials/.test(url)) return 'credential authenticate (harness)';
-  if (/\/\.bench\/harness\/test\/harness\//.test(url)) return 'engine (harness, n8n-core WorkflowExecute)';
+  if (/\/\.bench\/harness\/test\/harness\//.test(url)) return ENGINE;
+  if (DECRYPT_URL.test(url)) return 'credential decryption (n8n-core cipher, node:crypto)';
+  if (DATABASE_URL.test(url)) return 'database (SQLite, TypeORM)';
+  if (/\/node_modules\/n8n\/dist\/credentials-helper/.test(url)) return 'credentials (n8n CredentialsHelper)';
+  if (/\/node_modules\/(n8n\/dist|@n8n\/(di|backend-common|config|decorators))\//.test(url)) return 'n8n server code (hooks, DI, …)';
+  if (/\/n8n-nodes-base\//.test(url)) return 'n8n-nodes-base (other nodes)';
   if (url.includes('/n8n-workflow/')) {
     const file = path.basename(url);
     if (/expression|workflow-data-proxy|augment-object|\/extensions\/|\/expressions\//.test(url)) return 'expression evaluation';
     if (file === 'node-helpers.js') return 'parameter reads (n8n-workflow NodeHelpers)';
     if (/validation/.test(file)) return 'validation (n8n-workflow)';
-    if (file === 'workflow.js' || /run-execution-data/.test(file)) return 'engine (harness, n8n-core WorkflowExecute)';
+    if (file === 'workflow.js' || /run-execution-data/.test(file)) return ENGINE;
     return 'n8n-workflow (other)';
   }
   if (EXPRESSION_URL.test(url)) return 'expression evaluation';
@@ -56,17 +72,35 @@ function areaOf(url, functionName) {
       return 'parameter reads (n8n-core context)';
     }
     if (/credential/.test(url)) return 'credentials (n8n-core)';
-    return 'engine (harness, n8n-core WorkflowExecute)';
+    return ENGINE;
   }
   if (HTTP_URL.test(url)) return 'HTTP client (axios, node:http)';
   if (url.startsWith('node:')) return 'Node.js internals (other)';
   return 'other';
 }
 
-function summarizeProfile(profile, { items = 1 } = {}) {
+/**
+ * `onlyWhileOursRuns`: keep only the samples from the first one with the node's execute() or
+ * router() on the stack to the last one with any of our package's code on it (for a whole-process
+ * profile of `n8n execute`: the node's run; n8n's deferred start-up work may overlap it).
+ */
+function summarizeProfile(profile, { items = 1, onlyWhileOursRuns = false } = {}) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node.id);
+
+  let from = 0;
+  let to = profile.samples.length - 1;
+  if (onlyWhileOursRuns) {
+    const onStack = (id, test) => {
+      for (let at = id; at !== undefined; at = parent.get(at)) if (test(byId.get(at).callFrame)) return true;
+      return false;
+    };
+    const running = (frame) => isOurs(frame.url) && /(^|\.)(execute|router)$/.test(frame.functionName);
+    from = profile.samples.findIndex((id) => onStack(id, running));
+    if (from === -1) throw new Error('the profile has no sample with the node running');
+    for (to = profile.samples.length - 1; to > from && !onStack(profile.samples[to], (frame) => isOurs(frame.url)); to--);
+  }
 
   /** Area of a node: its own, or for a script-less native frame, its nearest scripted caller's. */
   const areaCache = new Map();
@@ -82,23 +116,20 @@ function summarizeProfile(profile, { items = 1 } = {}) {
 
   const selfByNode = new Map();
   let totalUs = 0;
-  const inclusive = new Map(KEY_FUNCTIONS.map(([name]) => [name, 0]));
-  const keyOf = (functionName) => {
-    if (inclusive.has(functionName)) return functionName;
-    const dot = functionName.lastIndexOf('.');
-    return dot !== -1 && inclusive.has(functionName.slice(dot + 1)) ? functionName.slice(dot + 1) : undefined;
-  };
-  for (let i = 0; i < profile.samples.length; i++) {
+  const inclusive = new Map(KEY_FUNCTIONS.map((key) => [key, 0]));
+  const keyOf = ({ functionName, url }) =>
+    KEY_FUNCTIONS.find((key) => (functionName === key.name || functionName.endsWith(`.${key.name}`)) && (!key.url || key.url.test(url)));
+  for (let i = from; i <= to; i++) {
     const id = profile.samples[i];
     const delta = profile.timeDeltas[i + 1] ?? 0; // the time until the next sample belongs to this one
     totalUs += delta;
     selfByNode.set(id, (selfByNode.get(id) || 0) + delta);
     const seen = new Set();
     for (let at = id; at !== undefined; at = parent.get(at)) {
-      const name = keyOf(byId.get(at).callFrame.functionName);
-      if (name && !seen.has(name)) {
-        seen.add(name);
-        inclusive.set(name, inclusive.get(name) + delta);
+      const key = keyOf(byId.get(at).callFrame);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        inclusive.set(key, inclusive.get(key) + delta);
       }
     }
   }
@@ -131,7 +162,7 @@ function summarizeProfile(profile, { items = 1 } = {}) {
       .sort((a, b) => b.us - a.us)
       .slice(0, 20)
       .map((entry) => ({ ...entry, ms: ms(entry.us), usPerItem: perItemUs(entry.us), us: undefined })),
-    inclusive: KEY_FUNCTIONS.map(([name, label]) => ({ name, label, ms: ms(inclusive.get(name)), usPerItem: perItemUs(inclusive.get(name)) })),
+    inclusive: KEY_FUNCTIONS.map((key) => ({ name: key.name, label: key.label, ms: ms(inclusive.get(key)), usPerItem: perItemUs(inclusive.get(key)) })),
   };
 }
 

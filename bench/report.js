@@ -86,11 +86,12 @@ function engineSweepTable(sweep) {
   );
 }
 
-function profileSection(p) {
+function profileSection(p, what) {
   if (!p) return '(not run)';
+  if (p.error) return `(no profile: ${p.error})`;
   const { summary } = p;
   return [
-    `${summary.items} items at 0 ms latency in the engine harness, sampled every 250 µs; ${num(summary.busyMs, 0)} ms busy of ${num(summary.totalMs, 0)} ms. Profile: \`${p.file}\` (Chrome DevTools → Performance → Load profile).`,
+    `${summary.items} items at 0 ms latency, ${what}; ${num(summary.busyMs, 0)} ms busy of ${num(summary.totalMs, 0)} ms${p.executionTimeMs ? ` (node executionTime under the profiler ${s(p.executionTimeMs)})` : ''}. Profile: \`${p.file}\` (Chrome DevTools → Performance → Load profile).`,
     '',
     'Self time by area (a script-less native frame such as JSON.stringify counts for its caller\'s area):',
     '',
@@ -98,7 +99,7 @@ function profileSection(p) {
     '',
     'Inclusive time of key functions (callees included, nested rows overlap; synchronous stacks only, so an async function counts until its first `await`):',
     '',
-    table(['Function', 'ms', 'µs per item'], summary.inclusive.map((f) => [f.label, num(f.ms, 0), num(f.usPerItem)])),
+    table(['Function', 'ms', 'µs per item'], summary.inclusive.filter((f) => f.ms > 0).map((f) => [f.label, num(f.ms, 0), num(f.usPerItem)])),
     '',
     'Top self-time functions:',
     '',
@@ -149,9 +150,13 @@ function renderMarkdown(r) {
     '',
     engineSweepTable(r.engine?.sweep),
     '',
-    '## Where our node\'s time per item goes (CPU profile, engine harness)',
+    '## Where our node\'s time per item goes: real n8n (CPU profile of `n8n execute`)',
     '',
-    profileSection(r.engine?.profile),
+    profileSection(r.n8n?.profile, 'real n8n (`n8n execute` under `node --cpu-prof`, samples every 500 µs, only the span of the node\'s run)'),
+    '',
+    '## Where our node\'s time per item goes: engine harness (CPU profile)',
+    '',
+    profileSection(r.engine?.profile, 'engine harness (V8 profiler around the run only, samples every 250 µs)'),
     '',
     ...(r.notes?.length ? ['## Reading the figures', '', ...r.notes.map((note) => `- ${note}`), ''] : []),
     '## How it was run',
@@ -175,7 +180,10 @@ function renderConsole(r) {
     'Engine harness, 0 ms latency:',
     engineSweepTable(r.engine?.sweep),
     '',
-    'Profile (self time by area):',
+    'Profile, real n8n (self time by area):',
+    r.n8n?.profile?.summary ? table(['Area', 'ms', '% of busy', 'µs per item'], r.n8n.profile.summary.areas.map((a) => [a.area, num(a.ms, 0), a.pctOfBusy === null ? '–' : `${a.pctOfBusy} %`, num(a.usPerItem)])) : '(not run)',
+    '',
+    'Profile, engine harness (self time by area):',
     r.engine?.profile ? table(['Area', 'ms', '% of busy', 'µs per item'], r.engine.profile.summary.areas.map((a) => [a.area, num(a.ms, 0), a.pctOfBusy === null ? '–' : `${a.pctOfBusy} %`, num(a.usPerItem)])) : '(not run)',
   ].join('\n');
 }

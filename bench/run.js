@@ -28,21 +28,22 @@ const { startBenchSandbox, analyzeRequests, round, BENCH_SANDBOX_PORT } = requir
 const { compileHarness, startEngineWorker } = require('./engine');
 const { summarizeProfile } = require('./profile');
 const { prepareN8n, importWorkflows, runWorkflow } = require('./real-n8n');
-const { updateParameters, benchItems, comparisonWorkflow, sweepWorkflow, rateLimitWorkflow } = require('./workflows');
+const { updateParameters, benchItems, comparisonWorkflow, sweepWorkflow, singleCallbellWorkflow } = require('./workflows');
 const { renderMarkdown, renderConsole } = require('./report');
 const { killAllNow } = require('../scripts/lib/n8n-instance');
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const N = QUICK
-  ? { compare: 50, sweep: 40, rate: 400, cpu: 200, engineSweep: 100, profile: 200, warmup: 50 }
-  : { compare: 1000, sweep: 1000, rate: 5000, cpu: 2000, engineSweep: 1000, profile: 2000, warmup: 300 };
+  ? { compare: 50, sweep: 40, rate: 400, cpu: 200, engineSweep: 100, profile: 200, n8nProfile: 100, warmup: 50 }
+  : { compare: 1000, sweep: 1000, rate: 5000, cpu: 2000, engineSweep: 1000, profile: 2000, n8nProfile: 1000, warmup: 300 };
 const LATENCY_MS = 50;
 const RATE_LIMIT_RPS = 300;
 const CONCURRENCIES = [1, 2, 5, 10, 20, 50];
 const RESULTS_MD = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
 const RESULTS_JSON = path.join(REPO_ROOT, '.bench', 'results.json');
 const PROFILE_FILE = path.join(REPO_ROOT, '.bench', 'profiles', 'engine-update.cpuprofile');
+const N8N_PROFILE_DIR = path.join(REPO_ROOT, '.bench', 'profiles', 'n8n');
 /**
  * Repeat a measurement once when, in the second before it, other processes kept the machine more
  * than this busy (% of all cores; the 1-minute load average lags and includes our own runs).
@@ -213,6 +214,7 @@ async function n8nBenchmarks(sandbox, pool, out) {
   const CALLBELL = 'Callbell Contact Update';
   const HTTP = 'HTTP Request PATCH';
   const RATE = 'Callbell under the limit';
+  const PROFILED = 'Callbell profiled';
   const sweepSettings = CONCURRENCIES.map((concurrency) => ({
     name: `Callbell concurrency ${concurrency}`,
     concurrency,
@@ -225,7 +227,8 @@ async function n8nBenchmarks(sandbox, pool, out) {
     comparisonWorkflow({ id: 'benchCompare0001', callbellUuids: compare.callbell, httpUuids: compare.http, tag: 'n8n ab', sandboxUrl: sandbox.url, callbellOptions: {}, callbellName: CALLBELL, httpName: HTTP }),
     comparisonWorkflow({ id: 'benchCompare0002', callbellUuids: compareLegacy.callbell, httpUuids: compareLegacy.http, tag: 'n8n ab legacy', sandboxUrl: sandbox.url, callbellOptions: {}, callbellName: CALLBELL, httpName: HTTP }),
     sweepWorkflow({ id: 'benchSweep000001', settings: sweepSettings }),
-    rateLimitWorkflow({ id: 'benchRate0000001', uuids: rateUuids, tag: 'n8n c', options: {}, nodeName: RATE }),
+    singleCallbellWorkflow({ id: 'benchRate0000001', title: 'Bench: Callbell under a 300 requests/s limit', uuids: rateUuids, tag: 'n8n c', options: {}, nodeName: RATE, continueOnFail: true }),
+    singleCallbellWorkflow({ id: 'benchProfile0001', title: 'Bench: Callbell, CPU profile', uuids: pool.slice(0, N.n8nProfile), tag: 'n8n profile', options: {}, nodeName: PROFILED }),
   ];
   say('n8n: importing the workflows (.bench/workflows/)');
   await importWorkflows(workflows);
@@ -293,6 +296,9 @@ async function n8nBenchmarks(sandbox, pool, out) {
     (a, b) => a.log.rateSteadyRps > b.log.rateSteadyRps,
   );
 
+  say(`n8n: CPU profile (node --cpu-prof) of ${N.n8nProfile} items at 0 ms`);
+  out.profile = await profileN8n(sandbox, PROFILED);
+
   say(`n8n sweep: options.concurrency ${CONCURRENCIES.join(', ')}, ${N.sweep} items each, ${LATENCY_MS} ms, one run`);
   await sandbox.configure({ latencyMs: LATENCY_MS });
   const sweepBusyBefore = await busyBefore();
@@ -323,6 +329,29 @@ async function n8nBenchmarks(sandbox, pool, out) {
   };
 }
 
+/**
+ * `n8n execute` under `node --cpu-prof` (NODE_OPTIONS): every Node process n8n starts writes a
+ * profile when it exits normally; the one with our node in it is summarised over the node's run.
+ */
+async function profileN8n(sandbox, nodeName) {
+  await sandbox.configure({ latencyMs: 0 });
+  fs.rmSync(N8N_PROFILE_DIR, { recursive: true, force: true });
+  fs.mkdirSync(N8N_PROFILE_DIR, { recursive: true });
+  const env = { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${N8N_PROFILE_DIR} --cpu-prof-interval=500` };
+  const run = await runWorkflow('benchProfile0001', [nodeName], { env });
+  const node = run.nodes[nodeName];
+  for (const file of fs.readdirSync(N8N_PROFILE_DIR).filter((name) => name.endsWith('.cpuprofile'))) {
+    const full = path.join(N8N_PROFILE_DIR, file);
+    try {
+      const summary = summarizeProfile(JSON.parse(fs.readFileSync(full, 'utf8')), { items: N.n8nProfile, onlyWhileOursRuns: true });
+      return { file: path.relative(REPO_ROOT, full), executionTimeMs: node.executionTimeMs, outputItems: node.outputItems, summary };
+    } catch {
+      // another process's profile (e.g. the task runner): our node is not in it
+    }
+  }
+  return { executionTimeMs: node.executionTimeMs, error: `no profile with the node in it (n8n crashed at exit: ${run.crashedOnExit})` };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function commandsRun() {
@@ -342,6 +371,7 @@ function commandsRun() {
     `N8N_EXPRESSION_ENGINE=legacy ${n8n} execute --id=benchCompare0002 --rawOutput`,
     `${n8n} execute --id=benchRate0000001 --rawOutput                   # (c)`,
     `${n8n} execute --id=benchSweep000001 --rawOutput                   # sweep`,
+    `NODE_OPTIONS='--cpu-prof --cpu-prof-dir=.bench/profiles/n8n --cpu-prof-interval=500' ${n8n} execute --id=benchProfile0001 --rawOutput`,
   ];
 }
 

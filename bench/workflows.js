@@ -122,13 +122,16 @@ function sweepWorkflow({ id, settings }) {
   return workflow(id, 'Bench: Callbell concurrency sweep', nodes, connections);
 }
 
-/** (c): Start → Items → Callbell (Continue on error, so a failed item is counted, not fatal). */
-function rateLimitWorkflow({ id, uuids, tag, options, nodeName }) {
-  const nodes = [trigger(), codeNode('Items', uuids, tag, [220, 0]), callbellNode(nodeName, options, [440, 0], { continueOnFail: true })];
+/**
+ * One Callbell node: Start → Items → Callbell. (c) sets `continueOnFail` (On Error → Continue),
+ * so a failed item is counted, not fatal; the real-n8n profile uses the same shape.
+ */
+function singleCallbellWorkflow({ id, title, uuids, tag, options, nodeName, continueOnFail = false }) {
+  const nodes = [trigger(), codeNode('Items', uuids, tag, [220, 0]), callbellNode(nodeName, options, [440, 0], { continueOnFail })];
   const connections = {};
   connect(connections, 'Start', 'Items');
   connect(connections, 'Items', nodeName);
-  return workflow(id, 'Bench: Callbell under a 300 requests/s limit', nodes, connections);
+  return workflow(id, title, nodes, connections);
 }
 
 module.exports = {
@@ -138,5 +141,5 @@ module.exports = {
   benchItems,
   comparisonWorkflow,
   sweepWorkflow,
-  rateLimitWorkflow,
+  singleCallbellWorkflow,
 };
