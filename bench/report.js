@@ -107,6 +107,46 @@ function profileSection(p, what) {
   ].join('\n');
 }
 
+const areaUs = (summary, pattern) => summary.areas.filter((a) => pattern.test(a.area)).reduce((sum, a) => sum + a.usPerItem, 0);
+const inclusiveUs = (summary, name) => summary.inclusive.find((f) => f.name === name)?.usPerItem ?? 0;
+
+/** Statements computed from the figures (so they stay true when the benchmark is re-run). */
+function readingNotes(r) {
+  const notes = [];
+  const cmp = r.n8n?.comparison;
+  if (cmp) {
+    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). ${cmp.callbell.executionTimeMs > cmp.callbell.items * cmp.latencyMs * 0.9 ? 'Our node\'s time is about items × latency: it waits for one request at a time.' : ''}`);
+  }
+  const legacy = r.n8n?.comparisonLegacy;
+  if (cmp && legacy) {
+    notes.push(`The expression engine: with N8N_EXPRESSION_ENGINE=legacy our node took ${s(legacy.callbell.executionTimeMs)} (VM engine: ${s(cmp.callbell.executionTimeMs)}), HTTP Request ${s(legacy.http.executionTimeMs)} (VM engine: ${s(cmp.http.executionTimeMs)}).`);
+  }
+  const real = r.n8n?.profile?.summary;
+  if (real) {
+    const busyPerItem = real.busyMs / real.items;
+    const expression = areaUs(real, /^expression/);
+    const credentialsSync = inclusiveUs(real, 'getCredentials') + inclusiveUs(real, 'authenticate');
+    notes.push(`In real n8n our node keeps n8n's process busy ${num(busyPerItem, 2)} ms per item at 0 ms latency under the profiler (which slows it down; node executionTime ${s(r.n8n.profile.executionTimeMs)} for ${real.items} items): expression evaluation ${num(expression / 1000, 2)} ms (${num((expression / 1000 / busyPerItem) * 100, 0)} %), the HTTP client ${num(areaUs(real, /^HTTP client/) / 1000, 2)} ms, SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms and credential decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms; our package's own code ${num(areaUs(real, /^our node/) / 1000, 3)} ms.`);
+    notes.push(`Per request, n8n's httpRequestWithAuthentication loads the credential again (getCredentials → SQLite read + decryptV2: ${num(inclusiveUs(real, 'getCredentials') / 1000, 2)} ms synchronous) and applies the credential's \`authenticate\` header expression (${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms, the expression engine included): ${num(credentialsSync / 1000, 2)} ms per item that reading the credential once per execution would avoid.`);
+    notes.push(`One n8n process runs JavaScript on one core, so at ${num(busyPerItem, 2)} ms per item it cannot exceed about ${num(1000 / busyPerItem, 0)} items/s on this CPU whatever the concurrency; 270 requests/s needs at most ${num(1000 / 270, 2)} ms per item.`);
+  }
+  const engineProfile = r.engine?.profile?.summary;
+  const d = r.engine?.cpu;
+  if (engineProfile && d) {
+    notes.push(`Engine harness (legacy expression engine, no database, credential handed over decrypted): ${num(d.cpuMsPerItem, 3)} ms CPU per item; expression evaluation ${num(areaUs(engineProfile, /^expression/) / 1000, 3)} ms, HTTP client ${num(areaUs(engineProfile, /^HTTP client/) / 1000, 3)} ms, our package's code ${num(areaUs(engineProfile, /^our node/) / 1000, 3)} ms per item.`);
+  }
+  const es = r.engine?.sweep;
+  if (es) {
+    const top = es.rows.reduce((a, b) => (b.itemsPerSecond > a.itemsPerSecond ? b : a));
+    notes.push(`At 0 ms latency the engine run peaks at ${num(top.itemsPerSecond, 0)} items/s (concurrency ${top.concurrency ?? 'default'}), using ${num(top.cpuPct, 0)} % of one core: the CPU, not the waiting, is the limit there. The sandbox runs in the bench process, on the other core.`);
+  }
+  for (const [label, rate] of [['real n8n', r.n8n?.rateLimit], ['engine harness', r.engine?.rateLimit]]) {
+    if (!rate) continue;
+    notes.push(`(c) ${label}: ${rate.log.ok} of ${rate.log.requests} PATCH requests answered 2xx, ${rate.log.status429} answered 429; steady ${num(rate.log.rateSteadyRps)} requests/s against a limit of ${rate.rps}; ${rate.failedItems} items failed.`);
+  }
+  return notes;
+}
+
 function machineSection(r) {
   const m = r.machine;
   const v = m.versions;
@@ -158,7 +198,10 @@ function renderMarkdown(r) {
     '',
     profileSection(r.engine?.profile, 'engine harness (V8 profiler around the run only, samples every 250 µs)'),
     '',
-    ...(r.notes?.length ? ['## Reading the figures', '', ...r.notes.map((note) => `- ${note}`), ''] : []),
+    '## Reading the figures',
+    '',
+    ...readingNotes(r).map((note) => `- ${note}`),
+    '',
     '## How it was run',
     '',
     commandsSection(r),
