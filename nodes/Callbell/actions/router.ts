@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { runInOrder } from '../helpers/inOrder';
 import { InputError } from '../helpers/InputError';
+import type { RunSettings } from '../helpers/runSettings';
+import { toRunSettings } from '../helpers/runSettings';
 import { isNodeApiError } from '../transport/errors';
-import { getBaseUrl } from '../transport/request';
+import { getConnection } from '../transport/request';
 import * as contact from './contact/Contact.resource';
-import type { OperationExecute } from './types';
+import type { ExecutionContext, OperationExecute } from './types';
 
 const resources: Record<string, Record<string, OperationExecute>> = {
 	contact: contact.operations,
@@ -41,7 +44,21 @@ function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
 	return json;
 }
 
-/** Runs the chosen operation once per input item; one output item per input item, in order. */
+/** The node's Options, checked once per execution (from the first item). */
+function runSettings(this: IExecuteFunctions): RunSettings {
+	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	try {
+		return toRunSettings(options);
+	} catch (error) {
+		const problem = error instanceof InputError ? error.message : String(error);
+		throw new NodeOperationError(this.getNode(), `Options → ${problem}`);
+	}
+}
+
+/**
+ * Runs the chosen operation once per input item, up to Concurrency items at once, paced under Max
+ * Requests Per Second; one output item per input item (several for list operations), in input order.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -50,20 +67,36 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
+	if (items.length === 0) return [[]];
 
-	const context = { baseUrl: await getBaseUrl.call(this) };
+	const settings = runSettings.call(this);
+	const api = await getConnection.call(this, {
+		retry: { maxRetries: settings.maxRetries },
+		timeoutMs: settings.timeoutMs,
+		maxRequestsPerSecond: settings.maxRequestsPerSecond,
+	});
+	const context: ExecutionContext = { api };
+	const continueOnFail = this.continueOnFail();
+	const signal = this.getExecutionCancelSignal();
+	const outcomes = await runInOrder(items.length, settings.concurrency, async (itemIndex) => await execute.call(this, itemIndex, context), {
+		stopOnError: !continueOnFail,
+		stopped: () => signal?.aborted === true,
+	});
+
 	const results: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await execute.call(this, itemIndex, context);
+	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (!outcome) break;
+		if (outcome.ok) {
+			const result = outcome.value;
 			for (const json of Array.isArray(result) ? result : [result]) {
 				results.push({ json, pairedItem: { item: itemIndex } });
 			}
-		} catch (caught) {
-			const error = toNodeError.call(this, caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			results.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
+			continue;
 		}
+		const error = toNodeError.call(this, outcome.error, itemIndex);
+		if (!continueOnFail) throw error;
+		results.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
 	}
 	return [results];
 }

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from '../helpers/customFields';
+import type { CallbellConnection } from '../transport/request';
 
 /** What an execution resolves once and every item reuses. */
 export interface ExecutionContext {
-	baseUrl: string;
+	/** The Base URL, retry settings, timeout and rate limiter every request of this execution uses. */
+	api: CallbellConnection;
 	/** The account's custom field definitions, loaded on first use and shared by every item. */
 	fieldDefinitions?: Promise<Record<string, CustomFieldDefinition>>;
 }

@@ -8,7 +8,7 @@ import {
 	type ContactsPage,
 	type ContactsPageToken,
 } from '../transport/pagination';
-import { getBaseUrl } from '../transport/request';
+import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 /** While filtering, read up to this many pages per call to find enough matches. */
 const PAGES_PER_SEARCH = 5;
@@ -23,11 +23,11 @@ export async function searchContacts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const baseUrl = await getBaseUrl.call(this);
+	const api = await getConnection.call(this, EDITOR_SETTINGS);
 	const results: INodeListSearchItems[] = [];
 	let token: ContactsPageToken | undefined = decodePageToken(paginationToken) ?? { page: 1 };
 	for (let read = 0; token && read < PAGES_PER_SEARCH && results.length < ENOUGH_MATCHES; read++) {
-		const page: ContactsPage = await requestContactsPage.call(this, baseUrl, {}, token);
+		const page: ContactsPage = await requestContactsPage.call(this, api, {}, token);
 		for (const contact of page.contacts) {
 			if (typeof contact.uuid !== 'string' || !contactMatches(contact, filter)) continue;
 			results.push({

@@ -1,14 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { requestAllPages } from '../transport/pagination';
-import { callbellApiRequest, getBaseUrl } from '../transport/request';
+import { callbellApiRequest, EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Teams (`GET /teams`, every page), default team first. */
 export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const baseUrl = await getBaseUrl.call(this);
-	const teams = await requestAllPages.call(this, baseUrl, '/teams', 'teams');
+	const api = await getConnection.call(this, EDITOR_SETTINGS);
+	const teams = await requestAllPages.call(this, api, '/teams', 'teams');
 	return teams
 		.filter((team) => text(team.uuid))
 		.sort((a, b) => Number(Boolean(b.default)) - Number(Boolean(a.default)) || text(a.name).localeCompare(text(b.name)))
@@ -24,12 +24,12 @@ export async function getTeams(this: ILoadOptionsFunctions): Promise<INodeProper
  * (`GET /teams/:uuid/members`, every page), by email, without duplicates.
  */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const baseUrl = await getBaseUrl.call(this);
-	const teams = await requestAllPages.call(this, baseUrl, '/teams', 'teams');
+	const api = await getConnection.call(this, EDITOR_SETTINGS);
+	const teams = await requestAllPages.call(this, api, '/teams', 'teams');
 	const users = new Map<string, INodePropertyOptions>();
 	for (const team of teams) {
 		const path = `/teams/${encodeURIComponent(text(team.uuid))}/members`;
-		const members = await requestAllPages.call(this, baseUrl, path, 'users');
+		const members = await requestAllPages.call(this, api, path, 'users');
 		for (const member of members) {
 			const email = text(member.email);
 			if (!email || users.has(email.toLowerCase())) continue;
@@ -41,8 +41,8 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 
 /** Channels (`GET /channels`, every page), main channel first, deactivated ones left out. */
 export async function getChannels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const baseUrl = await getBaseUrl.call(this);
-	const channels = await requestAllPages.call(this, baseUrl, '/channels', 'channels');
+	const api = await getConnection.call(this, EDITOR_SETTINGS);
+	const channels = await requestAllPages.call(this, api, '/channels', 'channels');
 	return channels
 		.filter((channel) => text(channel.uuid) && channel.discardedAt !== true)
 		.sort((a, b) => Number(Boolean(b.main)) - Number(Boolean(a.main)) || text(a.title).localeCompare(text(b.title)))
@@ -54,8 +54,8 @@ export async function getChannels(this: ILoadOptionsFunctions): Promise<INodePro
 
 /** Funnel stages (`GET /funnels`), in their position order. */
 export async function getFunnels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const baseUrl = await getBaseUrl.call(this);
-	const response = (await callbellApiRequest.call(this, baseUrl, { method: 'GET', path: '/funnels' })) as IDataObject;
+	const api = await getConnection.call(this, EDITOR_SETTINGS);
+	const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: '/funnels' })) as IDataObject;
 	const funnels = Array.isArray(response?.funnels) ? (response.funnels as IDataObject[]) : [];
 	return funnels
 		.filter((funnel) => text(funnel.uuid))

@@ -2,7 +2,7 @@ import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMap
 
 import type { CustomFieldDefinition } from '../helpers/customFields';
 import { loadFieldDefinitions } from '../transport/fieldDefinitions';
-import { getBaseUrl } from '../transport/request';
+import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const MAPPER_TYPES: Record<CustomFieldDefinition['type'], FieldType> = {
 	text: 'string',
@@ -43,7 +43,7 @@ export function toMapperField(name: string, definition: CustomFieldDefinition): 
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	let definitions: Record<string, CustomFieldDefinition>;
 	try {
-		definitions = await loadFieldDefinitions.call(this, await getBaseUrl.call(this));
+		definitions = await loadFieldDefinitions.call(this, await getConnection.call(this, EDITOR_SETTINGS));
 	} catch (error) {
 		return {
 			fields: [],

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { AttemptFailure } from './retryPolicy';
+
 const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /** Callbell's error body: `{ "error": "…" }`, sometimes with `details` per field. */
@@ -71,4 +73,45 @@ export function toCallbellApiError(node: INode, error: unknown, itemIndex?: numb
 		apiError.description = `${fromBody ?? 'Callbell rejected the API token.'} Check the API Token in the Callbell credential.`;
 	}
 	return apiError;
+}
+
+const NETWORK_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/;
+
+/** The first `code` that looks like a network error code, on the error or its causes. */
+function networkCodeOf(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function headerOf(headers: unknown, name: string): string | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	const value = (headers as Record<string, unknown>)[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** What a failed attempt says for retrying: the status, the network code, Retry-After. */
+export function attemptFailureOf(error: unknown): AttemptFailure {
+	const apiError = isNodeApiError(error) ? error : undefined;
+	const response = ((apiError?.cause ?? error) as { response?: { status?: unknown; headers?: unknown } } | undefined)
+		?.response;
+	const httpCode = apiError?.httpCode ?? (typeof response?.status === 'number' ? String(response.status) : undefined);
+	const failure: AttemptFailure = {};
+	if (httpCode && /^\d{3}$/.test(httpCode)) failure.status = Number(httpCode);
+	else failure.code = networkCodeOf(apiError?.cause ?? error);
+	const retryAfter = headerOf(response?.headers, 'retry-after');
+	if (retryAfter !== undefined) failure.retryAfter = retryAfter;
+	return failure;
+}
+
+/** Tells, in the error's description, how many times the node tried and why it stopped. */
+export function noteRetries(error: NodeApiError, retries: number, waitedMs: number, why?: string): void {
+	const tries = `${retries + 1} ${retries === 0 ? 'try' : 'tries'}`;
+	const waited = retries > 0 ? ` over ${(waitedMs / 1000).toFixed(1)} s of waiting` : '';
+	const sentence = `The node made ${tries}${waited}${why ? `; ${why}` : ''}.`;
+	error.description = error.description ? `${error.description} ${sentence}` : sentence;
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from '../helpers/customFields';
 import { collectFieldDefinitions } from '../helpers/fieldDefinitions';
+import type { CallbellConnection } from './request';
 import { requestContactsPage, type ContactsPage, type ContactsPageToken } from './pagination';
 
 /** Pages of contacts read to find the account's custom fields (20 contacts a page). */
@@ -13,14 +14,14 @@ const PAGES_TO_READ = 3;
  */
 export async function loadFieldDefinitions(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
-	baseUrl: string,
+	api: CallbellConnection,
 	wanted: string[] = [],
 	itemIndex?: number,
 ): Promise<Record<string, CustomFieldDefinition>> {
 	const definitions: Record<string, CustomFieldDefinition> = {};
 	let token: ContactsPageToken | undefined = { page: 1 };
 	for (let read = 0; token && read < PAGES_TO_READ; read++) {
-		const page: ContactsPage = await requestContactsPage.call(this, baseUrl, { include_field_types: true }, token, itemIndex);
+		const page: ContactsPage = await requestContactsPage.call(this, api, { include_field_types: true }, token, itemIndex);
 		collectFieldDefinitions(page.contacts, definitions);
 		if (wanted.length > 0 && wanted.every((name) => definitions[name])) break;
 		token = page.next;

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import type { CallbellConnection } from './request';
 import { callbellApiRequest } from './request';
 
 type CallbellContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -28,14 +29,14 @@ function listOf<T>(response: unknown, key: string): T[] {
 /** Every element of a page-numbered list (`?page=`, `meta.pages`), e.g. teams or channels. */
 export async function requestAllPages(
 	this: CallbellContext,
-	baseUrl: string,
+	api: CallbellConnection,
 	path: string,
 	key: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
 	const all: IDataObject[] = [];
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const response = await callbellApiRequest.call(this, baseUrl, { method: 'GET', path, qs: { ...qs, page } });
+		const response = await callbellApiRequest.call(this, api, { method: 'GET', path, qs: { ...qs, page } });
 		const items = listOf<IDataObject>(response, key);
 		all.push(...items);
 		const pages = metaOf(response)?.pages;
@@ -72,13 +73,13 @@ export function decodePageToken(text: string | undefined): ContactsPageToken | u
 /** One page of `GET /contacts` with the filters in `qs` (resent with every page, as Callbell asks). */
 export async function requestContactsPage(
 	this: CallbellContext,
-	baseUrl: string,
+	api: CallbellConnection,
 	qs: IDataObject,
 	token: ContactsPageToken = { page: 1 },
 	itemIndex?: number,
 ): Promise<ContactsPage> {
 	const query = { ...qs, ...token };
-	const response = await callbellApiRequest.call(this, baseUrl, { method: 'GET', path: '/contacts', qs: query, itemIndex });
+	const response = await callbellApiRequest.call(this, api, { method: 'GET', path: '/contacts', qs: query, itemIndex });
 	const contacts = listOf<IDataObject>(response, 'contacts');
 	const meta = metaOf(response);
 	const page = 'page' in token ? token.page : (meta?.page ?? 0);

@@ -5,11 +5,16 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { normalizeBaseUrl } from '../helpers/baseUrl';
+import { DEFAULT_TIMEOUT_MS } from '../helpers/runSettings';
 import { InputError } from '../helpers/InputError';
-import { toCallbellApiError } from './errors';
+import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';
+import type { RateLimiter } from './rateLimiter';
+import { createRateLimiter } from './rateLimiter';
+import type { RetrySettings } from './retryPolicy';
+import { DEFAULT_RETRY, decideRetry } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'callbellApi';
 
@@ -24,6 +29,24 @@ export interface CallbellRequest {
 	itemIndex?: number;
 }
 
+/** Where and how an execution talks to Callbell: resolved once, shared by every request. */
+export interface CallbellConnection {
+	baseUrl: string;
+	retry: RetrySettings;
+	timeoutMs: number;
+	limiter: RateLimiter;
+}
+
+export interface ConnectionSettings {
+	retry?: Partial<RetrySettings>;
+	timeoutMs?: number;
+	/** The most requests this execution sends per second; 0 means no cap. */
+	maxRequestsPerSecond?: number;
+}
+
+/** Pickers in the editor: a person is waiting, so fail fast rather than back off for minutes. */
+export const EDITOR_SETTINGS: ConnectionSettings = { retry: { maxRetries: 2, maxTotalWaitMs: 10_000 }, timeoutMs: 15_000 };
+
 /** The credential's Base URL, read once per execution and checked (https unless loopback). */
 export async function getBaseUrl(this: CallbellContext): Promise<string> {
 	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
@@ -37,23 +60,58 @@ export async function getBaseUrl(this: CallbellContext): Promise<string> {
 	}
 }
 
-/** The only door to Callbell: every request goes through n8n's authenticated HTTP helper. */
+/** The connection for this execution (pickers use the defaults). */
+export async function getConnection(this: CallbellContext, settings: ConnectionSettings = {}): Promise<CallbellConnection> {
+	return {
+		baseUrl: await getBaseUrl.call(this),
+		retry: { ...DEFAULT_RETRY, ...settings.retry },
+		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		limiter: createRateLimiter(settings.maxRequestsPerSecond ?? 0),
+	};
+}
+
+function isCancelled(context: CallbellContext): boolean {
+	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
+}
+
+/**
+ * The only door to Callbell: every request goes through n8n's authenticated HTTP helper, paced by
+ * the execution's rate limiter and retried as `retryPolicy` allows (429, 5xx, network failures).
+ */
 export async function callbellApiRequest(
 	this: CallbellContext,
-	baseUrl: string,
+	api: CallbellConnection,
 	request: CallbellRequest,
 ): Promise<unknown> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${api.baseUrl}${request.path}`,
 		headers: { Accept: 'application/json' },
 		json: true,
+		timeout: api.timeoutMs,
 	};
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
-	try {
-		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
-	} catch (error) {
-		throw toCallbellApiError(this.getNode(), error, request.itemIndex);
+
+	let waitedMs = 0;
+	for (let retries = 0; ; retries++) {
+		await api.limiter.take();
+		try {
+			// A fresh copy each attempt: n8n's helper adds the Authorization header to the options it gets.
+			return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+				headers: { ...options.headers },
+			});
+		} catch (error) {
+			const decision = decideRetry(request.method, attemptFailureOf(error), retries, waitedMs, api.retry, Math.random(), Date.now());
+			if (!decision.retry || isCancelled(this)) {
+				const apiError = toCallbellApiError(this.getNode(), error, request.itemIndex);
+				const why = decision.retry ? 'the execution was cancelled' : decision.reason;
+				if (why !== undefined || retries > 0) noteRetries(apiError, retries, waitedMs, why);
+				throw apiError;
+			}
+			await sleep(decision.delayMs);
+			waitedMs += decision.delayMs;
+		}
 	}
 }

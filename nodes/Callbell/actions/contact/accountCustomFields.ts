@@ -41,7 +41,7 @@ export async function readAccountCustomFields(
 		Object.entries(parameter?.value ?? {}).filter(([, value]) => !isEmptyValue(value)),
 	);
 	if (Object.keys(mapped).length === 0) return { mapped, definitions: {} };
-	context.fieldDefinitions ??= loadFieldDefinitions.call(this, context.baseUrl, Object.keys(mapped), itemIndex);
+	context.fieldDefinitions ??= loadFieldDefinitions.call(this, context.api, Object.keys(mapped), itemIndex);
 	const fromAccount = await context.fieldDefinitions;
 	return { mapped, definitions: { ...definitionsFromMapperSchema(parameter?.schema), ...fromAccount } };
 }

@@ -6,6 +6,7 @@ import { InputError } from '../../helpers/InputError';
 import { isEmptyValue, toText } from '../../helpers/values';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 
 const properties: INodeProperties[] = [
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The internal note, visible to your team only. Mention a Callbell user with @ and their username, e.g. @john.doe, to notify them.',
 	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['addNote'] } }, properties);
@@ -32,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	if (isEmptyValue(raw)) throw new InputError('Text', 'is required', 'Enter the note to add');
 	const text = toText('Text', raw);
 	const uuid = await resolveContactId.call(this, itemIndex, context);
-	const response = await callbellApiRequest.call(this, context.baseUrl, {
+	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'POST',
 		path: contactPath(uuid, '/conversation/note'),
 		body: { text },

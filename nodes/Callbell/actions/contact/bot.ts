@@ -15,7 +15,7 @@ export async function setBotStatus(
 	status: BotStatus,
 ): Promise<IDataObject> {
 	const uuid = await resolveContactId.call(this, itemIndex, context);
-	const response = await callbellApiRequest.call(this, context.baseUrl, {
+	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'POST',
 		path: contactPath(uuid, '/bot'),
 		body: { status },

@@ -4,12 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 import { contactFromResponse } from './results';
 
 /** The UI of an operation that only needs the contact (open, close, bot status…). */
 export function contactOnlyDescription(operation: string): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, [contactLocator, phoneLookupChannel]);
+	return updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, [
+		contactLocator,
+		phoneLookupChannel,
+		optionsCollection(),
+	]);
 }
 
 /** `POST /contacts/:uuid/conversation/open|close` (no body); outputs the contact. */
@@ -20,7 +25,7 @@ export async function changeConversation(
 	action: 'open' | 'close',
 ): Promise<IDataObject> {
 	const uuid = await resolveContactId.call(this, itemIndex, context);
-	const response = await callbellApiRequest.call(this, context.baseUrl, {
+	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'POST',
 		path: contactPath(uuid, `/conversation/${action}`),
 		itemIndex,

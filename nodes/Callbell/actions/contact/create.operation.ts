@@ -5,6 +5,7 @@ import type { ContactCreateInput } from '../../helpers/contactCreate';
 import { buildContactCreateBody } from '../../helpers/contactCreate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { CLEARING_FIELDS, contactFields, SOURCE_OPTIONS } from './contactFields';
 import { contactFromResponse } from './results';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
@@ -69,6 +70,7 @@ const properties: INodeProperties[] = [
 		options: additionalFields,
 	},
 	accountCustomFields,
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
@@ -86,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		definitions,
 		mapped,
 	);
-	const response = await callbellApiRequest.call(this, context.baseUrl, {
+	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'POST',
 		path: '/contacts',
 		body: body as unknown as IDataObject,

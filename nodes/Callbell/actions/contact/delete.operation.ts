@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 
 const properties: INodeProperties[] = [
@@ -15,6 +16,7 @@ const properties: INodeProperties[] = [
 	},
 	contactLocator,
 	phoneLookupChannel,
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
@@ -22,6 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 /** `DELETE /contacts/:uuid`; outputs `{ deleted: true, uuid }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const uuid = await resolveContactId.call(this, itemIndex, context);
-	await callbellApiRequest.call(this, context.baseUrl, { method: 'DELETE', path: contactPath(uuid), itemIndex });
+	await callbellApiRequest.call(this, context.api, { method: 'DELETE', path: contactPath(uuid), itemIndex });
 	return { deleted: true, uuid };
 }

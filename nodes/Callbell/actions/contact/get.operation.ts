@@ -5,6 +5,7 @@ import { isOn } from '../../helpers/values';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { includeFieldTypes } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 import { contactFromResponse } from './results';
@@ -12,16 +13,7 @@ import { contactFromResponse } from './results';
 const properties: INodeProperties[] = [
 	contactLocator,
 	phoneLookupChannel,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			includeFieldTypes,
-		],
-	},
+	optionsCollection([includeFieldTypes]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
@@ -30,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeFieldTypes?: unknown };
 	const uuid = await resolveContactId.call(this, itemIndex, context);
-	const response = await callbellApiRequest.call(this, context.baseUrl, {
+	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'GET',
 		path: contactPath(uuid),
 		qs: isOn(options.includeFieldTypes) ? { include_field_types: true } : undefined,

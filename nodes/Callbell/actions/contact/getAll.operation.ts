@@ -7,6 +7,7 @@ import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import type { ContactsPage, ContactsPageToken } from '../../transport/pagination';
 import { CONTACTS_PAGE_CAP, requestContactsPage } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { includeFieldTypes, returnAllAndLimit, SOURCE_OPTIONS } from './contactFields';
 
 const properties: INodeProperties[] = [
@@ -55,6 +56,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
@@ -90,7 +92,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	while (token) {
 		let page: ContactsPage;
 		try {
-			page = await requestContactsPage.call(this, context.baseUrl, { ...query }, token, itemIndex);
+			page = await requestContactsPage.call(this, context.api, { ...query }, token, itemIndex);
 		} catch (error) {
 			if (isPaginationLimitError(error)) throw capError.call(this, itemIndex, contacts.length);
 			throw toCallbellApiError(this.getNode(), error, itemIndex);

@@ -12,6 +12,6 @@ export const description = contactOnlyDescription('getBotStatus');
 /** `GET /contacts/:uuid/bot`; outputs the bot (name, status, version…) plus `contactUuid`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const uuid = await resolveContactId.call(this, itemIndex, context);
-	const response = await callbellApiRequest.call(this, context.baseUrl, { method: 'GET', path: contactPath(uuid, '/bot'), itemIndex });
+	const response = await callbellApiRequest.call(this, context.api, { method: 'GET', path: contactPath(uuid, '/bot'), itemIndex });
 	return botFromResponse.call(this, response, uuid, itemIndex);
 }

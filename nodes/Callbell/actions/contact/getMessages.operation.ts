@@ -5,6 +5,7 @@ import { toLimit } from '../../helpers/contactList';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { returnAllAndLimit } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 
@@ -15,6 +16,7 @@ const properties: INodeProperties[] = [
 	contactLocator,
 	phoneLookupChannel,
 	...returnAllAndLimit,
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMessages'] } }, properties);
@@ -42,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	const messages: IDataObject[] = [];
 	let previous = '';
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const response = await callbellApiRequest.call(this, context.baseUrl, {
+		const response = await callbellApiRequest.call(this, context.api, {
 			method: 'GET',
 			path: contactPath(uuid, '/messages'),
 			qs: { page },

@@ -91,7 +91,7 @@ export async function resolveContactId(
 	const qs = channel ? { channel_uuid: toCallbellId('Phone Lookup Channel', channel) } : undefined;
 	let response: unknown;
 	try {
-		response = await callbellApiRequest.call(this, context.baseUrl, {
+		response = await callbellApiRequest.call(this, context.api, {
 			method: 'GET',
 			path: `/contacts/phone/${encodeURIComponent(phone)}`,
 			qs,

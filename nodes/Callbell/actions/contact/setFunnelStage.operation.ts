@@ -6,6 +6,7 @@ import { toCallbellId } from '../../helpers/values';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 import { contactFromResponse } from './results';
 
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The stage to move the conversation to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['setFunnelStage'] } }, properties);
@@ -41,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	const request = { body: { funnel_id: funnelId }, itemIndex };
 	let response: unknown;
 	try {
-		response = await callbellApiRequest.call(this, context.baseUrl, {
+		response = await callbellApiRequest.call(this, context.api, {
 			method: 'PUT',
 			path: contactPath(uuid, '/conversation/update_funnel'),
 			...request,
@@ -50,9 +52,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		const code = httpCodeOf(error);
 		if (code !== '405' && code !== '404') throw toCallbellApiError(this.getNode(), error, itemIndex);
 		// A 404 for an unknown contact ends here: this GET throws Callbell's own 404.
-		if (code === '404') await callbellApiRequest.call(this, context.baseUrl, { method: 'GET', path: contactPath(uuid), itemIndex });
+		if (code === '404') await callbellApiRequest.call(this, context.api, { method: 'GET', path: contactPath(uuid), itemIndex });
 		try {
-			response = await callbellApiRequest.call(this, context.baseUrl, {
+			response = await callbellApiRequest.call(this, context.api, {
 				method: 'POST',
 				path: contactPath(uuid, '/messages/update_funnel'),
 				...request,

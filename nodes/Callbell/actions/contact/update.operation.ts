@@ -6,6 +6,7 @@ import { buildContactUpdateBody, contactPath } from '../../helpers/contactUpdate
 import { mergeTags, toTagMode } from '../../helpers/tags';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../requestOptions';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 import { contactFields } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
@@ -44,6 +45,7 @@ const properties: INodeProperties[] = [
 		options: contactFields,
 	},
 	accountCustomFields,
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(
@@ -63,7 +65,7 @@ export async function execute(
 
 	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
 	if (tagMode !== 'replace' && body.tags) {
-		const read = await callbellApiRequest.call(this, context.baseUrl, { method: 'GET', path: contactPath(uuid), itemIndex });
+		const read = await callbellApiRequest.call(this, context.api, { method: 'GET', path: contactPath(uuid), itemIndex });
 		const current = contactFromResponse.call(this, read, itemIndex, 'Nothing was changed.');
 		const currentTags = Array.isArray(current.tags) ? (current.tags as string[]) : [];
 		const { tags, changed } = mergeTags(currentTags, body.tags, tagMode);
@@ -72,7 +74,7 @@ export async function execute(
 		if (Object.keys(body).length === 0) return current;
 	}
 
-	const response = await callbellApiRequest.call(this, context.baseUrl, {
+	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'PATCH',
 		path: contactPath(uuid),
 		body: body as IDataObject,

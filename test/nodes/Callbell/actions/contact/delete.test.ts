@@ -50,8 +50,9 @@ describe('Contact → Delete through n8n’s engine against the sandbox', () => 
 		expect(sandbox.get().state.contacts.size).toBe(SEED.contactCount);
 	});
 
-	it('stops at the first failing item without Continue On Fail', async () => {
-		const result = await run(contactOperation('delete', '={{ $json.id }}'), [{ id: ada }, { id: ada }, { id: grace }]);
+	it('stops at the first failing item without Continue On Fail (Concurrency 1)', async () => {
+		const parameters = { ...contactOperation('delete', '={{ $json.id }}'), options: { concurrency: 1 } };
+		const result = await run(parameters, [{ id: ada }, { id: ada }, { id: grace }]);
 		expect(result.error?.message).toMatch(/could not be found/);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(sandbox.get().getContact(grace)).toBeDefined();

@@ -136,7 +136,7 @@ describe('Contact → Get Many through n8n’s engine against the sandbox (curso
 			handle: (request) => (request.query.after ? { status: 500, body: { error: 'Internal Server Error' } } : undefined),
 		});
 		try {
-			const result = await run(getAll({ returnAll: true }), [{}], { baseUrl: proxy.url });
+			const result = await run(getAll({ returnAll: true, options: { maxRetries: 0 } }), [{}], { baseUrl: proxy.url });
 			expect(result.output).toBeUndefined();
 			expect(result.error?.name).toBe('NodeApiError');
 			expect((result.error as unknown as { httpCode: string }).httpCode).toBe('500');
@@ -159,7 +159,8 @@ describe('Contact → Get Many through n8n’s engine against the sandbox (curso
 
 	it('with Continue On Fail, an API error yields one error item for its input', async () => {
 		sandbox.get().failNext(1, '500');
-		const result = await run(getAll({ limit: '={{ $json.limit }}' }), [{ limit: 30 }, { limit: 1 }], { continueOnFail: true });
+		const options = { maxRetries: 0, concurrency: 1 };
+		const result = await run(getAll({ limit: '={{ $json.limit }}', options }), [{ limit: 30 }, { limit: 1 }], { continueOnFail: true });
 		expect(pairs(result).map(([json, item]) => [json.httpCode ?? json.uuid, item])).toEqual([
 			['500', 0],
 			[listOrder()[0], 1],

@@ -137,10 +137,10 @@ describe('Contact → Set Funnel Stage falls back to the snippet’s POST …/me
 		}
 	});
 
-	it('does not retry other errors (e.g. a 500)', async () => {
+	it('does not fall back on other errors (e.g. a 500, with Max Retries 0)', async () => {
 		const proxy = await proxyAnswering((request) => (isPut(request) ? { status: 500, body: { error: 'Internal Server Error' } } : undefined));
 		try {
-			const result = await run(setFunnel(ada, awareness), [{}], { baseUrl: proxy.url });
+			const result = await run({ ...setFunnel(ada, awareness), options: { maxRetries: 0 } }, [{}], { baseUrl: proxy.url });
 			expect((result.error as unknown as { httpCode: string }).httpCode).toBe('500');
 			expect(proxy.requests).toHaveLength(1);
 		} finally {

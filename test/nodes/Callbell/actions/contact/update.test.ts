@@ -219,11 +219,22 @@ describe('Contact → Update through n8n’s engine against the sandbox', () => 
 		expect(result.error?.description).toMatch(/^Callbell says: .*No Such Tag/);
 	});
 
-	it('reports a 500 from Callbell', async () => {
+	it('retries a 500 from Callbell and outputs the updated contact', async () => {
 		sandbox.get().failNext(1, '500');
-		const result = await run(update(ada, { name: 'x' }));
+		const result = await run(update(ada, { name: 'After a 500' }));
+		expect(result.error).toBeUndefined();
+		expect(result.output?.[0].json).toMatchObject({ uuid: ada, name: 'After a 500' });
+		expect(requestsTo(sandbox.get(), 'PATCH').map((request) => request.status)).toEqual([500, 200]);
+	});
+
+	it('reports a 500 from Callbell once Max Retries are used up, saying so', async () => {
+		sandbox.get().failNext(2, '500');
+		const result = await run({ ...update(ada, { name: 'x' }), options: { maxRetries: 1 } });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('500');
+		expect(result.error?.description).toMatch(/The node made 2 tries over \d+\.\d s of waiting; it reached Max Retries \(1\)\.$/);
+		expect(requestsTo(sandbox.get(), 'PATCH').map((request) => request.status)).toEqual([500, 500]);
+		expect(sandbox.get().getContact(ada)?.name).toBe('Ada Lovelace');
 		expect(findSecret(result.error, SEED.token)).toEqual([]);
 		expect(findSecret(result.run, SEED.token)).toEqual([]);
 	});
@@ -350,9 +361,9 @@ describe('Contact → Update through n8n’s engine against the sandbox', () => 
 		});
 	});
 
-	it('without Continue On Fail, stops at the first bad item and names it', async () => {
+	it('without Continue On Fail and with Concurrency 1, stops at the first bad item and names it', async () => {
 		const result = await run(
-			update('={{ $json.id }}', { name: '={{ $json.name }}' }),
+			{ ...update('={{ $json.id }}', { name: '={{ $json.name }}' }), options: { concurrency: 1 } },
 			[{ id: ada, name: 'A' }, { id: grace, name: { first: 'G' } }, { id: alan, name: 'T' }],
 		);
 		expect(result.error?.message).toBe('Name must be text, got an object [item 1]');

@@ -1,0 +1,113 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+/** How a request is retried. Pure data, read once per execution from the node's Options. */
+export interface RetrySettings {
+	/** Retries after the first attempt; 0 sends each request once. */
+	maxRetries: number;
+	/** The most one request waits between its attempts, all waits added up. */
+	maxTotalWaitMs: number;
+	/** The first backoff; it doubles with every retry, up to `maxDelayMs`. */
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = {
+	maxRetries: 5,
+	maxTotalWaitMs: 120_000,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
+
+/** What one failed attempt tells about retrying it. */
+export interface AttemptFailure {
+	/** The HTTP status when Callbell answered. */
+	status?: number;
+	/** The network error code when it did not (ECONNRESET, ECONNABORTED for a timeout, …). */
+	code?: string;
+	/** The answer's Retry-After header, as sent. */
+	retryAfter?: string;
+}
+
+/** `reason` says why a retryable failure is not retried; it is absent when the failure is final by nature. */
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason?: string };
+
+/** The connection was never made, so the request cannot have been processed. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The request may or may not have reached Callbell: safe to repeat only when idempotent. */
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
+/** Repeating these changes nothing on Callbell's side. */
+const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE']);
+
+function isServerError(status: number): boolean {
+	return status >= 500 && status <= 599 && status !== 501 && status !== 505;
+}
+
+/**
+ * Whether a failed attempt may be sent again. Idempotent methods: 429, 5xx and network failures.
+ * POST (create, send): only 429 and failures that prove the request never reached Callbell,
+ * so a contact is never created or a message sent twice.
+ */
+export function isRetryable(method: IHttpRequestMethods, failure: AttemptFailure): boolean {
+	if (failure.status === 429) return true;
+	if (failure.code !== undefined && NOT_SENT_CODES.has(failure.code)) return true;
+	if (!IDEMPOTENT_METHODS.has(method)) return false;
+	if (failure.status !== undefined) return isServerError(failure.status);
+	return failure.code !== undefined && NETWORK_CODES.has(failure.code);
+}
+
+/** Retry-After in milliseconds from now: delta seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	// An HTTP date names its weekday or month and its time, e.g. "Wed, 02 Dec 2026 10:00:05 GMT".
+	if (!/[A-Za-z]{3}/.test(text) || !/\d{1,2}:\d{2}/.test(text)) return undefined;
+	const at = Date.parse(text);
+	if (Number.isNaN(at)) return undefined;
+	return Math.max(0, at - nowMs);
+}
+
+/** Exponential backoff with jitter: half fixed, half random, so waiting clients spread out. */
+export function backoffMs(retry: number, settings: RetrySettings, random: number): number {
+	const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** retry);
+	return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+/**
+ * Whether and when to send a request again.
+ * `retriesDone` counts the retries already made, `waitedMs` the time already spent waiting.
+ * A Retry-After is honoured as given, plus up to 10 % jitter; without one the backoff applies.
+ */
+export function decideRetry(
+	method: IHttpRequestMethods,
+	failure: AttemptFailure,
+	retriesDone: number,
+	waitedMs: number,
+	settings: RetrySettings,
+	random: number,
+	nowMs: number,
+): RetryDecision {
+	if (!isRetryable(method, failure)) return { retry: false };
+	if (retriesDone >= settings.maxRetries) return { retry: false, reason: `it reached Max Retries (${settings.maxRetries})` };
+	const asked = parseRetryAfter(failure.retryAfter, nowMs);
+	const delayMs =
+		asked !== undefined ? Math.round(asked + Math.min(1000, asked * 0.1) * random) : backoffMs(retriesDone, settings, random);
+	if (waitedMs + delayMs > settings.maxTotalWaitMs) {
+		const wait = asked !== undefined ? `Callbell asked to wait ${Math.ceil(asked / 1000)} s` : 'the next wait';
+		return { retry: false, reason: `${wait} would pass the ${settings.maxTotalWaitMs / 1000} s a request waits at most` };
+	}
+	return { retry: true, delayMs };
+}

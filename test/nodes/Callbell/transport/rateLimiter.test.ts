@@ -1,0 +1,64 @@
+import type { Clock } from '../../../../nodes/Callbell/transport/rateLimiter';
+import { createRateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
+
+/** A clock that only moves when the limiter pauses, recording every send time. */
+function fakeClock(start = 1_000) {
+	let now = start;
+	const pauses: number[] = [];
+	const clock: Clock = {
+		now: () => now,
+		pause: async (ms) => {
+			pauses.push(ms);
+			now += ms;
+		},
+	};
+	return { clock, pauses, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+describe('createRateLimiter', () => {
+	it('spaces sends 1000 / perSecond ms apart, the first at once', async () => {
+		const { clock, now } = fakeClock();
+		const limiter = createRateLimiter(4, clock);
+		const sent: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			await limiter.take();
+			sent.push(now());
+		}
+		expect(sent).toEqual([1000, 1250, 1500, 1750, 2000]);
+	});
+
+	it('never lets more than perSecond sends into any one-second window, also when all ask at once', async () => {
+		const perSecond = 290;
+		const start = 5_000;
+		const sendTimes: number[] = [];
+		const frozen: Clock = {
+			now: () => start,
+			pause: async (ms) => {
+				sendTimes.push(start + ms);
+			},
+		};
+		const limiter = createRateLimiter(perSecond, frozen);
+		await Promise.all(Array.from({ length: 1000 }, async () => await limiter.take()));
+		const times = [start, ...sendTimes].sort((a, b) => a - b);
+		expect(times).toHaveLength(1000);
+		for (let i = perSecond; i < times.length; i++) expect(times[i] - times[i - perSecond]).toBeGreaterThanOrEqual(1000 - 1e-6);
+		expect(times.at(-1)! - start).toBeCloseTo((999 * 1000) / perSecond, 6);
+	});
+
+	it('does not catch up in a burst after a pause', async () => {
+		const { clock, advance, pauses } = fakeClock();
+		const limiter = createRateLimiter(10, clock);
+		await limiter.take();
+		advance(5_000);
+		await limiter.take();
+		await limiter.take();
+		expect(pauses).toEqual([100]);
+	});
+
+	it('does not wait at all with no cap (0)', async () => {
+		const { clock, pauses } = fakeClock();
+		const limiter = createRateLimiter(0, clock);
+		for (let i = 0; i < 100; i++) await limiter.take();
+		expect(pauses).toEqual([]);
+	});
+});
