@@ -1,6 +1,6 @@
 import { toSource } from './contactCreate';
 import { InputError } from './InputError';
-import { describeValue, isEmptyValue, isOn, toCallbellId, toStringList } from './values';
+import { describeValue, isEmptyValue, toCallbellId, toStringList, toToggle } from './values';
 
 /** The Get Many "Filters" collection as n8n resolves it for one item. */
 export interface ContactFiltersInput {
@@ -28,7 +28,7 @@ export function buildContactListQuery(filters: ContactFiltersInput = {}): Contac
 		if (tags.length > 0) query.tags = tags.join(',');
 	}
 	if (!isEmptyValue(filters.teamUuid)) query.team_uuid = toCallbellId('Team', filters.teamUuid);
-	if (isOn(filters.includeFieldTypes)) query.include_field_types = 'true';
+	if (toToggle('Include Field Types', filters.includeFieldTypes)) query.include_field_types = 'true';
 	return query;
 }
 

@@ -1,7 +1,7 @@
 import type { CustomFieldDefinition, CustomFieldEntry, CustomFieldValue } from './customFields';
 import { buildCustomFields, parseCustomFieldsObject } from './customFields';
 import { InputError } from './InputError';
-import { characterCount, describeValue, isEmptyValue, isOn, toCallbellId, toEmail, toStringList, toText } from './values';
+import { characterCount, describeValue, isEmptyValue, toCallbellId, toEmail, toStringList, toText, toToggle } from './values';
 
 export const BOT_STATUSES = ['bot_start', 'bot_end'] as const;
 export type BotStatus = (typeof BOT_STATUSES)[number];
@@ -72,7 +72,7 @@ export function buildContactUpdateBody(
 	const customFields = buildCustomFields(json, entries, definitions, mappedCustomFields);
 	if (Object.keys(customFields).length > 0) body.custom_fields = customFields;
 
-	const unassign = isOn(fields.unassignUser);
+	const unassign = toToggle('Unassign User', fields.unassignUser);
 	if (!isEmptyValue(fields.assignedUser)) {
 		if (unassign) {
 			throw new InputError('Assigned User', 'cannot be set together with Unassign User', 'Use one or the other');
@@ -86,7 +86,7 @@ export function buildContactUpdateBody(
 
 	if (!isEmptyValue(fields.botStatus)) body.bot_status = toBotStatus(fields.botStatus);
 
-	const clearNote = isOn(fields.clearNote);
+	const clearNote = toToggle('Clear Note', fields.clearNote);
 	if (!isEmptyValue(fields.note)) {
 		if (clearNote) throw new InputError('Note', 'cannot be set together with Clear Note', 'Use one or the other');
 		body.note = toNote(fields.note);

@@ -16,17 +16,32 @@ export interface CustomFieldDefinition {
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CANONICAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+const EXPONENT_FORM = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/;
+
+/** A finite number in plain decimal notation: JavaScript writes 1e21 and 1e-7 with an exponent, Callbell wants digits. */
+export function toDecimalText(value: number): string {
+	const text = String(value);
+	const match = EXPONENT_FORM.exec(text);
+	if (!match) return text;
+	const [, sign, whole, fraction = '', exponent] = match;
+	const digits = whole + fraction;
+	const point = whole.length + Number(exponent);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 export function toNumberString(field: string, value: unknown): string {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new InputError(field, `must be a finite number, got ${String(value)}`);
-		return String(value);
+		return toDecimalText(value);
 	}
 	if (typeof value !== 'string') throw new InputError(field, `must be a number, got ${describeValue(value)}`);
 	const text = value.trim();
 	if (!PLAIN_NUMBER.test(text) || !Number.isFinite(Number(text))) {
 		throw new InputError(field, `must be a number, got ${describeValue(value)}`);
 	}
-	return CANONICAL_NUMBER.test(text) ? text : String(Number(text));
+	return CANONICAL_NUMBER.test(text) ? text : toDecimalText(Number(text));
 }
 
 const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2})/;
@@ -167,8 +182,9 @@ export function parseCustomFieldsObject(value: unknown): Record<string, unknown>
 
 /**
  * Build `custom_fields` from the JSON object (if any), the typed entries and the values mapped
- * from the account's fields; later sources win: JSON < typed entry < mapped value. Empty values
- * are skipped (left unchanged). `definitions` are the account's known fields (when known).
+ * from the account's fields; later sources win: JSON < typed entry < mapped value. Empty values,
+ * lists with only blank entries included, are skipped (left unchanged). `definitions` are the
+ * account's known fields (when known).
  */
 export function buildCustomFields(
 	json: Record<string, unknown> | undefined,
@@ -177,12 +193,16 @@ export function buildCustomFields(
 	mapped: Record<string, unknown> = {},
 ): Record<string, CustomFieldValue> {
 	const result: Record<string, CustomFieldValue> = {};
+	// A list that is empty once blank entries are dropped (e.g. [" "]) is empty: not sent, not a clearing.
+	const put = (name: string, value: CustomFieldValue) => {
+		if (!Array.isArray(value) || value.length > 0) result[name] = value;
+	};
 	for (const [rawName, value] of Object.entries(json ?? {})) {
 		const name = rawName.trim();
 		if (name === '') throw new InputError('Custom Fields (JSON)', 'has a field with an empty name');
 		if (isEmptyValue(value)) continue;
 		const definition = definitions[name];
-		result[name] = definition ? coerceCustomFieldValue(name, definition, value) : passUntypedValue(name, value);
+		put(name, definition ? coerceCustomFieldValue(name, definition, value) : passUntypedValue(name, value));
 	}
 	for (const entry of entries) {
 		const name = typeof entry.name === 'string' ? entry.name.trim() : '';
@@ -193,7 +213,7 @@ export function buildCustomFields(
 		if (isEmptyValue(entry.value)) continue;
 		const known = definitions[name];
 		const definition: CustomFieldDefinition = { type: entry.type, options: known?.options };
-		result[name] = coerceCustomFieldValue(name, definition, entry.value);
+		put(name, coerceCustomFieldValue(name, definition, entry.value));
 	}
 	for (const [name, value] of Object.entries(mapped)) {
 		if (isEmptyValue(value)) continue;
@@ -201,7 +221,7 @@ export function buildCustomFields(
 		if (!definition) {
 			throw new InputError(`Custom Field "${name}"`, 'is not a custom field of this Callbell account', 'Reload the fields of Custom Fields (From Account)');
 		}
-		result[name] = coerceCustomFieldValue(name, definition, value);
+		put(name, coerceCustomFieldValue(name, definition, value));
 	}
 	return result;
 }

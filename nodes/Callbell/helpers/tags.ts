@@ -1,3 +1,6 @@
+import { InputError } from './InputError';
+import { describeValue, isEmptyValue } from './values';
+
 export const TAG_MODES = ['replace', 'add', 'remove'] as const;
 export type TagMode = (typeof TAG_MODES)[number];
 
@@ -19,6 +22,10 @@ export function mergeTags(current: string[], change: string[], mode: Exclude<Tag
 	return { tags, changed: tags.length !== current.length };
 }
 
+/** The Tag Mode; empty means Replace. Anything else, e.g. from an expression, is refused, not read as Replace. */
 export function toTagMode(value: unknown): TagMode {
-	return (TAG_MODES as readonly unknown[]).includes(value) ? (value as TagMode) : 'replace';
+	if (isEmptyValue(value)) return 'replace';
+	const text = typeof value === 'string' ? value.trim() : value;
+	if ((TAG_MODES as readonly unknown[]).includes(text)) return text as TagMode;
+	throw new InputError('Tag Mode', `must be ${TAG_MODES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}, got ${describeValue(value)}`);
 }

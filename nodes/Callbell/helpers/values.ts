@@ -70,8 +70,10 @@ const CALLBELL_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * hyphenated). Anything that could change the request path is refused.
  */
 export function toCallbellId(field: string, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : value;
-	if (typeof text !== 'string' || text === '') throw new InputError(field, 'is required');
+	if (value === undefined || value === null) throw new InputError(field, 'is required');
+	if (typeof value !== 'string') throw new InputError(field, `must be text, got ${describeValue(value)}`);
+	const text = value.trim();
+	if (text === '') throw new InputError(field, 'is required');
 	if (!CALLBELL_ID.test(text)) {
 		throw new InputError(
 			field,
@@ -98,8 +100,10 @@ export function parseJsonText(text: string): { value: unknown } | undefined {
 
 /** A phone number as Callbell's lookup path takes it: digits only ("+44 7700-900001" → "447700900001"). */
 export function toPhoneDigits(field: string, value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-	if (text === undefined || text === '') throw new InputError(field, 'is required');
+	if (value === undefined || value === null) throw new InputError(field, 'is required');
+	if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(field, `must be text, got ${describeValue(value)}`);
+	const text = String(value).trim();
+	if (text === '') throw new InputError(field, 'is required');
 	if (!/^\+?[\d\s().-]+$/.test(text)) {
 		throw new InputError(field, `${describeValue(text)} is not a phone number`, 'Use digits, e.g. +44 7700 900001');
 	}
@@ -113,4 +117,16 @@ export function toPhoneDigits(field: string, value: unknown): string {
 /** Whether a toggle is on: `true`, or the text "true" an expression may produce. */
 export function isOn(value: unknown): boolean {
 	return value === true || value === 'true';
+}
+
+/**
+ * A toggle that an expression may set: true or false, as a boolean or as the text "true" or
+ * "false" (any case); empty means off. Anything else is refused rather than read as off.
+ */
+export function toToggle(field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (isEmptyValue(value)) return false;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	throw new InputError(field, `must be true or false, got ${describeValue(value)}`);
 }

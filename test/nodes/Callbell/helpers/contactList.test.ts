@@ -25,6 +25,7 @@ describe('buildContactListQuery', () => {
 		['a source with spaces', { source: 'whats app' }, /^Source "whats app" is not a Callbell source$/],
 		['tags that are numbers', { tags: [1, 2] }, /^Tags every entry must be text/],
 		['a tag holding a comma', { tags: ['a,b'] }, /^Tags entries cannot contain commas$/],
+		['Include Field Types that is no boolean', { includeFieldTypes: 'yes' }, /^Include Field Types must be true or false, got "yes"$/],
 	])('refuses %s', (_case, filters, message) => {
 		expect(() => buildContactListQuery(filters)).toThrow(message);
 	});

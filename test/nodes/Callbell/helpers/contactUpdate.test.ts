@@ -51,6 +51,8 @@ describe('buildContactUpdateBody', () => {
 		['a team id with a slash', { teamUuid: '../teams' }, /^Team UUID "..\/teams" is not a valid Callbell ID$/],
 		['malformed custom fields JSON', { customFieldsJson: '{"Plan":' }, /^Custom Fields \(JSON\) is not valid JSON$/],
 		['a bad custom number', { customFields: { field: [{ name: 'Order Count', type: 'number', value: 'abc' }] } }, /Custom Field "Order Count" must be a number/],
+		['Unassign User from an expression that is no boolean', { name: 'Ada', unassignUser: 'yes' }, /^Unassign User must be true or false, got "yes"$/],
+		['Clear Note from an expression that is no boolean', { note: 'x', clearNote: 1 }, /^Clear Note must be true or false, got number 1$/],
 	])('refuses %s', (_case, fields, message) => {
 		let caught: unknown;
 		try {

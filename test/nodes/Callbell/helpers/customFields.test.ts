@@ -31,6 +31,12 @@ describe('toNumberString', () => {
 		['1e3', '1000'],
 		['+5', '5'],
 		['.5', '0.5'],
+		['1e21', '1000000000000000000000'],
+		[1e21, '1000000000000000000000'],
+		['-2.5e22', '-25000000000000000000000'],
+		['1e-7', '0.0000001'],
+		[1.5e-7, '0.00000015'],
+		['12.5e-1', '1.25'],
 	])('%p → %p', (input, expected) => {
 		expect(toNumberString('Order Count', input)).toBe(expected);
 	});
@@ -135,6 +141,15 @@ describe('buildCustomFields', () => {
 
 	it('skips empty values so the field keeps its current value', () => {
 		expect(buildCustomFields({ Plan: '', Note: null }, [{ name: 'Birthday', type: 'date', value: '  ' }])).toEqual({});
+	});
+
+	it('skips lists that hold only blank entries instead of sending an empty list (which would clear the field)', () => {
+		expect(buildCustomFields({ Interests: [' '] }, [{ name: 'Tags Field', type: 'checkbox', value: ' , ' }])).toEqual({});
+		expect(buildCustomFields(undefined, [{ name: 'Interests', type: 'checkbox', value: '[""]' }])).toEqual({});
+		expect(buildCustomFields({ Interests: ['Newsletter'] }, [{ name: 'Interests', type: 'checkbox', value: ['', ' '] }])).toEqual({
+			Interests: ['Newsletter'],
+		});
+		expect(buildCustomFields(undefined, [], { Interests: { type: 'checkbox' } }, { Interests: [' '] })).toEqual({});
 	});
 
 	it('checks JSON values against known definitions', () => {

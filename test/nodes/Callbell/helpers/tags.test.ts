@@ -14,10 +14,15 @@ describe('mergeTags', () => {
 });
 
 describe('toTagMode', () => {
-	it('falls back to replace for anything unknown', () => {
+	it('takes the three modes; empty means replace', () => {
 		expect(toTagMode('add')).toBe('add');
-		expect(toTagMode('remove')).toBe('remove');
+		expect(toTagMode(' remove ')).toBe('remove');
+		expect(toTagMode('replace')).toBe('replace');
 		expect(toTagMode(undefined)).toBe('replace');
-		expect(toTagMode('merge')).toBe('replace');
+		expect(toTagMode('')).toBe('replace');
+	});
+
+	it.each([['merge'], ['Add'], [1], [{ mode: 'add' }]])('refuses %p instead of replacing every tag', (value) => {
+		expect(() => toTagMode(value)).toThrow(/^Tag Mode must be replace, add or remove, got /);
 	});
 });

@@ -4,8 +4,10 @@ import {
 	isEmail,
 	isEmptyValue,
 	toCallbellId,
+	toPhoneDigits,
 	toStringList,
 	toText,
+	toToggle,
 } from '../../../../nodes/Callbell/helpers/values';
 
 describe('isEmptyValue', () => {
@@ -46,6 +48,51 @@ describe('toCallbellId', () => {
 			expect(() => toCallbellId('Contact', value)).toThrow(InputError);
 		},
 	);
+});
+
+describe('what toCallbellId and toPhoneDigits say about a value that is not text', () => {
+	it.each<[unknown, string]>([
+		[{ uuid: 'abc' }, 'Contact must be text, got an object'],
+		[['abc'], 'Contact must be text, got a list'],
+		[42, 'Contact must be text, got number 42'],
+		[true, 'Contact must be text, got boolean true'],
+		[null, 'Contact is required'],
+		[' ', 'Contact is required'],
+	])('toCallbellId(%p) → %s', (value, message) => {
+		expect(() => toCallbellId('Contact', value)).toThrow(new InputError('Contact', message.replace(/^Contact /, '')));
+	});
+
+	it.each<[unknown, string]>([
+		[{ number: '+44 7700 900001' }, 'must be text, got an object'],
+		[['+44 7700 900001'], 'must be text, got a list'],
+		[undefined, 'is required'],
+		['  ', 'is required'],
+	])('toPhoneDigits(%p) → %s', (value, problem) => {
+		expect(() => toPhoneDigits('Contact (By Phone)', value)).toThrow(`Contact (By Phone) ${problem}`);
+	});
+
+	it('toPhoneDigits still takes a number', () => {
+		expect(toPhoneDigits('Contact (By Phone)', 447700900001)).toBe('447700900001');
+	});
+});
+
+describe('toToggle', () => {
+	it.each<[unknown, boolean]>([
+		[true, true],
+		[false, false],
+		['true', true],
+		[' TRUE ', true],
+		['false', false],
+		['', false],
+		[undefined, false],
+		[null, false],
+	])('%p → %p', (value, expected) => {
+		expect(toToggle('Unassign User', value)).toBe(expected);
+	});
+
+	it.each([['yes'], [1], [0], [{}], [['true']]])('refuses %p rather than reading it as off', (value) => {
+		expect(() => toToggle('Unassign User', value)).toThrow(/^Unassign User must be true or false, got /);
+	});
 });
 
 describe('toText and characterCount', () => {
