@@ -4,20 +4,44 @@
  * Real n8n 2.41.1 (Node 24, .n8n-runtime/) for the benchmark, in the git-ignored user folder
  * .bench/n8n/: the packed package installed as n8n's community install does
  * (scripts/lib/community-install.js), the two credentials imported, the workflows imported, and
- * each workflow run headlessly with `n8n execute --id=<id> --rawOutput` (scripts/lib/n8n-instance.js).
+ * each workflow run headlessly with `n8n execute --id=<id> --rawOutput`.
+ *
+ * The run data of 5,000 items is tens of MB; n8n exits right after printing it, which cuts a piped
+ * stdout short. So `n8n execute` writes into a file here (file writes are synchronous), which is
+ * then parsed like scripts/lib/n8n-instance.js's executeWorkflow does.
  */
 
 const fs = require('fs');
 const path = require('path');
 
-const { ensureN8n } = require('../scripts/lib/n8n-runtime');
+const { spawn } = require('child_process');
+
+const { ensureN8n, n8nEnv, paths } = require('../scripts/lib/n8n-runtime');
 const { installPackedPackage } = require('../scripts/lib/community-install');
-const { importCredentials, importWorkflow, executeWorkflow } = require('../scripts/lib/n8n-instance');
+const { importCredentials, importWorkflow, parseRawOutput, freePort } = require('../scripts/lib/n8n-instance');
 const { CALLBELL_CREDENTIAL, HEADER_CREDENTIAL } = require('./workflows');
 const { REPO_ROOT } = require('./machine');
 
 const USER_FOLDER = path.join(REPO_ROOT, '.bench', 'n8n');
 const WORKFLOW_DIR = path.join(REPO_ROOT, '.bench', 'workflows');
+const OUTPUT_DIR = path.join(REPO_ROOT, '.bench', 'n8n-output');
+
+/** `n8n execute` processes still running: killed (their process group) if the bench exits early. */
+const running = new Set();
+const killGroupOf = (child) => {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+};
+process.once('exit', () => running.forEach(killGroupOf));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    running.forEach(killGroupOf);
+    process.exit(130);
+  });
+}
 
 /** A fresh user folder with the package and both credentials (the token is sent as a header). */
 async function prepareN8n({ sandboxUrl, token, log = () => {} }) {
@@ -55,16 +79,63 @@ function nodeFigures(runData, name) {
 }
 
 /**
+ * `n8n execute --id=<id> --rawOutput` with stdout and stderr in files under .bench/n8n-output/.
+ * n8n 2.41 on Node 24 may crash while exiting after a complete run (see executeWorkflow in
+ * scripts/lib/n8n-instance.js); a complete, successful run still counts.
+ */
+async function executeToFile(id, { env = {}, timeoutMs }) {
+  const { nodeBin, n8nBin } = paths();
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const outFile = path.join(OUTPUT_DIR, `${id}.out.json`);
+  const errFile = path.join(OUTPUT_DIR, `${id}.err.log`);
+  const out = fs.openSync(outFile, 'w');
+  const err = fs.openSync(errFile, 'w');
+  const brokerPort = await freePort(); // clear of any other n8n's task-runner broker
+  const started = Date.now();
+  const child = spawn(nodeBin, [n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
+    cwd: USER_FOLDER,
+    env: n8nEnv(USER_FOLDER, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
+    stdio: ['ignore', out, err],
+    detached: true,
+  });
+  running.add(child);
+  fs.closeSync(out);
+  fs.closeSync(err);
+  const timer = setTimeout(() => killGroupOf(child), timeoutMs);
+  const [exitCode, signal] = await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, sig) => resolve([code, sig]));
+  });
+  clearTimeout(timer);
+  killGroupOf(child); // a finished CLI command must not leave its task runner behind
+  running.delete(child);
+  const stdout = fs.readFileSync(outFile, 'utf8');
+  const data = parseRawOutput(stdout);
+  const succeeded = Boolean(data && data.finished === true && data.status === 'success');
+  const crashedOnExit = exitCode === null && Boolean(signal) && data !== undefined;
+  return {
+    ok: data !== undefined && (exitCode === 0 || (crashedOnExit && succeeded)),
+    exitCode,
+    signal,
+    crashedOnExit,
+    data,
+    stdoutTail: stdout.slice(-2000),
+    stderr: fs.readFileSync(errFile, 'utf8'),
+    ms: Date.now() - started,
+  };
+}
+
+/**
  * Runs one imported workflow (`n8n execute`) and returns the figures of `nodeNames`.
  * `env` goes to n8n, e.g. { N8N_EXPRESSION_ENGINE: 'legacy' }.
  */
 async function runWorkflow(id, nodeNames, { env = {}, timeoutMs = 400000 } = {}) {
-  const result = await executeWorkflow(USER_FOLDER, id, { env, timeoutMs });
+  const result = await executeToFile(id, { env, timeoutMs });
   const runData = result.data?.data?.resultData?.runData ?? result.data?.resultData?.runData;
   const nodes = Object.fromEntries(nodeNames.map((name) => [name, nodeFigures(runData, name)]));
   const runError = result.data?.data?.resultData?.error ?? result.data?.resultData?.error;
   if (!result.ok || nodeNames.some((name) => !nodes[name])) {
-    const tail = `${result.stderr}\n${result.stdout}`.trim().split('\n').slice(-15).join('\n');
+    const tail = `${result.stderr}\n${result.stdoutTail}`.trim().split('\n').slice(-15).join('\n');
     throw new Error(
       `n8n execute --id=${id} did not produce the run (exit ${result.exitCode}, signal ${result.signal})` +
         `${runError ? `: ${runError.message}` : ''}\n${tail.slice(0, 3000)}`,
