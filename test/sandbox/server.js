@@ -233,7 +233,7 @@ async function createSandbox(options = {}) {
     setFaults(spec) {
       policy.faults = normalizeFaults(spec);
     },
-    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean, timeoutMs?: number }} [opts] */
+    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number }} [opts] */
     failNext(n, kind, opts) {
       policy.failNext(n, kind, opts);
     },
@@ -241,7 +241,7 @@ async function createSandbox(options = {}) {
     setLatency(ms) {
       policy.latency = normalizeLatency(ms);
     },
-    /** @param {import('./faults').RateLimit|null} spec */
+    /** @param {{ rps: number, retryAfter?: boolean }|null} spec */
     setRateLimit(spec) {
       policy.rateLimit = normalizeRateLimit(spec);
       policy.window = [];
