@@ -114,6 +114,18 @@ function summarizeProfile(profile, { items = 1, onlyWhileOursRuns = false } = {}
     return area;
   }
 
+  /** Who asked for the database time: the first n8n frame below a SQLite/TypeORM sample. */
+  const databaseCallers = { credentials: 0, other: 0, unknown: 0 };
+  const databaseCaller = (id) => {
+    let caller = 'unknown';
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { url, functionName } = byId.get(at).callFrame;
+      if (/credential/i.test(url) || /getCredentials|getDecrypted/.test(functionName)) return 'credentials';
+      if (!DATABASE_URL.test(url) && /\/node_modules\/(n8n|@n8n\/db)\/dist\//.test(url)) caller = 'other';
+    }
+    return caller;
+  };
+
   const selfByNode = new Map();
   let totalUs = 0;
   const inclusive = new Map(KEY_FUNCTIONS.map((key) => [key, 0]));
@@ -124,6 +136,7 @@ function summarizeProfile(profile, { items = 1, onlyWhileOursRuns = false } = {}
     const delta = profile.timeDeltas[i + 1] ?? 0; // the time until the next sample belongs to this one
     totalUs += delta;
     selfByNode.set(id, (selfByNode.get(id) || 0) + delta);
+    if (DATABASE_URL.test(byId.get(id).callFrame.url)) databaseCallers[databaseCaller(id)] += delta;
     const seen = new Set();
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const key = keyOf(byId.get(at).callFrame);
@@ -162,6 +175,7 @@ function summarizeProfile(profile, { items = 1, onlyWhileOursRuns = false } = {}
       .sort((a, b) => b.us - a.us)
       .slice(0, 20)
       .map((entry) => ({ ...entry, ms: ms(entry.us), usPerItem: perItemUs(entry.us), us: undefined })),
+    databaseCallersMs: Object.fromEntries(Object.entries(databaseCallers).map(([key, us]) => [key, ms(us)])),
     inclusive: KEY_FUNCTIONS.map((key) => ({ name: key.name, label: key.label, ms: ms(inclusive.get(key)), usPerItem: perItemUs(inclusive.get(key)) })),
   };
 }

@@ -115,7 +115,8 @@ function readingNotes(r) {
   const notes = [];
   const cmp = r.n8n?.comparison;
   if (cmp) {
-    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). ${cmp.callbell.executionTimeMs > cmp.callbell.items * cmp.latencyMs * 0.9 ? 'Our node\'s time is about items × latency: it waits for one request at a time.' : ''}`);
+    const floorMs = (cmp.callbell.items * cmp.latencyMs) / 10;
+    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). With the default concurrency of 10 the waiting alone would take ${s(floorMs)}; the rest is n8n's per-item CPU work (see the profile).`);
   }
   const legacy = r.n8n?.comparisonLegacy;
   if (cmp && legacy) {
@@ -127,7 +128,11 @@ function readingNotes(r) {
     const expression = areaUs(real, /^expression/);
     const credentialsSync = inclusiveUs(real, 'getCredentials') + inclusiveUs(real, 'authenticate');
     notes.push(`In real n8n our node keeps n8n's process busy ${num(busyPerItem, 2)} ms per item at 0 ms latency under the profiler (which slows it down; node executionTime ${s(r.n8n.profile.executionTimeMs)} for ${real.items} items): expression evaluation ${num(expression / 1000, 2)} ms (${num((expression / 1000 / busyPerItem) * 100, 0)} %), the HTTP client ${num(areaUs(real, /^HTTP client/) / 1000, 2)} ms, SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms and credential decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms; our package's own code ${num(areaUs(real, /^our node/) / 1000, 3)} ms.`);
-    notes.push(`Per request, n8n's httpRequestWithAuthentication loads the credential again (getCredentials → SQLite read + decryptV2: ${num(inclusiveUs(real, 'getCredentials') / 1000, 2)} ms synchronous) and applies the credential's \`authenticate\` header expression (${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms, the expression engine included): ${num(credentialsSync / 1000, 2)} ms per item that reading the credential once per execution would avoid.`);
+    const db = real.databaseCallersMs ?? {};
+    const dbKnown = (db.credentials ?? 0) + (db.other ?? 0);
+    const perRequestCredentialUs =
+      areaUs(real, /^database/) + areaUs(real, /^credential decryption/) + areaUs(real, /^credentials \(n8n CredentialsHelper/) + inclusiveUs(real, 'authenticate');
+    notes.push(`Per request, n8n's httpRequestWithAuthentication loads the credential again (getCredentials → a SQLite read, then decryptV2) and applies the credential's \`authenticate\` header expression (${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms per item, its expression included). SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms + decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms + CredentialsHelper ${num(areaUs(real, /^credentials \(n8n CredentialsHelper/) / 1000, 2)} ms + authenticate ≈ ${num(perRequestCredentialUs / 1000, 2)} ms per item that reading the credential once per execution would avoid (an estimate from the profile; of the SQLite samples whose stack names a caller, ${dbKnown ? num(((db.credentials ?? 0) / dbKnown) * 100, 0) : '–'} % are credential loads, ${num(db.unknown, 0)} ms of SQLite time has no n8n caller on its stack).`);
     notes.push(`One n8n process runs JavaScript on one core, so at ${num(busyPerItem, 2)} ms per item it cannot exceed about ${num(1000 / busyPerItem, 0)} items/s on this CPU whatever the concurrency; 270 requests/s needs at most ${num(1000 / 270, 2)} ms per item.`);
   }
   const engineProfile = r.engine?.profile?.summary;
