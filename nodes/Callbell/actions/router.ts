@@ -69,14 +69,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	if (items.length === 0) return [[]];
 
-	const settings = runSettings.call(this);
-	const api = await getConnection.call(this, {
-		retry: { maxRetries: settings.maxRetries },
-		timeoutMs: settings.timeoutMs,
-		maxRequestsPerSecond: settings.maxRequestsPerSecond,
-	});
-	const context: ExecutionContext = { api };
 	const continueOnFail = this.continueOnFail();
+	let settings: RunSettings;
+	let context: ExecutionContext;
+	try {
+		settings = runSettings.call(this);
+		const api = await getConnection.call(this, {
+			retry: { maxRetries: settings.maxRetries },
+			timeoutMs: settings.timeoutMs,
+			maxRequestsPerSecond: settings.maxRequestsPerSecond,
+		});
+		context = { api };
+	} catch (caught) {
+		// Bad Options or a refused Base URL concern every item: with Continue On Fail each gets the error.
+		if (!continueOnFail) throw caught;
+		const error = toNodeError.call(this, caught, 0);
+		return [items.map((_, itemIndex) => ({ json: errorItem(error), pairedItem: { item: itemIndex } }))];
+	}
 	const signal = this.getExecutionCancelSignal();
 	const outcomes = await runInOrder(items.length, settings.concurrency, async (itemIndex) => await execute.call(this, itemIndex, context), {
 		stopOnError: !continueOnFail,

@@ -82,7 +82,7 @@ export function buildContactUpdateBody(
 		body.unassign_user = true;
 	}
 
-	if (!isEmptyValue(fields.teamUuid)) body.team_uuid = toCallbellId('Team UUID', fields.teamUuid);
+	if (!isEmptyValue(fields.teamUuid)) body.team_uuid = toCallbellId('Team', fields.teamUuid);
 
 	if (!isEmptyValue(fields.botStatus)) body.bot_status = toBotStatus(fields.botStatus);
 

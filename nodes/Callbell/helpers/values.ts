@@ -114,11 +114,6 @@ export function toPhoneDigits(field: string, value: unknown): string {
 	return digits;
 }
 
-/** Whether a toggle is on: `true`, or the text "true" an expression may produce. */
-export function isOn(value: unknown): boolean {
-	return value === true || value === 'true';
-}
-
 /**
  * A toggle that an expression may set: true or false, as a boolean or as the text "true" or
  * "false" (any case); empty means off. Anything else is refused rather than read as off.

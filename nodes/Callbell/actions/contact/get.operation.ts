@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isOn } from '../../helpers/values';
+import { toToggle } from '../../helpers/values';
 import { contactPath } from '../../helpers/contactUpdate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
@@ -21,11 +21,12 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 /** `GET /contacts/:uuid`; outputs the contact. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeFieldTypes?: unknown };
+	const includeTypes = toToggle('Include Field Types', options.includeFieldTypes);
 	const uuid = await resolveContactId.call(this, itemIndex, context);
 	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'GET',
 		path: contactPath(uuid),
-		qs: isOn(options.includeFieldTypes) ? { include_field_types: true } : undefined,
+		qs: includeTypes ? { include_field_types: true } : undefined,
 		itemIndex,
 	});
 	return contactFromResponse.call(this, response, itemIndex, 'Check the contact.');

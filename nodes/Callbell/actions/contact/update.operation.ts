@@ -61,9 +61,9 @@ export async function execute(
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFieldsInput;
 	const { mapped, definitions } = await readAccountCustomFields.call(this, itemIndex, context);
 	const body = buildContactUpdateBody(fields, definitions, mapped);
+	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
 	const uuid = await resolveContactId.call(this, itemIndex, context);
 
-	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
 	if (tagMode !== 'replace' && body.tags) {
 		const read = await callbellApiRequest.call(this, context.api, { method: 'GET', path: contactPath(uuid), itemIndex });
 		const current = contactFromResponse.call(this, read, itemIndex, 'Nothing was changed.');

@@ -48,7 +48,7 @@ describe('buildContactUpdateBody', () => {
 		['note and clear note', { note: 'x', clearNote: true }, /Note cannot be set together with Clear Note/],
 		['tags as an object', { tags: { a: 1 } }, /^Tags must be a list/],
 		['tags as a number', { tags: 42 }, /^Tags must be a list/],
-		['a team id with a slash', { teamUuid: '../teams' }, /^Team UUID "..\/teams" is not a valid Callbell ID$/],
+		['a team id with a slash', { teamUuid: '../teams' }, /^Team "..\/teams" is not a valid Callbell ID$/],
 		['malformed custom fields JSON', { customFieldsJson: '{"Plan":' }, /^Custom Fields \(JSON\) is not valid JSON$/],
 		['a bad custom number', { customFields: { field: [{ name: 'Order Count', type: 'number', value: 'abc' }] } }, /Custom Field "Order Count" must be a number/],
 		['Unassign User from an expression that is no boolean', { name: 'Ada', unassignUser: 'yes' }, /^Unassign User must be true or false, got "yes"$/],

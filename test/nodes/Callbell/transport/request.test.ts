@@ -148,3 +148,12 @@ describe('Concurrency and the rate cap through n8n’s engine', () => {
 		expect(sandbox.get().requests).toHaveLength(0);
 	});
 });
+
+describe('Errors before the first item', () => {
+	it('with Continue On Fail, gives every item the error of bad Options, paired', async () => {
+		const result = await run(rename('x', { maxRetries: 99 }), [{}, {}, {}], { continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		expect(pairs(result)).toEqual([0, 1, 2].map((item) => [{ error: 'Options → Max Retries must be from 0 to 10, got 99' }, item]));
+		expect(sandbox.get().requests).toHaveLength(0);
+	});
+});

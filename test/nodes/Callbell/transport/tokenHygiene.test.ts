@@ -171,10 +171,8 @@ describe.each([
 	])('a Base URL over plain http to %s is refused before any request', async (_host, baseUrl) => {
 		const url = typeof baseUrl === 'string' ? baseUrl : baseUrl();
 		const captured = await runCaptured(renameAda, [{}], sentKey, url, continueOnFail);
-		// The node stops before its first item. With Continue On Fail, n8n then records the error on
-		// the node's run and passes the input items on unchanged.
-		expect(captured.result.error?.message).toBe('Base URL in the Callbell credential must use https');
-		expect(captured.result.output).toEqual(continueOnFail ? [expect.objectContaining({ json: {} })] : undefined);
+		// The node stops before its first item; with Continue On Fail every item gets the error.
+		expect(failureOf(captured, continueOnFail).error).toBe('Base URL in the Callbell credential must use https');
 		expect(sandbox.requests).toEqual([]);
 		expectNowhere(captured, sentKey);
 	});

@@ -191,9 +191,9 @@ export const updateCases: BadInputCase[] = [
 		message: /^Unassign User must be true or false, got "yes"$/,
 	},
 
-	update('a team id with a slash', { teamUuid: fromItem }, team, 'a/b', 'Team UUID', notAnId('Team UUID')),
-	update('a team id ".."', { teamUuid: fromItem }, team, '..', 'Team UUID', notAnId('Team UUID')),
-	update('a team id that is an object', { teamUuid: fromItem }, team, { uuid: 'x' }, 'Team UUID', /^Team UUID must be text, got an object$/),
+	update('a team id with a slash', { teamUuid: fromItem }, team, 'a/b', 'Team', notAnId('Team')),
+	update('a team id ".."', { teamUuid: fromItem }, team, '..', 'Team', notAnId('Team')),
+	update('a team id that is an object', { teamUuid: fromItem }, team, { uuid: 'x' }, 'Team', /^Team must be text, got an object$/),
 
 	update('a bot status "start" from an expression', { botStatus: fromItem }, 'bot_end', 'start', 'Bot Status', /^Bot Status must be bot_start or bot_end, got "start"$/),
 	update('a bot status in capitals', { botStatus: fromItem }, 'bot_end', 'BOT_START', 'Bot Status', /^Bot Status must be bot_start or bot_end, got "BOT_START"$/),
