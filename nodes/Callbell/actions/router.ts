@@ -82,8 +82,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		context = { api };
 	} catch (caught) {
 		// Bad Options or a refused Base URL concern every item: with Continue On Fail each gets the error.
-		if (!continueOnFail) throw caught;
 		const error = toNodeError.call(this, caught, 0);
+		if (!continueOnFail) throw error;
 		return [items.map((_, itemIndex) => ({ json: errorItem(error), pairedItem: { item: itemIndex } }))];
 	}
 	const signal = this.getExecutionCancelSignal();
