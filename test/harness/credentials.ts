@@ -19,6 +19,9 @@ import { CallbellApi } from '../../credentials/CallbellApi.credentials';
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly credentialType = new CallbellApi();
 
+	/** How often a credential was decrypted, over all instances (n8n's server loads it from its database each time). */
+	static decryptions = 0;
+
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}
@@ -63,6 +66,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		TestCredentialsHelper.decryptions++;
 		return { ...this.data };
 	}
 

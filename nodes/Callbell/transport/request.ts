@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -35,6 +37,8 @@ export interface CallbellConnection {
 	retry: RetrySettings;
 	timeoutMs: number;
 	limiter: RateLimiter;
+	/** The credential as read once for this execution (absent when the node names none by id). */
+	credential?: IAdditionalCredentialOptions;
 }
 
 export interface ConnectionSettings {
@@ -47,11 +51,9 @@ export interface ConnectionSettings {
 /** Pickers in the editor: a person is waiting, so fail fast rather than back off for minutes. */
 export const EDITOR_SETTINGS: ConnectionSettings = { retry: { maxRetries: 2, maxTotalWaitMs: 10_000 }, timeoutMs: 15_000 };
 
-/** The credential's Base URL, read once per execution and checked (https unless loopback). */
-export async function getBaseUrl(this: CallbellContext): Promise<string> {
-	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
+function checkedBaseUrl(this: CallbellContext, raw: unknown): string {
 	try {
-		return normalizeBaseUrl(credentials.baseUrl);
+		return normalizeBaseUrl(raw);
 	} catch (error) {
 		const problem = error instanceof InputError ? error : undefined;
 		throw new NodeOperationError(this.getNode(), problem?.message ?? 'Invalid Base URL in the Callbell credential', {
@@ -60,14 +62,24 @@ export async function getBaseUrl(this: CallbellContext): Promise<string> {
 	}
 }
 
-/** The connection for this execution (pickers use the defaults). */
+/**
+ * The connection for this execution: the credential is read and its Base URL checked (https
+ * unless loopback) once, and every request hands the decrypted credential to n8n's helper, which
+ * otherwise loads and decrypts it again for each request.
+ */
 export async function getConnection(this: CallbellContext, settings: ConnectionSettings = {}): Promise<CallbellConnection> {
-	return {
-		baseUrl: await getBaseUrl.call(this),
+	const data = await this.getCredentials<ICredentialDataDecryptedObject & { baseUrl?: string }>(CREDENTIAL_TYPE);
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const connection: CallbellConnection = {
+		baseUrl: checkedBaseUrl.call(this, data.baseUrl),
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		limiter: createRateLimiter(settings.maxRequestsPerSecond ?? 0),
 	};
+	if (reference?.id) {
+		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };
+	}
+	return connection;
 }
 
 function isCancelled(context: CallbellContext): boolean {
@@ -98,10 +110,12 @@ export async function callbellApiRequest(
 		await api.limiter.take();
 		try {
 			// A fresh copy each attempt: n8n's helper adds the Authorization header to the options it gets.
-			return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-				headers: { ...options.headers },
-			});
+			return await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...options, headers: { ...options.headers } },
+				api.credential,
+			);
 		} catch (error) {
 			const decision = decideRetry(request.method, attemptFailureOf(error), retries, waitedMs, api.retry, Math.random(), Date.now());
 			if (!decision.retry || isCancelled(this)) {

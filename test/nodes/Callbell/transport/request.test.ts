@@ -1,4 +1,5 @@
 import { sandboxRunner, contactOperation, pairs } from '../../../harness/contact';
+import { TestCredentialsHelper } from '../../../harness/credentials';
 import { requestsTo, SEED, useSandbox } from '../../../harness/sandbox';
 import { startStubServer } from '../../../support/stubServer';
 
@@ -155,5 +156,17 @@ describe('Errors before the first item', () => {
 		expect(result.error).toBeUndefined();
 		expect(pairs(result)).toEqual([0, 1, 2].map((item) => [{ error: 'Options → Max Retries must be from 0 to 10, got 99' }, item]));
 		expect(sandbox.get().requests).toHaveLength(0);
+	});
+});
+
+describe('The credential', () => {
+	it('is read once per execution, not once per request', async () => {
+		const uuids = sandbox.get().addContacts(20);
+		TestCredentialsHelper.decryptions = 0;
+		const parameters = contactOperation('update', '={{ $json.uuid }}', { updateFields: { name: 'Once' } });
+		const result = await run(parameters, uuids.map((uuid) => ({ uuid })));
+		expect(result.output).toHaveLength(20);
+		expect(requestsTo(sandbox.get(), 'PATCH').every((request) => request.authorized)).toBe(true);
+		expect(TestCredentialsHelper.decryptions).toBe(1);
 	});
 });
