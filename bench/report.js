@@ -115,8 +115,12 @@ function readingNotes(r) {
   const notes = [];
   const cmp = r.n8n?.comparison;
   if (cmp) {
-    const floorMs = (cmp.callbell.items * cmp.latencyMs) / 10;
-    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). With the default concurrency of 10 the waiting alone would take ${s(floorMs)}; the rest is n8n's per-item CPU work (see the profile).`);
+    const { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS_PER_SECOND, CALLBELL_RATE_LIMIT } = require('../dist/nodes/Callbell/helpers/runSettings');
+    const waitFloorMs = (cmp.callbell.items * cmp.latencyMs) / DEFAULT_CONCURRENCY;
+    const capFloorMs = (cmp.callbell.items / DEFAULT_MAX_REQUESTS_PER_SECOND) * 1000;
+    const halfMs = cmp.http.executionTimeMs / 2;
+    const neededRps = cmp.callbell.items / (halfMs / 1000);
+    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). With the default Concurrency of ${DEFAULT_CONCURRENCY} the waiting alone takes at least ${s(waitFloorMs)}, and the default cap of ${DEFAULT_MAX_REQUESTS_PER_SECOND} requests/s at least ${s(capFloorMs)}: the cap, kept under Callbell's ${CALLBELL_RATE_LIMIT}/s, is what bounds the run. The ≤ 0.5 aim would mean ${s(halfMs)}, i.e. ${num(neededRps, 0)} requests/s, more than Callbell accepts from one account.`);
   }
   const legacy = r.n8n?.comparisonLegacy;
   if (cmp && legacy) {
@@ -126,13 +130,10 @@ function readingNotes(r) {
   if (real) {
     const busyPerItem = real.busyMs / real.items;
     const expression = areaUs(real, /^expression/);
-    const credentialsSync = inclusiveUs(real, 'getCredentials') + inclusiveUs(real, 'authenticate');
     notes.push(`In real n8n our node keeps n8n's process busy ${num(busyPerItem, 2)} ms per item at 0 ms latency under the profiler (which slows it down; node executionTime ${s(r.n8n.profile.executionTimeMs)} for ${real.items} items): expression evaluation ${num(expression / 1000, 2)} ms (${num((expression / 1000 / busyPerItem) * 100, 0)} %), the HTTP client ${num(areaUs(real, /^HTTP client/) / 1000, 2)} ms, SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms and credential decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms; our package's own code ${num(areaUs(real, /^our node/) / 1000, 3)} ms.`);
     const db = real.databaseCallersMs ?? {};
     const dbKnown = (db.credentials ?? 0) + (db.other ?? 0);
-    const perRequestCredentialUs =
-      areaUs(real, /^database/) + areaUs(real, /^credential decryption/) + areaUs(real, /^credentials \(n8n CredentialsHelper/) + inclusiveUs(real, 'authenticate');
-    notes.push(`Per request, n8n's httpRequestWithAuthentication loads the credential again (getCredentials → a SQLite read, then decryptV2) and applies the credential's \`authenticate\` header expression (${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms per item, its expression included). SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms + decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms + CredentialsHelper ${num(areaUs(real, /^credentials \(n8n CredentialsHelper/) / 1000, 2)} ms + authenticate ≈ ${num(perRequestCredentialUs / 1000, 2)} ms per item that reading the credential once per execution would avoid (an estimate from the profile; of the SQLite samples whose stack names a caller, ${dbKnown ? num(((db.credentials ?? 0) / dbKnown) * 100, 0) : '–'} % are credential loads, ${num(db.unknown, 0)} ms of SQLite time has no n8n caller on its stack).`);
+    notes.push(`The credential: our node reads and decrypts it once per execution and hands it to httpRequestWithAuthentication, which would otherwise load it per request (a SQLite read, then decryptV2): SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms + decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms + CredentialsHelper ${num(areaUs(real, /^credentials \(n8n CredentialsHelper/) / 1000, 2)} ms per item remain (of the SQLite samples whose stack names a caller, ${dbKnown ? num(((db.credentials ?? 0) / dbKnown) * 100, 0) : '–'} % are credential loads, ${num(db.unknown, 0)} ms of SQLite time has no n8n caller on its stack). n8n still applies the credential's \`authenticate\` header expression for every request: ${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms per item, its expression included.`);
     notes.push(`One n8n process runs JavaScript on one core, so at ${num(busyPerItem, 2)} ms per item it cannot exceed about ${num(1000 / busyPerItem, 0)} items/s on this CPU whatever the concurrency; 270 requests/s needs at most ${num(1000 / 270, 2)} ms per item.`);
   }
   const engineProfile = r.engine?.profile?.summary;
