@@ -81,7 +81,7 @@ function sweepTable(sweep, httpMs) {
 function engineSweepTable(sweep) {
   if (!sweep) return '(not run)';
   return table(
-    ['options.concurrency', 'wall', 'items/s', 'CPU ms per item', 'CPU use of the run (1 core = 100 %)'],
+    ['options.concurrency', 'wall', 'items/s', 'CPU ms per item', 'CPU time / wall (over 100 %: libuv and GC threads)'],
     sweep.rows.map((row) => [row.concurrency ?? 'default', s(row.wallMs), num(row.itemsPerSecond, 0), num(row.cpuMsPerItem, 3), `${num(row.cpuPct, 0)} %`]),
   );
 }
@@ -144,7 +144,17 @@ function readingNotes(r) {
   const es = r.engine?.sweep;
   if (es) {
     const top = es.rows.reduce((a, b) => (b.itemsPerSecond > a.itemsPerSecond ? b : a));
-    notes.push(`At 0 ms latency the engine run peaks at ${num(top.itemsPerSecond, 0)} items/s (concurrency ${top.concurrency ?? 'default'}), using ${num(top.cpuPct, 0)} % of one core: the CPU, not the waiting, is the limit there. The sandbox runs in the bench process, on the other core.`);
+    notes.push(`At 0 ms latency the engine run peaks at ${num(top.itemsPerSecond, 0)} items/s (concurrency ${top.concurrency ?? 'default'}), its CPU time ${num(top.cpuPct, 0)} % of the wall time (one core is 100 %; libuv and GC threads add a little): the CPU, not the waiting, is the limit there. The sandbox runs in the bench process, on the other core.`);
+  }
+  const sweep = r.n8n?.sweep;
+  if (sweep) {
+    const best = Math.min(...sweep.rows.map((row) => row.executionTimeMs));
+    const pick = sweep.rows.find((row) => row.executionTimeMs <= best * 1.1);
+    notes.push(`Sweep: the smallest concurrency within 10 % of the fastest (${s(best)}) is ${pick.concurrency} (${s(pick.executionTimeMs)}). Below it the node waits (items × ${sweep.latencyMs} ms / concurrency); above it n8n's per-item CPU work is the limit, so more concurrency buys little.`);
+  }
+  if (d && es) {
+    const uncapped = es.rows.filter((row) => row.concurrency !== undefined).map((row) => row.cpuMsPerItem);
+    notes.push(`(d) runs with the default options, so its requests are paced at ${'≤'} 290 per second; the same items without the cap (engine sweep) cost ${num(Math.min(...uncapped), 3)}–${num(Math.max(...uncapped), 3)} ms CPU per item: the pacing itself (a timer and an idle event loop between requests) adds a few tenths of a millisecond per item.`);
   }
   for (const [label, rate] of [['real n8n', r.n8n?.rateLimit], ['engine harness', r.engine?.rateLimit]]) {
     if (!rate) continue;
