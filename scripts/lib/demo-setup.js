@@ -1,0 +1,88 @@
+'use strict';
+
+/**
+ * The local demo set-up that `npm start` and `npm run test:ui` share: the Callbell sandbox, an
+ * n8n user folder with the packed package, the "Callbell (local sandbox)" credential and the
+ * examples, and n8n's editor with the demo owner login.
+ *
+ *   const sb = await startSandbox(4010);
+ *   prepareUserFolder(dir, { sandboxUrl: sb.url, extraCredentials: [...] })
+ *   const n8n = startEditorN8n(dir, { port: 5678 }); await n8n.ready;
+ *   await setupOwner(n8n.url, DEMO_OWNER)   // from ./n8n-instance
+ */
+
+const fs = require('fs');
+const path = require('path');
+
+const { installPackedPackage } = require('./community-install');
+const { importCredentials, importWorkflow, startN8n } = require('./n8n-instance');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+
+const SANDBOX_TOKEN = 'sandbox-token';
+// A local-only demo login (n8n wants 8–64 characters with a digit and an uppercase letter).
+const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Callbell-Demo-1' };
+const SANDBOX_CREDENTIAL = { id: 'callbellSandbox1', name: 'Callbell (local sandbox)', type: 'callbellApi' };
+
+/** The Callbell sandbox on 127.0.0.1:`port`, seeded; a clear error when the port is taken. */
+async function startSandbox(port, { portEnvName = 'CALLBELL_SANDBOX_PORT' } = {}) {
+  let createSandbox;
+  try {
+    ({ createSandbox } = require('../../test/sandbox'));
+  } catch (err) {
+    throw new Error(`cannot load the Callbell sandbox (test/sandbox): ${err.message}`);
+  }
+  try {
+    return await createSandbox({ port, token: SANDBOX_TOKEN });
+  } catch (err) {
+    if (err && err.code === 'EADDRINUSE') {
+      throw new Error(`port ${port} is in use (another sandbox or demo running?); set ${portEnvName} to use another`);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Installs the packed package into `dir` (as n8n's community install does), imports the sandbox
+ * credential (plus `extraCredentials`, `{ id, name, type, data }`) and every workflow in examples/.
+ * Re-running on the same folder overwrites the package, the credentials and the workflows.
+ * @returns {Promise<{ target: string, timings: { credentialsMs: number, workflowsMs: number } }>}
+ */
+async function prepareUserFolder(dir, { sandboxUrl, extraCredentials = [] }) {
+  fs.mkdirSync(dir, { recursive: true });
+  const { target } = installPackedPackage(dir);
+  let t = Date.now();
+  await importCredentials(dir, [
+    { ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandboxUrl } },
+    ...extraCredentials,
+  ]);
+  const credentialsMs = Date.now() - t;
+  t = Date.now();
+  await importWorkflow(dir, EXAMPLES_DIR, ['--separate']);
+  return { target, timings: { credentialsMs, workflowsMs: Date.now() - t } };
+}
+
+/**
+ * `n8n start` on `port` (task-runner broker on port + 1): startN8n's handle, whose `ready`
+ * rejects with a hint at the port variable when a port is taken. The caller owns `stop()`.
+ */
+function startEditorN8n(dir, { port, onLine, portEnvName = 'N8N_PORT' }) {
+  const n8n = startN8n(dir, { port, onLine });
+  const ready = n8n.ready.catch((err) => {
+    if (!/EADDRINUSE|already in use/i.test(err.message)) throw err;
+    throw new Error(`port ${port} (or ${port + 1} for task runners) is in use; set ${portEnvName} to use another\n${err.message}`);
+  });
+  ready.catch(() => {}); // callers that never await it must not crash the process
+  return { ...n8n, ready };
+}
+
+module.exports = {
+  DEMO_OWNER,
+  SANDBOX_TOKEN,
+  SANDBOX_CREDENTIAL,
+  EXAMPLES_DIR,
+  startSandbox,
+  prepareUserFolder,
+  startEditorN8n,
+};
