@@ -157,7 +157,13 @@ async function runVariant(ctx, sandbox, { main, w1, w2 }, sampler) {
   check(Boolean(text), 'the worker without the package logs "Unrecognized node type"', text ? `"${text}" (${unrecognized.length} log line(s))` : 'not found in .queue/logs/worker-bare.log');
   const ids = [...evBare.started].sort((a, b) => a - b);
   check(evBare.started.size === results.length, 'those executions ran on worker-bare', ids.join(', '));
-  const rows = ids.length ? services.psql(`SELECT e.id, e.status, position('Unrecognized node type' in d.data) > 0 FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e.id IN (${ids.join(',')}) ORDER BY e.id`) : [];
+  // The caller's error answer can come before the worker has written the execution's final status.
+  const readRows = () => (ids.length ? services.psql(`SELECT e.id, e.status, position('Unrecognized node type' in d.data) > 0 FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e.id IN (${ids.join(',')}) ORDER BY e.id`) : []);
+  let rows = [];
+  await eventually(() => {
+    rows = readRows();
+    return rows.length === ids.length && rows.every((r) => r[1] !== 'running' && r[1] !== 'new');
+  }, 15000);
   say(`    executions table: ${rows.map((r) => `${r[0]}:${r[1]}${r[2] === 't' ? ' (run data: Unrecognized node type)' : ''}`).join(' ')}`);
   check(rows.length === ids.length && rows.every((r) => r[1] === 'error' || r[1] === 'crashed'), 'the executions are recorded as failed', rows.map((r) => r[1]).join(', '));
   const patchesAfter = sandbox.requests.filter((e) => e.method === 'PATCH').length;
