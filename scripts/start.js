@@ -22,15 +22,15 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const { ensureN8n, N8N_VERSION } = require('./lib/n8n-runtime');
-const { installPackedPackage } = require('./lib/community-install');
+const { executeWorkflow, setupOwner, killAllNow } = require('./lib/n8n-instance');
 const {
-  importCredentials,
-  importWorkflow,
-  executeWorkflow,
-  startN8n,
-  setupOwner,
-  killAllNow,
-} = require('./lib/n8n-instance');
+  DEMO_OWNER: OWNER,
+  SANDBOX_TOKEN,
+  SANDBOX_CREDENTIAL: CREDENTIAL,
+  startSandbox: startSeededSandbox,
+  prepareUserFolder,
+  startEditorN8n,
+} = require('./lib/demo-setup');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.n8n-demo');
@@ -42,11 +42,6 @@ const SKIP_BUILD = argv.includes('--skip-build');
 const NO_EDITOR = argv.includes('--no-editor') || /^(1|true|yes)$/i.test(process.env.CALLBELL_DEMO_NO_EDITOR || '');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.CALLBELL_SANDBOX_PORT || 4010);
-const SANDBOX_TOKEN = 'sandbox-token';
-
-// A local-only demo login (n8n wants 8–64 characters with a digit and an uppercase letter).
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Callbell-Demo-1' };
-const CREDENTIAL = { id: 'callbellSandbox1', name: 'Callbell (local sandbox)', type: 'callbellApi' };
 
 const TOTAL_STEPS = NO_EDITOR ? 5 : 6;
 const t0 = Date.now();
@@ -144,21 +139,7 @@ async function buildPackage() {
 }
 
 async function startSandbox() {
-  let createSandbox;
-  try {
-    ({ createSandbox } = require('../test/sandbox'));
-  } catch (err) {
-    throw new Error(`cannot load the Callbell sandbox (test/sandbox): ${err.message}`);
-  }
-  let sb;
-  try {
-    sb = await createSandbox({ port: SANDBOX_PORT, token: SANDBOX_TOKEN });
-  } catch (err) {
-    if (err && err.code === 'EADDRINUSE') {
-      throw new Error(`port ${SANDBOX_PORT} is in use (another sandbox or demo running?); set CALLBELL_SANDBOX_PORT to use another`);
-    }
-    throw err;
-  }
+  const sb = await startSeededSandbox(SANDBOX_PORT);
   cleanups.push(async () => {
     await sb.close();
     say('  sandbox stopped');
@@ -168,15 +149,11 @@ async function startSandbox() {
 }
 
 async function prepareDemoFolder(sb) {
-  const { target } = installPackedPackage(DEMO_DIR);
+  const { target, timings } = await prepareUserFolder(DEMO_DIR, { sandboxUrl: sb.url });
   say(`  user folder ${path.relative(ROOT, DEMO_DIR)}/ (package installed at ${path.relative(ROOT, target)}, as n8n's community install does)`);
-  let t = Date.now();
-  await importCredentials(DEMO_DIR, { ...CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sb.url } });
-  say(`  credential "${CREDENTIAL.name}" imported (${secs(Date.now() - t)})`);
-  t = Date.now();
-  await importWorkflow(DEMO_DIR, path.dirname(WORKFLOW_FILE), ['--separate']);
+  say(`  credential "${CREDENTIAL.name}" imported (${secs(timings.credentialsMs)})`);
   const wf = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
-  say(`  workflow "${wf.name}" (${wf.id}) and the other examples/ imported (${secs(Date.now() - t)})`);
+  say(`  workflow "${wf.name}" (${wf.id}) and the other examples/ imported (${secs(timings.workflowsMs)})`);
   return wf;
 }
 
@@ -283,7 +260,7 @@ async function runDemo(sb, wf) {
 }
 
 async function serveEditor() {
-  const n8n = startN8n(DEMO_DIR, {
+  const n8n = startEditorN8n(DEMO_DIR, {
     port: N8N_PORT,
     onLine: (line) => {
       if (/error|warn|Editor is now accessible|Version:/i.test(line)) say(`    n8n | ${line}`);
@@ -294,15 +271,7 @@ async function serveEditor() {
     const { code, signal } = await n8n.stop();
     say(`  n8n stopped (exit ${code}${signal ? `, ${signal}` : ''})`);
   });
-  let readyMs;
-  try {
-    readyMs = await n8n.ready;
-  } catch (err) {
-    if (/EADDRINUSE|already in use/i.test(err.message)) {
-      throw new Error(`port ${N8N_PORT} (or ${N8N_PORT + 1} for task runners) is in use; set N8N_PORT to use another\n${err.message}`);
-    }
-    throw err;
-  }
+  const readyMs = await n8n.ready;
   say(`  n8n ready after ${secs(readyMs)}`);
   try {
     const owner = await setupOwner(`http://127.0.0.1:${N8N_PORT}`, OWNER);

@@ -42,10 +42,17 @@ function createEditor(page) {
     return (await visibleOptions().allInnerTexts()).map((t) => t.trim().split('\n')[0].trim());
   }
 
+  /** Clicks the open dropdown's option named `optionName` and waits until the dropdown closes. */
+  async function choose(optionName) {
+    const option = optionNamed(optionName);
+    await option.click();
+    await option.waitFor({ state: 'hidden' });
+  }
+
   /** Picks the option named `optionName` in the options select `name`. */
   async function pickOption(name, optionName, scope) {
     await openOptions(name, optionName, scope);
-    await optionNamed(optionName).click();
+    await choose(optionName);
   }
 
   /** Types into a text parameter (input or textarea). */
@@ -119,6 +126,7 @@ function createEditor(page) {
     ndv,
     visibleOptions,
     optionNamed,
+    choose,
     openUntilVisible,
     openOptions,
     pickOption,

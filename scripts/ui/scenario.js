@@ -134,7 +134,7 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     const operations = await editor.openOptions('operation', 'Update');
     includesAll(operations, ['Update', 'Create', 'Get', 'Get Many', 'Delete', 'Add Note', 'Start Bot'], 'the Operation options');
     await shot('operations');
-    await editor.optionNamed('Update').click();
+    await editor.choose('Update');
     assert.equal(await ndv().getByTestId('parameter-input-resource').locator('input').first().inputValue(), 'Contact');
     assert.equal(await ndv().getByTestId('parameter-input-operation').locator('input').first().inputValue(), 'Update');
     assert.equal(await editor.canvasNode(NODE_TYPE).count(), 1);
@@ -252,11 +252,11 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     const teams = await editor.openOptions('teamUuid', EDITS.team);
     includesAll(teams, Object.values(SEED.teams).map((t) => t.name), 'the Team options');
     await shot('team picker');
-    await editor.optionNamed(EDITS.team).click();
+    await editor.choose(EDITS.team);
     const users = await editor.openOptions('assignedUser', `${EDITS.user} (cleo.agent@example.com)`);
     includesAll(users, Object.values(SEED.users).map((u) => `${u.name} (${u.email})`), 'the Assigned User options');
     await shot('user picker');
-    await editor.optionNamed(`${EDITS.user} (cleo.agent@example.com)`).click();
+    await editor.choose(`${EDITS.user} (cleo.agent@example.com)`);
     log(`  teams: ${teams.join(', ')}; users: ${users.join(', ')}`);
   });
 
@@ -266,7 +266,7 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     const addField = mapper.getByTestId('add-fields-select');
     const menuItems = page.getByRole('menuitem');
     await editor.openUntilVisible(addField, menuItems.filter({ hasText: 'Plan' }), 'the custom field menu');
-    const fields = (await menuItems.allInnerTexts()).map((t) => t.trim());
+    const fields = (await menuItems.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
     includesAll(fields, SEED.customFields.map((f) => f.name), 'the custom fields');
     includesAll(fields, ['Plan (Dropdown)', 'Birthday (Date)'], 'the custom field types');
     log(`  fields: ${fields.join(', ')}`);
