@@ -1,9 +1,17 @@
-/** How a contact is shown in pickers: "Ada Lovelace · +44 7700 900001 · whatsapp". */
+/** Callbell's channel types (a contact's `source`) as users know them. */
+const CHANNEL_NAMES: Record<string, string> = {
+	whatsapp: 'WhatsApp',
+	instagram: 'Instagram',
+	facebook: 'Messenger',
+	telegram: 'Telegram',
+};
+
+/** How a contact is shown in pickers: "Ada Lovelace · +44 7700 900001 · WhatsApp". */
 export function contactLabel(contact: Record<string, unknown>): string {
 	const name = typeof contact.name === 'string' && contact.name.trim() !== '' ? contact.name : '(no name)';
 	const parts = [name];
 	if (typeof contact.phoneNumber === 'string' && contact.phoneNumber) parts.push(contact.phoneNumber);
-	if (typeof contact.source === 'string' && contact.source) parts.push(contact.source);
+	if (typeof contact.source === 'string' && contact.source) parts.push(CHANNEL_NAMES[contact.source] ?? contact.source);
 	return parts.join(' · ');
 }
 

@@ -22,7 +22,7 @@ describe('searchContacts (the Contact picker) as n8n’s editor calls it', () =>
 		const first20 = listOrder().slice(0, 20);
 		expect(result.results.map((item) => item.value)).toEqual(first20.map((contact) => contact.uuid));
 		expect(result.results[0]).toEqual({
-			name: 'Ada Lovelace · +44 7700 900001 · whatsapp',
+			name: 'Ada Lovelace · +44 7700 900001 · WhatsApp',
 			value: SEED.contacts.ada.uuid,
 			url: `https://dash.callbell.eu/contacts/${SEED.contacts.ada.uuid}`,
 		});
@@ -79,8 +79,8 @@ describe('searchContacts (the Contact picker) as n8n’s editor calls it', () =>
 			const first = await callListSearch('searchContacts', { apiToken: 'x', baseUrl: stub.url });
 			expect(first).toEqual({
 				results: [
-					{ name: 'Contact 1 · instagram', value: 'c1', url: undefined },
-					{ name: 'Contact 2 · instagram', value: 'c2', url: undefined },
+					{ name: 'Contact 1 · Instagram', value: 'c1', url: undefined },
+					{ name: 'Contact 2 · Instagram', value: 'c2', url: undefined },
 				],
 				paginationToken: 'page:2',
 			});
