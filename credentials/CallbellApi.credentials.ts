@@ -52,5 +52,23 @@ export class CallbellApi implements ICredentialType {
 			url: '/auth/me',
 			method: 'GET',
 		},
+		// What n8n's credential dialog shows instead of the bare HTTP status text.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Callbell refused the API token (401 Unauthorized). Copy a key from Callbell → Settings → API settings → Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Callbell API at this Base URL (404 on /auth/me). For Callbell, use https://api.callbell.eu/v1.',
+				},
+			},
+		],
 	};
 }

@@ -64,4 +64,17 @@ describe('Callbell API credential', () => {
 		const response = await runCredentialTest({ apiToken: 'wrong', baseUrl: sandbox.get().url });
 		expect(response.status).toBe(401);
 	});
+
+	it('tells the credential dialog what a 401 or a 404 means', () => {
+		const messages = Object.fromEntries(
+			(credential.test.rules ?? []).map((rule) => {
+				expect(rule.type).toBe('responseCode');
+				const { value, message } = rule.properties as { value: number; message: string };
+				return [value, message];
+			}),
+		);
+		expect(Object.keys(messages)).toEqual(['401', '404']);
+		expect(messages[401]).toMatch(/^Callbell refused the API token \(401 Unauthorized\)\. .*API settings → Keys/);
+		expect(messages[404]).toMatch(/Base URL .*https:\/\/api\.callbell\.eu\/v1/);
+	});
 });
