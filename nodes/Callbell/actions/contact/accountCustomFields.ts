@@ -19,6 +19,8 @@ export const accountCustomFields: INodeProperties = {
 		resourceMapper: {
 			resourceMapperMethod: 'getCustomFields',
 			mode: 'add',
+			// The editor shows this heading, not the displayName ("Values to Send" without it).
+			valuesLabel: 'Custom Fields (From Account)',
 			fieldWords: { singular: 'custom field', plural: 'custom fields' },
 			addAllFields: false,
 			multiKeyMatch: false,
