@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		default: 'replace',
 		description: 'What Tags in Update Fields does to the contact’s tags',
 		options: [
-			{ name: 'Replace', value: 'replace', description: 'The contact gets exactly these tags' },
+			{ name: 'Replace', value: 'replace', description: 'The contact gets exactly these tags; tags not listed are removed from it' },
 			{
 				name: 'Add',
 				value: 'add',
