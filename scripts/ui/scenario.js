@@ -190,7 +190,7 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
       return all.slice(from, to < 0 ? undefined : to).replace(/Couldn’t connect with these settings|More details|Retry/g, ' ').replace(/\s+/g, ' ').trim();
     };
     const text = await eventually(bannerText, 'the failure details');
-    assert.match(text, /401|Unauthorized|API token/i, `the failure banner: ${text}`);
+    assert.match(text, /^Callbell refused the API token \(401 Unauthorized\)/, `the failure banner: ${text}`);
     assert.ok(!text.includes(WRONG_TOKEN), 'the banner must not show the token');
     const calls = authMeCalls(sandbox).slice(before);
     assert.ok(calls.length >= 1 && calls.every((c) => c.status === 401), `expected GET /auth/me → 401, saw ${JSON.stringify(calls.map((c) => c.status))}`);
@@ -263,6 +263,8 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
   await step('Custom fields mapper: the account’s fields and dropdown options', async () => {
     const mapper = ndv().getByTestId('resource-mapper-container');
     await mapper.scrollIntoViewIfNeeded();
+    const heading = (await mapper.innerText()).split('\n')[0].trim();
+    assert.equal(heading, 'Custom Fields (From Account)', 'the mapper is titled by what it holds');
     const addField = mapper.getByTestId('add-fields-select');
     const menuItems = page.getByRole('menuitem');
     await editor.openUntilVisible(addField, menuItems.filter({ hasText: 'Plan' }), 'the custom field menu');
@@ -345,8 +347,16 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
       assert.ok(icon.src.endsWith(`/dist/icons/${file}`) && icon.loaded, `${theme}: icon ${icon.src} (loaded: ${icon.loaded})`);
       log(`  ${theme}: ${icon.src}`);
       await shot(`canvas ${theme}`, { locator: page.getByTestId('canvas-wrapper') });
+      // Close up: the canvas zoomed in, so that the icon is drawn large enough to judge it.
+      for (let i = 0; i < 4; i++) await page.getByTestId('zoom-in-button').click();
+      await page.waitForTimeout(600);
+      await shot(`icon ${theme} zoomed`, { locator: node });
       await page.getByTestId('node-creator-plus-button').click();
       const creator = await editor.searchNodes('Callbell');
+      const item = creator.getByTestId('node-creator-action-item').filter({ hasText: 'Callbell' }).first();
+      await item.waitFor({ state: 'visible' });
+      const listed = await editor.iconOf(item);
+      assert.ok(listed.src.endsWith(`/dist/icons/${file}`) && listed.loaded, `${theme}: nodes panel icon ${listed.src}`);
       await shot(`nodes panel ${theme}`, { locator: creator });
       await page.keyboard.press('Escape');
     }
