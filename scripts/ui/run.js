@@ -109,6 +109,10 @@ async function prepare() {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
+    // Our own signal handlers stop everything in order (the browser first).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   cleanups.push(() => context.close());
   context.setDefaultTimeout(WAIT_MS);
@@ -135,10 +139,12 @@ async function main() {
 }
 
 main().catch(async (err) => {
+  if (finishing) return; // stopped by a signal: the browser went away under the running step
   if (err instanceof StepError) {
     console.error(`\n✖ ${err.message}`);
     if (err.screenshot) console.error(`  screenshot: ${rel(err.screenshot)}`);
-    if (err.cause && err.cause.stack) console.error(err.cause.stack.split('\n').slice(1, 6).join('\n'));
+    const where = ((err.cause && err.cause.stack) || '').split('\n').filter((line) => /^\s+at /.test(line));
+    if (where.length) console.error(where.slice(0, 4).join('\n'));
   } else {
     console.error(`\n✖ ${err && err.stack ? err.stack : err}`);
   }
