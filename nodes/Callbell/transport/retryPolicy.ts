@@ -1,5 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import { DEFAULT_MAX_RETRIES } from '../helpers/runSettings';
+
 /** How a request is retried. Pure data, read once per execution from the node's Options. */
 export interface RetrySettings {
 	/** Retries after the first attempt; 0 sends each request once. */
@@ -12,7 +14,7 @@ export interface RetrySettings {
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
-	maxRetries: 5,
+	maxRetries: DEFAULT_MAX_RETRIES,
 	maxTotalWaitMs: 120_000,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
