@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as contact from './actions/contact/Contact.resource';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
-import * as listSearch from './methods/listSearch';
-import * as loadOptions from './methods/loadOptions';
-import * as resourceMapping from './methods/resourceMapping';
+import { methods } from './methods';
 
 export class Callbell implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,23 +25,14 @@ export class Callbell implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
+				options: resources.map((entry) => entry.resource).sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'contact',
 			},
-			...contact.description,
+			...resources.flatMap((entry) => entry.description),
 		],
 	};
 
-	methods = {
-		listSearch: { searchContacts: listSearch.searchContacts },
-		loadOptions: {
-			getChannels: loadOptions.getChannels,
-			getFunnels: loadOptions.getFunnels,
-			getTeams: loadOptions.getTeams,
-			getUsers: loadOptions.getUsers,
-		},
-		resourceMapping: { getCustomFields: resourceMapping.getCustomFields },
-	};
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -12,7 +12,7 @@
  * What a handler gets. Handlers return the JSON body (status 200) or throw an
  * ApiError.
  * @typedef {{ method: string, params: Record<string, string>, query: Record<string, string>, body: unknown,
- *   state: State, now: () => Date, token: string,
+ *   state: State, now: () => Date, token: string, emit: (event: string, payload: unknown) => unknown,
  *   contactResponse: (c: ContactRecord, docsShape: 'array'|'object', opts?: { fieldTypes?: boolean }) => { contact: unknown } }} Ctx
  * @typedef {{ method: string, path: string, handler: (ctx: Ctx) => unknown }} Route
  */

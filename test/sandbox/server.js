@@ -16,6 +16,7 @@ const { createState, resetState, createContact } = require('./state');
 const { apiContact, normalizeShape } = require('./serialize');
 const { matchRoute } = require('./router');
 const { handleControl } = require('./control');
+const { createEventBus } = require('./events');
 
 /** @type {import('./router').Route[]} */
 const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account')];
@@ -41,6 +42,7 @@ async function createSandbox(options = {}) {
   const state = createState();
   const policy = createPolicy(seed);
   const timers = createTimers();
+  const events = createEventBus();
   /** @type {LogEntry[]} */
   const requests = [];
   /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number, peakInFlight: number }} */
@@ -139,6 +141,7 @@ async function createSandbox(options = {}) {
     try {
       const body = match.route.handler({
         method, params: match.params, query, body: parsed.value, state, now: () => new Date(), token, contactResponse,
+        emit: events.emit,
       });
       return reply(200, body);
     } catch (err) {
@@ -193,6 +196,8 @@ async function createSandbox(options = {}) {
     token,
     requests,
     state,
+    /** Webhook events the API produced (`emitted`), and `on(listener)` to receive them. */
+    events,
     /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
     getContact(uuid, opts) {
       const c = state.contacts.get(uuid);
@@ -201,6 +206,7 @@ async function createSandbox(options = {}) {
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
       resetState(state);
+      events.reset();
       requests.length = 0;
       seq = 0;
       Object.assign(counters, { requests: 0, byStatus: {}, faults: {}, rateLimited: 0, peakInFlight: inFlight });

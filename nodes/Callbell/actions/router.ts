@@ -7,12 +7,12 @@ import type { RunSettings } from '../helpers/runSettings';
 import { toRunSettings } from '../helpers/runSettings';
 import { isNodeApiError } from '../transport/errors';
 import { getConnection } from '../transport/request';
-import * as contact from './contact/Contact.resource';
+import { resources } from './resources';
 import type { ExecutionContext, OperationExecute } from './types';
 
-const resources: Record<string, Record<string, OperationExecute>> = {
-	contact: contact.operations,
-};
+const operationsByResource: Record<string, Record<string, OperationExecute>> = Object.fromEntries(
+	resources.map((entry) => [entry.resource.value, entry.operations]),
+);
 
 /** n8n's NodeOperationError, by class or by name (another copy of n8n-workflow may have thrown it). */
 function isNodeOperationError(error: unknown): error is NodeOperationError {
@@ -63,7 +63,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = resources[resource]?.[operation];
+	const execute = operationsByResource[resource]?.[operation];
 	if (!execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

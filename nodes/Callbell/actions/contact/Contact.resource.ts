@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../types';
 import * as addNote from './addNote.operation';
@@ -14,6 +14,12 @@ import * as setFunnelStage from './setFunnelStage.operation';
 import * as startBot from './startBot.operation';
 import * as stopBot from './stopBot.operation';
 import * as update from './update.operation';
+
+export const resource: INodePropertyOptions = {
+	name: 'Contact',
+	value: 'contact',
+	description: 'A person you talk to on WhatsApp, Instagram, Messenger or Telegram',
+};
 
 export const operations: Record<string, OperationExecute> = {
 	addNote: addNote.execute,
