@@ -51,6 +51,17 @@ const FUNNELS = [
   { key: 'decision', position: 3, name: 'Decision', emoji: '✅', createdAt: Date.UTC(2025, 11, 18, 19, 1, 47) },
 ];
 
+/** Agent presence labels (GET /custom_statuses); Lunch is the one Dan wears. */
+const CUSTOM_STATUSES = [
+  { key: 'lunch', name: 'Lunch', emoji: '🥪', createdAt: Date.UTC(2026, 0, 12, 9, 0, 0) },
+  { key: 'vacationing', name: 'Vacationing', emoji: '🌴', createdAt: Date.UTC(2026, 0, 12, 9, 1, 0) },
+  { key: 'meeting', name: 'In a meeting', emoji: '📅', createdAt: Date.UTC(2026, 0, 12, 9, 2, 0) },
+  { key: 'sick', name: 'Out sick', emoji: '🤒', createdAt: Date.UTC(2026, 0, 12, 9, 3, 0) },
+];
+
+/** GET /plan (activeUsers and teams are computed). */
+const PLAN = { plan: 'business_plus', includedChannels: 3, licenses: 5 };
+
 const BOT = { key: 'welcome', name: 'Welcome Bot', enabled: true, version: 3, latestBotVersion: true };
 
 /**
@@ -73,11 +84,11 @@ const FAMOUS = [
     tags: ['Support'], team: 'onboarding', assignee: 'cleo', customFields: { Interests: ['Notifications'] } } },
   { key: 'margaret', name: 'Margaret Hamilton', source: 'telegram', phone: '+1 202 555 0105' },
   { key: 'edsger', name: 'Edsger Dijkstra', source: 'facebook' },
-  { key: 'barbara', name: 'Barbara Liskov', source: 'whatsapp', phone: '+1 202 555 0107' },
-  { key: 'donald', name: 'Donald Knuth', source: 'whatsapp', phone: '+44 7700 900008' },
+  { key: 'barbara', name: 'Barbara Liskov', source: 'whatsapp', phone: '+1 202 555 0107', attrs: { bsuid: 'US.13491208655302741918' } },
+  { key: 'donald', name: 'Donald Knuth', source: 'whatsapp', phone: '+44 7700 900008', attrs: { bsuid: 'GB.20948571203948571' } },
   { key: 'hedy', name: 'Hedy Lamarr', source: 'instagram' },
   { key: 'tim', name: 'Tim Berners-Lee', source: 'telegram', phone: '+44 7700 900010' },
-  { key: 'radia', name: 'Radia Perlman', source: 'whatsapp', phone: '+1 202 555 0111' },
+  { key: 'radia', name: 'Radia Perlman', source: 'whatsapp', phone: '+1 202 555 0111', attrs: { bsuid: 'bsuid_abc123' } },
   { key: 'claude', name: 'Claude Shannon', source: 'facebook' },
 ];
 
@@ -95,6 +106,6 @@ const SENT_TEXTS = ['Hello! Happy to help 😊', 'Your order has shipped and sho
   'Our team is available 9:00–18:00 CET.', 'I have emailed the invoice to you.'];
 
 module.exports = {
-  OWNER, TAGS, CUSTOM_FIELDS, USERS, TEAMS, CHANNELS, FUNNELS, BOT, FAMOUS,
+  OWNER, TAGS, CUSTOM_FIELDS, USERS, TEAMS, CHANNELS, FUNNELS, CUSTOM_STATUSES, PLAN, BOT, FAMOUS,
   FIRST_NAMES, LAST_NAMES, SOURCE_CYCLE, GENERATED_COUNT, RECEIVED_TEXTS, SENT_TEXTS,
 };

@@ -53,7 +53,7 @@ function buildSeed() {
   }));
   const users = D.USERS.map((u) => {
     /** @type {import('./types').User} */
-    const user = { email: u.email, name: u.name, available: u.available, lastUpdatedAt: u.lastUpdatedAt };
+    const user = { uuid: hexId(`user:${u.key}`), email: u.email, name: u.name, available: u.available, lastUpdatedAt: u.lastUpdatedAt };
     if (u.customStatus) user.userCustomStatus = { id: hyphenatedId(`status:${u.customStatus.name}`), ...u.customStatus };
     return user;
   });
@@ -61,8 +61,12 @@ function buildSeed() {
   const funnels = D.FUNNELS.map((f) => ({
     uuid: hyphenatedId(`funnel:${f.key}`), position: f.position, name: f.name, emoji: f.emoji, createdAt: railsTime(f.createdAt),
   }));
+  const customStatuses = D.CUSTOM_STATUSES.map((s) => ({
+    id: hyphenatedId(`status:${s.name}`), name: s.name, emoji: s.emoji, createdAt: railsTime(s.createdAt), updatedAt: railsTime(s.createdAt),
+  }));
+  const plan = { ...D.PLAN };
   const bot = { uuid: hexId(`bot:${D.BOT.key}`), name: D.BOT.name, enabled: D.BOT.enabled, version: D.BOT.version, latestBotVersion: D.BOT.latestBotVersion };
-  const account = { owner: { ...D.OWNER }, tags: [...D.TAGS], customFields: D.CUSTOM_FIELDS.map((f) => ({ ...f, options: f.options && [...f.options] })), users, teams, channels, funnels, bot };
+  const account = { owner: { ...D.OWNER }, tags: [...D.TAGS], customFields: D.CUSTOM_FIELDS.map((f) => ({ ...f, options: f.options && [...f.options] })), users, teams, channels, funnels, customStatuses, plan, bot };
   for (const f of account.customFields) if (!f.options) delete f.options;
 
   /** @type {Map<string, ContactRecord>} */
@@ -103,7 +107,7 @@ function buildSeed() {
     if (r[26] < 0.2) generatedFields['Billing Address'] = `${n} High Street, Bristol BS1 ${pad(n % 9, 1)}AA`;
 
     contacts.set(uuid, {
-      uuid, seq: n, name: a.nameless ? null : spec.name, identifier, phoneNumber,
+      uuid, seq: n, name: a.nameless ? null : spec.name, identifier, phoneNumber, bsuid: a.bsuid ?? null,
       avatarUrl: (a.avatar ?? r[0] < 0.3) ? `https://www.gravatar.com/avatar/${crypto.createHash('md5').update(uuid).digest('hex')}?d=identicon` : null,
       blockedAt: a.blocked ? isoSeconds(lastMs + 20 * MINUTE) : null,
       createdAt: isoSeconds(lastMs - (30 + ((i * 37) % 400)) * DAY), lastMessageAt: isoSeconds(lastMs),
@@ -150,8 +154,9 @@ function buildSeedSummary() {
     token: 'sandbox-token',
     owner: { ...account.owner },
     contactCount: all.length,
-    contacts: byKey(D.FAMOUS, (f, i) => ({ uuid: all[i].uuid, name: all[i].name, phoneNumber: all[i].phoneNumber, source: all[i].source, identifier: all[i].identifier })),
-    users: byKey(D.USERS, (u) => ({ email: u.email, name: u.name })),
+    contacts: byKey(D.FAMOUS, (f, i) => ({ uuid: all[i].uuid, name: all[i].name, phoneNumber: all[i].phoneNumber, source: all[i].source, identifier: all[i].identifier, ...(all[i].bsuid ? { bsuid: all[i].bsuid } : {}) })),
+    users: byKey(D.USERS, (u, i) => ({ uuid: account.users[i].uuid, email: u.email, name: u.name })),
+    customStatuses: byKey(D.CUSTOM_STATUSES, (s, i) => ({ id: account.customStatuses[i].id, name: s.name, emoji: s.emoji })),
     userEmails: D.USERS.map((u) => u.email),
     teams: byKey(D.TEAMS, (t, i) => ({ uuid: account.teams[i].uuid, name: t.name })),
     channels: byKey(D.CHANNELS, (c, i) => ({ uuid: account.channels[i].uuid, title: c.title, type: c.type })),

@@ -21,7 +21,7 @@ const { recordWebhookEvent } = require('./webhooks-store');
 
 /** @type {import('./router').Route[]} */
 const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
-  ...require('./routes/webhooks')];
+  ...require('./routes/users'), ...require('./routes/webhooks')];
 /**
  * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
  * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,

@@ -4,17 +4,20 @@
 // JSDoc types shared by the sandbox modules (no runtime code).
 
 /**
- * @typedef {{ email: string, name: string, available: boolean, lastUpdatedAt: string,
+ * `uuid` is what PUT/DELETE /users/:uuid/status take; no documented endpoint returns it (API digest §3.6).
+ * @typedef {{ uuid: string, email: string, name: string, available: boolean, lastUpdatedAt: string,
  *   userCustomStatus?: { id: string, name: string, emoji: string, updatedAt: string } }} User
  */
 /** @typedef {{ uuid: string, name: string, createdAt: string, default: boolean, memberEmails: string[] }} Team */
 /** @typedef {{ uuid: string, title: string, type: string, main: boolean, discardedAt: boolean, identifier: string }} Channel */
 /** @typedef {{ uuid: string, position: number, name: string, emoji: string, createdAt: string }} Funnel */
+/** @typedef {{ id: string, name: string, emoji: string, createdAt: string, updatedAt: string }} CustomStatus */
+/** @typedef {{ plan: string, includedChannels: number, licenses: number }} Plan */
 /** @typedef {{ uuid: string, name: string, enabled: boolean, version: number, latestBotVersion: boolean }} Bot */
 /** @typedef {{ name: string, type: 'text'|'email'|'number'|'date'|'dropdown'|'checkbox', options?: string[] }} FieldDef */
 /**
  * @typedef {{ owner: { email: string, name: string }, tags: string[], customFields: FieldDef[], users: User[],
- *   teams: Team[], channels: Channel[], funnels: Funnel[], bot: Bot }} Account
+ *   teams: Team[], channels: Channel[], funnels: Funnel[], customStatuses: CustomStatus[], plan: Plan, bot: Bot }} Account
  */
 
 /**
@@ -22,7 +25,8 @@
  * or string[] for checkbox fields (serialize.js turns them into API strings).
  * `lastMessageAt` is the "most recent conversation" sort key of GET /contacts.
  * `seq` is the creation counter used by cursors to skip contacts created later.
- * @typedef {{ uuid: string, seq: number, name: string|null, identifier: string, phoneNumber: string|null,
+ * `bsuid`: WhatsApp's Business Suite User ID, set on some seeded WhatsApp contacts.
+ * @typedef {{ uuid: string, seq: number, name: string|null, identifier: string, phoneNumber: string|null, bsuid: string|null,
  *   avatarUrl: string|null, blockedAt: string|null, createdAt: string, lastMessageAt: string, source: string,
  *   channelUuid: string, funnelId: string|null, closedAt: string|null, tags: string[], assignedUser: string|null,
  *   customFields: Record<string, string|string[]>, teamUuid: string|null, note: string|null,

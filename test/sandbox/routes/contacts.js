@@ -65,7 +65,10 @@ function getContact(ctx) {
 
 /**
  * GET /contacts/phone/:phone — digits-only match on the channel given by
- * `channel_uuid`, else on the main WhatsApp channel.
+ * `channel_uuid`, else on the main WhatsApp channel. The docs only speak of phone
+ * numbers; a contact without one (Instagram, Messenger) is matched by its exact
+ * identifier, so a platform ID can be looked up on its channel too (UNCERTAIN: both
+ * readings accepted).
  * @param {Ctx} ctx
  */
 function getByPhone(ctx) {
@@ -73,9 +76,16 @@ function getByPhone(ctx) {
   const st = ctx.state;
   const channel = ctx.query.channel_uuid ? st.account.channels.find((c) => c.uuid === ctx.query.channel_uuid) : S.mainWhatsAppChannel(st);
   if (!channel) throw notFound('Channel');
-  const c = digits
-    ? [...st.contacts.values()].find((x) => x.channelUuid === channel.uuid && x.phoneNumber && digitsOnly(x.phoneNumber) === digits)
-    : undefined;
+  const onChannel = [...st.contacts.values()].filter((x) => x.channelUuid === channel.uuid);
+  const c = (digits ? onChannel.find((x) => x.phoneNumber && digitsOnly(x.phoneNumber) === digits) : undefined)
+    || onChannel.find((x) => !x.phoneNumber && x.identifier === ctx.params.phone);
+  if (!c) throw notFound('Contact');
+  return ctx.contactResponse(c, 'object', { fieldTypes: wantsFieldTypes(ctx) });
+}
+
+/** GET /contacts/bsuid/:bsuid — exact match on WhatsApp's Business Suite User ID, any channel. @param {Ctx} ctx */
+function getByBsuid(ctx) {
+  const c = [...ctx.state.contacts.values()].find((x) => x.bsuid !== null && x.bsuid === ctx.params.bsuid);
   if (!c) throw notFound('Contact');
   return ctx.contactResponse(c, 'object', { fieldTypes: wantsFieldTypes(ctx) });
 }
@@ -116,6 +126,7 @@ module.exports = [
   { method: 'GET', path: '/contacts', handler: listContacts },
   { method: 'POST', path: '/contacts', handler: createContact },
   { method: 'GET', path: '/contacts/phone/:phone', handler: getByPhone },
+  { method: 'GET', path: '/contacts/bsuid/:bsuid', handler: getByBsuid },
   { method: 'GET', path: '/contacts/:uuid', handler: getContact },
   { method: 'PATCH', path: '/contacts/:uuid', handler: updateContact },
   { method: 'DELETE', path: '/contacts/:uuid', handler: deleteContact },
