@@ -1,3 +1,4 @@
+import * as accountSearch from './accountSearch';
 import * as listSearch from './listSearch';
 import * as loadOptions from './loadOptions';
 import { getCustomFields } from './resourceMapping';
@@ -7,7 +8,7 @@ import { getCustomFields } from './resourceMapping';
  * picker module spread in here), and the custom-field mapper.
  */
 export const methods = {
-	listSearch: { ...listSearch },
+	listSearch: { ...listSearch, ...accountSearch },
 	loadOptions: { ...loadOptions },
 	resourceMapping: { getCustomFields },
 };

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallbellConnection } from './request';
 import { callbellApiRequest } from './request';
@@ -90,4 +91,55 @@ export async function requestContactsPage(
 	if (!more) return { contacts, capped: false };
 	if (page + 1 > CONTACTS_PAGE_CAP) return { contacts, capped: true };
 	return { contacts, next: { page: page + 1 }, capped: false };
+}
+
+/** List operations read at most this many pages, then fail rather than output a partial list. */
+export const LIST_PAGE_CAP = 1000;
+
+export interface ListRequest {
+	path: string;
+	/** The answer's list key, e.g. `teams`. */
+	key: string;
+	qs?: IDataObject;
+	/** Stop once this many elements are read; all when undefined. */
+	limit?: number;
+	itemIndex?: number;
+	/** A page-size parameter (only `GET /webhooks/events` has one: `items`) and its largest value. */
+	pageSize?: { param: string; max: number };
+}
+
+function listError(this: CallbellContext, message: string, itemIndex: number | undefined, description: string) {
+	const suffix = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	return new NodeOperationError(this.getNode(), `${message}${suffix}`, { itemIndex, description });
+}
+
+/**
+ * The elements of a page-numbered list (`?page=`, `meta.pages`), up to `limit`. A list without
+ * `meta` is one page (e.g. funnels). An answer without the list, or more than LIST_PAGE_CAP pages,
+ * fails the item: a partial list never passes as complete.
+ */
+export async function requestList(this: CallbellContext, api: CallbellConnection, request: ListRequest): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	const size = request.pageSize ? Math.min(request.limit ?? request.pageSize.max, request.pageSize.max) : undefined;
+	for (let page = 1; ; page++) {
+		const qs: IDataObject = { ...request.qs, page };
+		if (request.pageSize && size !== undefined) qs[request.pageSize.param] = size;
+		const response = await callbellApiRequest.call(this, api, { method: 'GET', path: request.path, qs, itemIndex: request.itemIndex });
+		const list = (response as Record<string, unknown> | undefined)?.[request.key];
+		if (!Array.isArray(list)) {
+			throw listError.call(this, `Callbell answered without a "${request.key}" list`, request.itemIndex, 'Nothing was output.');
+		}
+		all.push(...(list as IDataObject[]));
+		if (request.limit !== undefined && all.length >= request.limit) return all.slice(0, request.limit);
+		const pages = metaOf(response)?.pages;
+		if (list.length === 0 || pages === undefined || page >= pages) return all;
+		if (page >= LIST_PAGE_CAP) {
+			throw listError.call(
+				this,
+				`Callbell's list has more than ${LIST_PAGE_CAP} pages`,
+				request.itemIndex,
+				`Stopped after ${all.length} elements and output none of them, so that no partial list passes as complete. Turn off Return All and set a Limit.`,
+			);
+		}
+	}
 }

@@ -4,6 +4,7 @@ import type { OperationExecute } from '../types';
 import * as addNote from './addNote.operation';
 import * as closeConversation from './closeConversation.operation';
 import * as create from './create.operation';
+import * as createOrUpdate from './createOrUpdate.operation';
 import * as deleteContact from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -25,6 +26,7 @@ export const operations: Record<string, OperationExecute> = {
 	addNote: addNote.execute,
 	closeConversation: closeConversation.execute,
 	create: create.execute,
+	createOrUpdate: createOrUpdate.execute,
 	delete: deleteContact.execute,
 	get: get.execute,
 	getAll: getAll.execute,
@@ -64,6 +66,12 @@ export const description: INodeProperties[] = [
 				action: 'Create a contact',
 			},
 			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				description: 'Update the contact with this phone number or platform ID, or create it when there is none',
+				action: 'Create or update a contact',
+			},
+			{
 				name: 'Delete',
 				value: 'delete',
 				description: 'Delete a contact for good',
@@ -72,7 +80,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a contact by ID or phone number',
+				description: 'Get a contact by ID, phone number or BSUID',
 				action: 'Get a contact',
 			},
 			{
@@ -129,6 +137,7 @@ export const description: INodeProperties[] = [
 	...addNote.description,
 	...closeConversation.description,
 	...create.description,
+	...createOrUpdate.description,
 	...deleteContact.description,
 	...get.description,
 	...getAll.description,

@@ -3,22 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ContactCreateInput } from '../../helpers/contactCreate';
 import { buildContactCreateBody } from '../../helpers/contactCreate';
-import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';
-import { CLEARING_FIELDS, contactFields, SOURCE_OPTIONS } from './contactFields';
-import { contactFromResponse } from './results';
+import { CLEARING_FIELDS, contactFields } from './contactFields';
+import { channelField, identifierField, nameField, postContact, sourceField } from './createFields';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
-
-const channelField: INodeProperties = {
-	displayName: 'Channel Name or ID',
-	name: 'channelUuid',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getChannels' },
-	default: '',
-	description:
-		'The channel to attach the contact to. Leave empty for the main channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
 
 /** Update's fields minus the clearing toggles and Name (a required parameter here), plus Channel. */
 const additionalFields: INodeProperties[] = [
@@ -33,33 +22,9 @@ const additionalFields: INodeProperties[] = [
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Identifier',
-		name: 'identifier',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +44 7700 900001',
-		description: 'The phone number (WhatsApp) or the platform ID (Instagram, Messenger, Telegram) of the contact',
-	},
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		required: true,
-		default: 'whatsapp',
-		description: 'The channel type the contact writes from',
-		options: SOURCE_OPTIONS,
-	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Ada Lovelace',
-		description: 'The contact name',
-	},
+	identifierField,
+	sourceField,
+	nameField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -88,11 +53,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		definitions,
 		mapped,
 	);
-	const response = await callbellApiRequest.call(this, context.api, {
-		method: 'POST',
-		path: '/contacts',
-		body: body as unknown as IDataObject,
-		itemIndex,
-	});
-	return contactFromResponse.call(this, response, itemIndex, 'The contact may have been created.');
+	return await postContact.call(this, itemIndex, context, body);
 }

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toBsuid } from '../../helpers/contactLookup';
 import { toContactId, unwrapContact } from '../../helpers/contactUpdate';
 import { toCallbellId, toPhoneDigits } from '../../helpers/values';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 
-/** The Contact picker shared by every contact operation: From list, By ID, By Phone. */
+/** The Contact picker shared by every contact operation: From list, By ID, By Phone, By BSUID. */
 export const contactLocator: INodeProperties = {
 	displayName: 'Contact',
 	name: 'contact',
@@ -53,6 +54,22 @@ export const contactLocator: INodeProperties = {
 				},
 			],
 		},
+		{
+			displayName: 'By BSUID',
+			name: 'bsuid',
+			type: 'string',
+			placeholder: 'e.g. US.13491208655302741918',
+			hint: 'WhatsApp’s Business Suite User ID, for contacts who hide their phone number behind a username',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\\s*$',
+						errorMessage: 'A BSUID is letters, digits, dots, dashes and underscores',
+					},
+				},
+			],
+		},
 	],
 };
 
@@ -77,13 +94,31 @@ function phoneNotFound(this: IExecuteFunctions, phone: string, channel: string, 
 	});
 }
 
-/** The contact's uuid for this item; By Phone is looked up first (`GET /contacts/phone/:phone`). */
+/** By BSUID: `GET /contacts/bsuid/:bsuid`, the contact's uuid. */
+async function uuidByBsuid(this: IExecuteFunctions, value: unknown, itemIndex: number, context: ExecutionContext): Promise<string> {
+	const bsuid = toBsuid('Contact (By BSUID)', value);
+	let response: unknown;
+	try {
+		response = await callbellApiRequest.call(this, context.api, { method: 'GET', path: `/contacts/bsuid/${encodeURIComponent(bsuid)}`, itemIndex });
+	} catch (error) {
+		if (!(isNodeApiError(error) && error.httpCode === '404')) throw toCallbellApiError(this.getNode(), error, itemIndex);
+		throw new NodeOperationError(this.getNode(), `No Callbell contact has the BSUID "${bsuid}" [item ${itemIndex}]`, { itemIndex, description: 'Check the BSUID.' });
+	}
+	const uuid = unwrapContact(response)?.uuid;
+	if (typeof uuid !== 'string') {
+		throw new NodeOperationError(this.getNode(), `Callbell found no contact for the BSUID [item ${itemIndex}]`, { itemIndex });
+	}
+	return uuid;
+}
+
+/** The contact's uuid for this item; By Phone and By BSUID are looked up first. */
 export async function resolveContactId(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	context: ExecutionContext,
 ): Promise<string> {
 	const locator = this.getNodeParameter('contact', itemIndex) as INodeParameterResourceLocator;
+	if (locator.mode === 'bsuid') return await uuidByBsuid.call(this, locator.value, itemIndex, context);
 	if (locator.mode !== 'phone') return toContactId(locator.value);
 
 	const phone = toPhoneDigits('Contact (By Phone)', locator.value);

@@ -2,39 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UpdateFieldsInput } from '../../helpers/contactUpdate';
-import { buildContactUpdateBody, contactPath } from '../../helpers/contactUpdate';
-import { mergeTags, toTagMode } from '../../helpers/tags';
-import { callbellApiRequest } from '../../transport/request';
+import { buildContactUpdateBody } from '../../helpers/contactUpdate';
+import { toTagMode } from '../../helpers/tags';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 import { contactFields } from './contactFields';
 import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
-import { contactFromResponse } from './results';
+import { patchContact, tagModeField } from './patchContact';
 
 const properties: INodeProperties[] = [
 	contactLocator,
 	phoneLookupChannel,
-	{
-		displayName: 'Tag Mode',
-		name: 'tagMode',
-		type: 'options',
-		default: 'replace',
-		description: 'What Tags in Update Fields does to the contact’s tags',
-		options: [
-			{ name: 'Replace', value: 'replace', description: 'The contact gets exactly these tags; tags not listed are removed from it' },
-			{
-				name: 'Add',
-				value: 'add',
-				description: 'Read the contact, add these tags to its tags (no request when it already has them)',
-			},
-			{
-				name: 'Remove',
-				value: 'remove',
-				description: 'Read the contact, remove these tags from its tags (no request when it has none of them)',
-			},
-		],
-	},
+	tagModeField,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -64,21 +44,5 @@ export async function execute(
 	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
 	const uuid = await resolveContactId.call(this, itemIndex, context);
 
-	if (tagMode !== 'replace' && body.tags) {
-		const read = await callbellApiRequest.call(this, context.api, { method: 'GET', path: contactPath(uuid), itemIndex });
-		const current = contactFromResponse.call(this, read, itemIndex, 'Nothing was changed.');
-		const currentTags = Array.isArray(current.tags) ? (current.tags as string[]) : [];
-		const { tags, changed } = mergeTags(currentTags, body.tags, tagMode);
-		if (changed) body.tags = tags;
-		else delete body.tags;
-		if (Object.keys(body).length === 0) return current;
-	}
-
-	const response = await callbellApiRequest.call(this, context.api, {
-		method: 'PATCH',
-		path: contactPath(uuid),
-		body: body as IDataObject,
-		itemIndex,
-	});
-	return contactFromResponse.call(this, response, itemIndex, 'The update may have been applied.');
+	return await patchContact.call(this, itemIndex, context, uuid, body, tagMode);
 }

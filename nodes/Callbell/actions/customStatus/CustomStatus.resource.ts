@@ -1,0 +1,45 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationExecute } from '../types';
+import * as create from './create.operation';
+import * as deleteStatus from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const resource: INodePropertyOptions = {
+	name: 'Custom Status',
+	value: 'customStatus',
+	description: 'An agent presence label such as "Lunch" or "Vacationing" (not a contact field)',
+};
+
+export const operations: Record<string, OperationExecute> = {
+	create: create.execute,
+	delete: deleteStatus.execute,
+	get: get.execute,
+	getAll: getAll.execute,
+	update: update.execute,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customStatus'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create an agent presence label', action: 'Create a custom status' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a custom status', action: 'Delete a custom status' },
+			{ name: 'Get', value: 'get', description: 'Get a custom status', action: 'Get a custom status' },
+			{ name: 'Get Many', value: 'getAll', description: 'List the custom statuses', action: 'Get many custom statuses' },
+			{ name: 'Update', value: 'update', description: 'Change a custom status’s name or emoji', action: 'Update a custom status' },
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...deleteStatus.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requestList } from '../../transport/pagination';
+import { listFields, readLimit } from '../lists';
+import { optionsCollection } from '../requestOptions';
+import type { ExecutionContext } from '../types';
+
+const properties: INodeProperties[] = [...listFields, optionsCollection()];
+
+export const description = updateDisplayOptions({ show: { resource: ['customStatus'], operation: ['getAll'] } }, properties);
+
+/** `GET /custom_statuses`, every page (or up to Limit); one item per status. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
+	const limit = readLimit.call(this, itemIndex);
+	return await requestList.call(this, context.api, { path: '/custom_statuses', key: 'customStatuses', limit, itemIndex });
+}

@@ -1,0 +1,46 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationExecute } from '../types';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getMembers from './getMembers.operation';
+import * as rename from './rename.operation';
+
+export const resource: INodePropertyOptions = {
+	name: 'Team',
+	value: 'team',
+	description: 'A team inbox of agents',
+};
+
+export const operations: Record<string, OperationExecute> = {
+	get: get.execute,
+	getAll: getAll.execute,
+	getMembers: getMembers.execute,
+	rename: rename.execute,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['team'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get a team', action: 'Get a team' },
+			{ name: 'Get Many', value: 'getAll', description: 'List the teams', action: 'Get many teams' },
+			{
+				name: 'Get Members',
+				value: 'getMembers',
+				description: 'List a team’s members, optionally only those available or away',
+				action: 'Get the members of a team',
+			},
+			{ name: 'Rename', value: 'rename', description: 'Change a team’s name', action: 'Rename a team' },
+		],
+		default: 'getAll',
+	},
+	...get.description,
+	...getAll.description,
+	...getMembers.description,
+	...rename.description,
+];

@@ -1,0 +1,11 @@
+import { idLocator } from '../locators';
+
+/** The Team picker of the Team operations: From List (`GET /teams`) or By ID. */
+export const teamLocator = idLocator({
+	displayName: 'Team',
+	name: 'team',
+	description: 'The Callbell team',
+	searchListMethod: 'searchTeams',
+	placeholder: 'e.g. 4c1b5e9d2a7f4e0b8c3d6a9f1e2b7c40',
+	idLabel: 'A team ID',
+});
