@@ -5,8 +5,8 @@ import { runCallbellNode } from './engine';
 import type { Sandbox } from './sandbox';
 import { SEED } from './sandbox';
 
-/** How the Contact parameter is given: From List (a uuid), By ID, By Phone. */
-export type LocatorMode = 'list' | 'id' | 'phone';
+/** How the Contact parameter is given: From List (a uuid), By ID, By Phone, By BSUID. */
+export type LocatorMode = 'list' | 'id' | 'phone' | 'bsuid';
 
 export function contactRef(value: string, mode: LocatorMode = 'id'): IDataObject {
 	return { __rl: true, mode, value };

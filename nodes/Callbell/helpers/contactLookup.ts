@@ -19,7 +19,7 @@ export function toBsuid(field: string, value: unknown): string {
  * number for WhatsApp (and any identifier written as a phone number), the platform ID as written for the other sources.
  */
 export function toLookupKey(identifier: string, source: string): string {
-	if (source === 'whatsapp' || /^\+?[\d\s().-]+$/.test(identifier)) return toPhoneDigits('Identifier', identifier);
+	if (source === 'whatsapp' || (/^\+?[\d\s().-]+$/.test(identifier) && /\d/.test(identifier))) return toPhoneDigits('Identifier', identifier);
 	if (!PLATFORM_ID.test(identifier)) {
 		throw new InputError('Identifier', `${describeValue(identifier)} is not a platform ID`, 'Platform IDs are letters, digits, dots, dashes and underscores');
 	}

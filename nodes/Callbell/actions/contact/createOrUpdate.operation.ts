@@ -90,7 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	const tagMode = toTagMode(this.getNodeParameter('tagMode', itemIndex, 'replace'));
 	const channel = createBody.channel_uuid;
 	if (!channel && createBody.source !== 'whatsapp') {
-		throw new InputError('Channel', `is required for a ${createBody.source} contact`, 'Without a channel Callbell looks the identifier up on the main WhatsApp channel');
+		throw new InputError('Channel', `is required for ${createBody.source} contacts`, 'Without a channel Callbell looks the identifier up on the main WhatsApp channel');
 	}
 	const key = toLookupKey(createBody.identifier, createBody.source);
 

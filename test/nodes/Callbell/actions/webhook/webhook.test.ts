@@ -78,3 +78,33 @@ describe('Webhook → Get Delivery Events', () => {
 		expect(result.output ?? []).toEqual([]);
 	});
 });
+
+describe('Webhook → Get Delivery Events: bad filters are refused per item, nothing sent for them', () => {
+	const parameters = op('getDeliveryEvents', {
+		returnAll: false,
+		limit: '={{ $json.limit }}',
+		filters: { status: '={{ $json.status }}', events: '={{ $json.events }}' },
+	});
+	const good = { limit: 1, status: 'success', events: ['message_created'] };
+	it.each([
+		['a status neither success nor failed', { status: 'ok' }, /^Status must be success or failed, got "ok" \[item 1\]$/],
+		['an unknown event filter', { events: ['message_created', 'bogus'] }, /^Events contain an unknown event: "bogus" \[item 1\]$/],
+		['a Limit of 0', { limit: 0 }, /^Limit must be a whole number of at least 1, got number 0 \[item 1\]$/],
+		['events that are an object', { events: { a: 1 } }, /^Events must be a list or a comma-separated text, got an object \[item 1\]$/],
+	])('%s', async (_title, bad, message) => {
+		seedLog(10);
+		const result = await run(parameters, [good, { ...good, ...bad }, good], { continueOnFail: true });
+		expect(result.output!.map((item) => [Object.keys(item.json).filter((key) => key !== 'description'), item.pairedItem])).toEqual([
+			[['event', 'payload', 'response', 'success', 'createdAt'], { item: 0 }],
+			[['error'], { item: 1 }],
+			[['event', 'payload', 'response', 'success', 'createdAt'], { item: 2 }],
+		]);
+		expect(result.output![1].json.error).toMatch(message);
+		expect(requestsTo(sandbox.get())).toHaveLength(2);
+
+		sandbox.get().clearRequests();
+		const stopped = await run({ ...parameters, options: { concurrency: 1 } } as INodeParameters, [good, { ...good, ...bad }, good]);
+		expect(stopped.error?.message).toMatch(message);
+		expect(requestsTo(sandbox.get())).toHaveLength(1);
+	});
+});

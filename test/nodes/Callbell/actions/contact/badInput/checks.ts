@@ -3,10 +3,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { sandboxRunner } from '../../../../../harness/contact';
 import type { Sandbox } from '../../../../../harness/sandbox';
 import type { BadInputCase } from './corpus';
+import { accountCases } from './accountCases';
 import { otherCases } from './otherCases';
 import { updateCases } from './updateCases';
 
-export const badInputCases: BadInputCase[] = [...updateCases, ...otherCases];
+export const badInputCases: BadInputCase[] = [...updateCases, ...otherCases, ...accountCases];
 
 /** `[title, case]` rows for it.each. */
 export const caseRows = badInputCases.map((badCase) => [badCase.title, badCase] as const);
@@ -16,7 +17,7 @@ export const ITEM_1 = ' [item 1]';
 /** The node's parameters for a case; `options` are merged into the operation's Options collection. */
 export function parametersOf(badCase: BadInputCase, options: IDataObject = {}): INodeParameters {
 	const own = (badCase.parameters.options ?? {}) as IDataObject;
-	return { resource: 'contact', operation: badCase.operation, ...badCase.parameters, options: { ...own, ...options } } as INodeParameters;
+	return { resource: badCase.resource ?? 'contact', operation: badCase.operation, ...badCase.parameters, options: { ...own, ...options } } as INodeParameters;
 }
 
 /**

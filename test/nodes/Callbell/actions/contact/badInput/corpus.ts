@@ -11,6 +11,8 @@ import { SEED } from '../../../../../harness/sandbox';
 export interface BadInputCase {
 	/** What is wrong with the bad item, e.g. "a contact id with a slash". */
 	title: string;
+	/** Contact unless said otherwise. */
+	resource?: string;
 	operation: string;
 	/** The node's parameters besides resource and operation. */
 	parameters: IDataObject;
