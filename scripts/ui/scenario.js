@@ -115,7 +115,7 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     const item = creator.getByTestId('node-creator-action-item').filter({ has: page.getByTestId('node-creator-item-name').getByText('Callbell', { exact: true }) });
     await item.waitFor({ state: 'visible' });
     const description = await item.getByTestId('node-creator-item-description').innerText();
-    assert.match(description, /^Manage contacts, conversations and bots in Callbell/);
+    assert.match(description, /^Manage contacts, conversations, bots, teams, agent statuses and the webhook in Callbell/);
     const icon = await editor.iconOf(item);
     assert.match(icon.src, /\/icons\/n8n-nodes-callbell\/dist\/icons\/callbell\.svg$/, `icon src ${icon.src}`);
     assert.ok(icon.loaded, `the icon ${icon.src} did not load`);
