@@ -9,8 +9,10 @@ interface IdLocatorSpec {
 	/** The listSearch method behind From List. */
 	searchListMethod: string;
 	placeholder: string;
-	/** What the ID looks like, for the By ID regex message, e.g. "a team ID". */
+	/** What the ID looks like, for the By ID regex message, e.g. "A team ID". */
 	idLabel: string;
+	/** The From List placeholder, e.g. "Select a team...". */
+	listPlaceholder: string;
 }
 
 /** A resource locator with From List and By ID, as every picker of the node has it. */
@@ -27,7 +29,7 @@ export function idLocator(spec: IdLocatorSpec): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select ${spec.idLabel.replace(/ ID$/, '')}...`,
+				placeholder: spec.listPlaceholder,
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			{

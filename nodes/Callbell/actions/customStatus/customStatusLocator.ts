@@ -8,6 +8,7 @@ export const customStatusLocator = idLocator({
 	searchListMethod: 'searchCustomStatuses',
 	placeholder: 'e.g. ff0f96b9-b003-4d0c-b14f-27f3f6868dd6',
 	idLabel: 'A custom status ID',
+	listPlaceholder: 'Select a custom status...',
 });
 
 /** The request path of one custom status; the id is encoded so it cannot leave the path. */

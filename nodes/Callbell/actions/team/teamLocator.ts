@@ -8,4 +8,5 @@ export const teamLocator = idLocator({
 	searchListMethod: 'searchTeams',
 	placeholder: 'e.g. 4c1b5e9d2a7f4e0b8c3d6a9f1e2b7c40',
 	idLabel: 'A team ID',
+	listPlaceholder: 'Select a team...',
 });
