@@ -206,12 +206,12 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
   });
 
   let before;
-  await step('Contact: From list / By ID / By Phone; From list shows the sandbox contacts', async () => {
+  await step('Contact: From list / By ID / By Phone / By BSUID; From list shows the sandbox contacts', async () => {
     before = await sandboxContact(sandbox, CONTACT.uuid);
     const modeSelector = ndv().getByTestId('rlc-mode-selector');
     await editor.openUntilVisible(modeSelector, page.getByTestId('mode-id'), 'the Contact mode selector');
     const modes = (await editor.visibleOptions().allInnerTexts()).map((t) => t.trim());
-    assert.deepEqual(modes, ['From list', 'By ID', 'By Phone']);
+    assert.deepEqual(modes, ['From list', 'By ID', 'By Phone', 'By BSUID']);
     await shot('contact modes');
     await page.getByTestId('mode-list').click();
     await editor.openUntilVisible(ndv().getByTestId('rlc-input'), page.getByTestId('rlc-item'), 'the contact list');
