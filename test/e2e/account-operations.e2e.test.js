@@ -24,10 +24,10 @@ test('contact: Create or Update updates an existing contact and creates a new on
 	expect(updated).toMatchObject({ uuid: SEED.contacts.ada.uuid, action: 'updated', tags: ['Customer', 'VIP', 'Lead'], customFields: { Plan: 'Pro' } });
 	expect(created).toMatchObject({ name: 'Mary Somerville', action: 'created', tags: ['Lead'], customFields: { Plan: 'Free' } });
 	expect(env.sandbox.getContact(created.uuid)).toMatchObject({ phoneNumber: '+44 7700 900321' });
-	expect(run.itemsOf('Get by BSUID')[0].json).toMatchObject({ uuid: SEED.contacts.radia.uuid, bsuid: 'bsuid_abc123' });
+	expect(run.itemsOf('Get by BSUID')[0].json).toMatchObject({ uuid: SEED.contacts.radia.uuid, bsuid: 'bsuid_radia_perlman_01' });
 	expect(calls()).toEqual(expect.arrayContaining([
 		'GET /contacts/phone/447700900001', 'PATCH /contacts/:id', 'GET /contacts/phone/447700900321', 'POST /contacts',
-		'GET /contacts/bsuid/bsuid_abc123',
+		'GET /contacts/bsuid/bsuid_radia_perlman_01',
 	]));
 });
 

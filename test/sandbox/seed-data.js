@@ -45,6 +45,9 @@ const CHANNELS = [
   { key: 'whatsappOld', title: 'WhatsApp · Old number', type: 'whatsapp', main: false, discardedAt: true, identifier: '+44 20 7946 0999' },
 ];
 
+/** WhatsApp username-privacy ids (BSUID) known for some contacts. @type {Record<string, string>} */
+const BSUIDS = { radia: 'bsuid_radia_perlman_01', barbara: 'US.13491208655302741918', donald: 'GB.20948571203948571' };
+
 const FUNNELS = [
   { key: 'awareness', position: 1, name: 'Awareness', emoji: '🧘‍♂️', createdAt: Date.UTC(2025, 11, 18, 19, 0, 19) },
   { key: 'interest', position: 2, name: 'Interest', emoji: '🔎', createdAt: Date.UTC(2025, 11, 18, 19, 1, 2) },
@@ -84,11 +87,11 @@ const FAMOUS = [
     tags: ['Support'], team: 'onboarding', assignee: 'cleo', customFields: { Interests: ['Notifications'] } } },
   { key: 'margaret', name: 'Margaret Hamilton', source: 'telegram', phone: '+1 202 555 0105' },
   { key: 'edsger', name: 'Edsger Dijkstra', source: 'facebook' },
-  { key: 'barbara', name: 'Barbara Liskov', source: 'whatsapp', phone: '+1 202 555 0107', attrs: { bsuid: 'US.13491208655302741918' } },
-  { key: 'donald', name: 'Donald Knuth', source: 'whatsapp', phone: '+44 7700 900008', attrs: { bsuid: 'GB.20948571203948571' } },
+  { key: 'barbara', name: 'Barbara Liskov', source: 'whatsapp', phone: '+1 202 555 0107' },
+  { key: 'donald', name: 'Donald Knuth', source: 'whatsapp', phone: '+44 7700 900008' },
   { key: 'hedy', name: 'Hedy Lamarr', source: 'instagram' },
   { key: 'tim', name: 'Tim Berners-Lee', source: 'telegram', phone: '+44 7700 900010' },
-  { key: 'radia', name: 'Radia Perlman', source: 'whatsapp', phone: '+1 202 555 0111', attrs: { bsuid: 'bsuid_abc123' } },
+  { key: 'radia', name: 'Radia Perlman', source: 'whatsapp', phone: '+1 202 555 0111' },
   { key: 'claude', name: 'Claude Shannon', source: 'facebook' },
 ];
 
@@ -106,6 +109,6 @@ const SENT_TEXTS = ['Hello! Happy to help 😊', 'Your order has shipped and sho
   'Our team is available 9:00–18:00 CET.', 'I have emailed the invoice to you.'];
 
 module.exports = {
-  OWNER, TAGS, CUSTOM_FIELDS, USERS, TEAMS, CHANNELS, FUNNELS, CUSTOM_STATUSES, PLAN, BOT, FAMOUS,
+  OWNER, TAGS, CUSTOM_FIELDS, USERS, TEAMS, CHANNELS, BSUIDS, FUNNELS, CUSTOM_STATUSES, PLAN, BOT, FAMOUS,
   FIRST_NAMES, LAST_NAMES, SOURCE_CYCLE, GENERATED_COUNT, RECEIVED_TEXTS, SENT_TEXTS,
 };

@@ -107,7 +107,7 @@ function buildSeed() {
     if (r[26] < 0.2) generatedFields['Billing Address'] = `${n} High Street, Bristol BS1 ${pad(n % 9, 1)}AA`;
 
     contacts.set(uuid, {
-      uuid, seq: n, name: a.nameless ? null : spec.name, identifier, phoneNumber, bsuid: a.bsuid ?? null,
+      uuid, seq: n, name: a.nameless ? null : spec.name, identifier, phoneNumber,
       avatarUrl: (a.avatar ?? r[0] < 0.3) ? `https://www.gravatar.com/avatar/${crypto.createHash('md5').update(uuid).digest('hex')}?d=identicon` : null,
       blockedAt: a.blocked ? isoSeconds(lastMs + 20 * MINUTE) : null,
       createdAt: isoSeconds(lastMs - (30 + ((i * 37) % 400)) * DAY), lastMessageAt: isoSeconds(lastMs),
@@ -120,6 +120,7 @@ function buildSeed() {
       note: 'note' in a ? a.note : r[17] < 0.1 ? 'Called on the phone last week; follow up by chat.' : null,
       bot: { status: botStatus, conversationStartedAt: botStatus === 'ended' ? null : isoSeconds(lastMs - 10 * MINUTE) },
     });
+    if (D.BSUIDS[spec.key]) /** @type {ContactRecord} */ (contacts.get(uuid)).bsuid = D.BSUIDS[spec.key];
 
     const count = spec.key === 'ada' ? 25 : 3 + (i % 4);
     /** @type {Message[]} */
@@ -154,12 +155,13 @@ function buildSeedSummary() {
     token: 'sandbox-token',
     owner: { ...account.owner },
     contactCount: all.length,
-    contacts: byKey(D.FAMOUS, (f, i) => ({ uuid: all[i].uuid, name: all[i].name, phoneNumber: all[i].phoneNumber, source: all[i].source, identifier: all[i].identifier, ...(all[i].bsuid ? { bsuid: all[i].bsuid } : {}) })),
+    contacts: byKey(D.FAMOUS, (f, i) => ({ uuid: all[i].uuid, name: all[i].name, phoneNumber: all[i].phoneNumber, source: all[i].source, identifier: all[i].identifier })),
     users: byKey(D.USERS, (u, i) => ({ uuid: account.users[i].uuid, email: u.email, name: u.name })),
     customStatuses: byKey(D.CUSTOM_STATUSES, (s, i) => ({ id: account.customStatuses[i].id, name: s.name, emoji: s.emoji })),
     userEmails: D.USERS.map((u) => u.email),
     teams: byKey(D.TEAMS, (t, i) => ({ uuid: account.teams[i].uuid, name: t.name })),
     channels: byKey(D.CHANNELS, (c, i) => ({ uuid: account.channels[i].uuid, title: c.title, type: c.type })),
+    bsuids: { ...D.BSUIDS },
     funnels: byKey(D.FUNNELS, (f, i) => ({ uuid: account.funnels[i].uuid, name: f.name })),
     bot: { uuid: account.bot.uuid, name: account.bot.name },
     tags: [...account.tags],

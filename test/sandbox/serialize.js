@@ -81,7 +81,7 @@ function apiContact(state, c, opts = {}) {
     channel: ch ? { uuid: ch.uuid, title: ch.title, type: ch.type, main: ch.main } : {},
     note: c.note,
   };
-  if (c.bsuid) out.bsuid = c.bsuid; // only contacts that have one (docs' bsuid lookup example)
+  if (c.bsuid) out.bsuid = c.bsuid;
   if (opts.fieldTypes) out.customFieldsMetadata = apiFieldMetadata(state, c);
   return out;
 }

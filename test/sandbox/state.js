@@ -132,7 +132,7 @@ function createContact(state, ch, now) {
   const hasPhone = (source === 'whatsapp' || source === 'telegram') && looksLikePhone(identifier);
   /** @type {ContactRecord} */
   const c = {
-    uuid, seq, name: ch.name ?? null, identifier, phoneNumber: hasPhone ? identifier : null, bsuid: null, avatarUrl: null, blockedAt: null,
+    uuid, seq, name: ch.name ?? null, identifier, phoneNumber: hasPhone ? identifier : null, avatarUrl: null, blockedAt: null,
     createdAt: ts, lastMessageAt: ts, source, channelUuid: channel.uuid, funnelId: null, closedAt: null, tags: [],
     assignedUser: null, customFields: {}, teamUuid: null, note: null,
     bot: { status: 'ended', conversationStartedAt: null },

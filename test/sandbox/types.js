@@ -25,12 +25,11 @@
  * or string[] for checkbox fields (serialize.js turns them into API strings).
  * `lastMessageAt` is the "most recent conversation" sort key of GET /contacts.
  * `seq` is the creation counter used by cursors to skip contacts created later.
- * `bsuid`: WhatsApp's Business Suite User ID, set on some seeded WhatsApp contacts.
- * @typedef {{ uuid: string, seq: number, name: string|null, identifier: string, phoneNumber: string|null, bsuid: string|null,
+ * @typedef {{ uuid: string, seq: number, name: string|null, identifier: string, phoneNumber: string|null,
  *   avatarUrl: string|null, blockedAt: string|null, createdAt: string, lastMessageAt: string, source: string,
  *   channelUuid: string, funnelId: string|null, closedAt: string|null, tags: string[], assignedUser: string|null,
  *   customFields: Record<string, string|string[]>, teamUuid: string|null, note: string|null,
- *   bot: { status: 'started'|'ended'|'in_progress', conversationStartedAt: string|null } }} ContactRecord
+ *   bot: { status: 'started'|'ended'|'in_progress', conversationStartedAt: string|null }, bsuid?: string }} ContactRecord
  */
 
 /**

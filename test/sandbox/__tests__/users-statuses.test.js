@@ -123,13 +123,14 @@ describe('plan and bsuid', () => {
   });
 
   test('GET /contacts/bsuid/:bsuid finds the contact (object shape); 404 otherwise', async () => {
-    const r = await t.api('GET', `/contacts/bsuid/${SEED.contacts.barbara.bsuid}`);
+    const r = await t.api('GET', `/contacts/bsuid/${SEED.bsuids.barbara}`);
     expect(r.status).toBe(200);
     expect(Array.isArray(r.json.contact)).toBe(false);
     expect(r.json.contact).toMatchObject({ uuid: SEED.contacts.barbara.uuid, bsuid: 'US.13491208655302741918' });
-    expect(unwrapContact((await t.api('GET', '/contacts/bsuid/bsuid_abc123')).json).name).toBe('Radia Perlman');
+    expect(unwrapContact((await t.api('GET', '/contacts/bsuid/bsuid_radia_perlman_01')).json).name).toBe('Radia Perlman');
     expect((await t.api('GET', '/contacts/bsuid/nope')).json).toEqual({ error: 'Contact not found' });
-    expect(SEED.contacts.ada.bsuid).toBeUndefined();
+    expect(SEED.bsuids.ada).toBeUndefined();
+    expect(t.sb.getContact(SEED.contacts.ada.uuid).bsuid).toBeUndefined();
   });
 
   test('phone lookup also finds a platform identifier on its channel', async () => {

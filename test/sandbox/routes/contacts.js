@@ -85,7 +85,7 @@ function getByPhone(ctx) {
 
 /** GET /contacts/bsuid/:bsuid — exact match on WhatsApp's Business Suite User ID, any channel. @param {Ctx} ctx */
 function getByBsuid(ctx) {
-  const c = [...ctx.state.contacts.values()].find((x) => x.bsuid !== null && x.bsuid === ctx.params.bsuid);
+  const c = [...ctx.state.contacts.values()].find((x) => x.bsuid !== undefined && x.bsuid === ctx.params.bsuid);
   if (!c) throw notFound('Contact');
   return ctx.contactResponse(c, 'object', { fieldTypes: wantsFieldTypes(ctx) });
 }

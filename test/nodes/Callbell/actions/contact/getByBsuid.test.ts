@@ -3,7 +3,7 @@ import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
 
 const sandbox = useSandbox();
 const run = sandboxRunner(sandbox);
-const barbara = SEED.contacts.barbara;
+const barbara = { uuid: SEED.contacts.barbara.uuid, bsuid: SEED.bsuids.barbara };
 
 describe('Contact locator By BSUID', () => {
 	it('Get: GET /contacts/bsuid/:bsuid, then the contact', async () => {
@@ -14,12 +14,12 @@ describe('Contact locator By BSUID', () => {
 	});
 
 	it('Update By BSUID patches the contact found', async () => {
-		const result = await run(contactOperation('update', contactRef('bsuid_abc123', 'bsuid'), { updateFields: { name: 'Radia P.' } }));
+		const result = await run(contactOperation('update', contactRef('bsuid_radia_perlman_01', 'bsuid'), { updateFields: { name: 'Radia P.' } }));
 		expect(result.output![0].json).toMatchObject({ uuid: SEED.contacts.radia.uuid, name: 'Radia P.' });
 	});
 
 	it('Delete By BSUID', async () => {
-		const result = await run(contactOperation('delete', contactRef(barbara.bsuid as string, 'bsuid')));
+		const result = await run(contactOperation('delete', contactRef(barbara.bsuid, 'bsuid')));
 		expect(result.output![0].json).toEqual({ deleted: true, uuid: barbara.uuid });
 	});
 

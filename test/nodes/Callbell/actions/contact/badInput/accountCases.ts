@@ -77,7 +77,7 @@ const upsert = (title: string, bad: IDataObject, field: string, message: RegExp)
 		message,
 	);
 const bsuid = (operation: string, title: string, value: ItemValue, message: RegExp, parameters: IDataObject = {}) =>
-	valueCase('contact', operation, `By BSUID ${title}`, { contact: contactRef('={{ $json.value }}', 'bsuid'), ...parameters }, [{ value: SEED.contacts.barbara.bsuid }, { value: 'bsuid_abc123' }], { value }, 'Contact (By BSUID)', message);
+	valueCase('contact', operation, `By BSUID ${title}`, { contact: contactRef('={{ $json.value }}', 'bsuid'), ...parameters }, [{ value: SEED.bsuids.barbara }, { value: 'bsuid_radia_perlman_01' }], { value }, 'Contact (By BSUID)', message);
 
 const notAnyOf = (field: string, list: string) => new RegExp(`^${field} must be ${list}, got .+$`);
 const httpsOnly = /^URL must start with https:\/\/, got .+$/;
