@@ -21,7 +21,7 @@
  *   GET    /__sandbox/messages        {messages:[...]} messages sent through the API, in send order
  *   POST   /__sandbox/messages/fail-next {count?, reason?} → config: the next sends end `failed`
  *   POST   /__sandbox/messages/:uuid/fail {reason?} → {message} fail a sent message now
- *   GET    /__sandbox/clock           {now, frozen, offsetMs}
+ *   GET    /__sandbox/clock           {now, frozen}
  *   POST   /__sandbox/clock           {freeze?: boolean, advanceMs?: number} → clock (freeze/resume, then advance)
  */
 
