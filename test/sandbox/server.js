@@ -58,6 +58,8 @@ async function createSandbox(options = {}) {
   /** /v1 requests received and not yet answered (or reset). */
   let inFlight = 0;
   let contactShape = initial.contactShape;
+  /** WhatsApp wallet out of credit: template sends answer 402 (docs, "WhatsApp Credit and Template Messages"). */
+  let walletDepleted = false;
   let seq = 0;
 
   function applyInitialConfig() {
@@ -65,6 +67,7 @@ async function createSandbox(options = {}) {
     policy.rateLimit = initial.rateLimit;
     policy.faults = initial.faults;
     contactShape = initial.contactShape;
+    walletDepleted = false;
   }
   applyInitialConfig();
 
@@ -152,7 +155,7 @@ async function createSandbox(options = {}) {
     try {
       const body = match.route.handler({
         method, params: match.params, query, body: parsed.value, state, now: () => new Date(clock.now()), token, contactResponse,
-        emit: events.emit, messageClock,
+        emit: events.emit, messageClock, walletDepleted,
       });
       return reply(body === NO_CONTENT ? 204 : 200, body);
     } catch (err) {
@@ -229,6 +232,11 @@ async function createSandbox(options = {}) {
       if (!m) throw new TypeError(`no sent message ${uuid}`);
       messageClock.fail(m, reason);
     },
+    /** Template sends on WhatsApp answer 402 while true. @param {boolean} on */
+    setWalletDepleted(on) {
+      if (typeof on !== 'boolean') throw new TypeError('walletDepleted must be a boolean');
+      walletDepleted = on;
+    },
     /** @param {Partial<import('./message-clock').MessageClockConfig>} spec */
     setMessageClock(spec) {
       messageClock.setConfig(spec);
@@ -297,6 +305,7 @@ async function createSandbox(options = {}) {
       return {
         latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length,
         messageClock: messageClock.getConfig(), pendingMessageFailures: messageClock.pendingFailures(), clockFrozen: clock.isFrozen(),
+        walletDepleted,
       };
     },
     stats() {

@@ -338,3 +338,20 @@ describe('the 24-hour window (WhatsApp free-form messages)', () => {
     expect((await send(text({ to: SEED.contacts.barbara.phoneNumber }))).status).toBe(422);
   });
 });
+
+describe('WhatsApp wallet out of credit (docs: 402 for template sends)', () => {
+  test('template sends → 402 {error, code}, nothing changes; free-form text still goes; reset clears it', async () => {
+    const r0 = await fetch(`${t.sb.origin}/__sandbox/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ walletDepleted: true }) });
+    expect((await r0.json()).walletDepleted).toBe(true);
+    const before = snapshot();
+    const r = await send(tpl());
+    expect(r.status).toBe(402);
+    expect(r.json).toEqual({ error: expect.stringMatching(/out of credit/), code: 'whatsapp_wallet_depleted_credit' });
+    expect(snapshot()).toBe(before);
+    expect((await send(text())).status).toBe(200);
+    expect((await send(tpl({ template_values: ['only one'] }))).status).toBe(422);
+    t.sb.reset();
+    expect((await send(tpl())).status).toBe(200);
+    expect(() => t.sb.setWalletDepleted('yes')).toThrow(TypeError);
+  });
+});
