@@ -5,7 +5,9 @@
  * createSandbox(): the HTTP server standing in for https://api.callbell.eu/v1.
  * Per /v1 request: log it → forced fault (failNext) → rate limit → random fault
  * → latency → auth → body/route checks → handler. Faults are decided before
- * any handler runs, so a faulted request never changes state.
+ * any handler runs, so a faulted request never changes state — except an `applied` fault
+ * (faults.appliedShare, failNext(…, {applied: true})): the request runs normally, then its
+ * answer is replaced by the fault (the log keeps the handler's status as `appliedStatus`).
  */
 
 const http = require('http');
@@ -28,7 +30,7 @@ const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversati
  * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
  * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,
  *   query: Record<string, string>, body: unknown, authorized: boolean, status: number|'reset'|'timeout'|null,
- *   fault: string|null }} LogEntry
+ *   fault: string|null, appliedStatus?: number }} LogEntry
  */
 
 /**
@@ -135,10 +137,15 @@ async function createSandbox(options = {}) {
       finish(entry, 429);
       return sendJson(res, 429, { error: 'Too Many Requests' }, policy.rateLimit?.retryAfter ? { 'Retry-After': '1' } : {});
     }
-    if (fault) return runFault(req, res, entry, fault);
+    if (fault && !fault.applied) return runFault(req, res, entry, fault);
+    const appliedFault = fault;
 
     /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
     const reply = (status, body, headers) => {
+      if (appliedFault) {
+        entry.appliedStatus = status;
+        return runFault(req, res, entry, appliedFault);
+      }
       finish(entry, status);
       if (body === NO_CONTENT) {
         res.writeHead(204, { 'Cache-Control': 'no-store' });
@@ -284,7 +291,10 @@ async function createSandbox(options = {}) {
     setFaults(spec) {
       policy.faults = normalizeFaults(spec);
     },
-    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number }} [opts] */
+    /**
+     * @param {number} n @param {string} kind
+     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean }} [opts] applied: the request takes effect, then the fault
+     */
     failNext(n, kind, opts) {
       policy.failNext(n, kind, opts);
     },
