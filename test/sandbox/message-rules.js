@@ -94,6 +94,7 @@ function validateSend(state, body, query) {
   else if (isNonBlank(body.to)) {
     to = body.to.trim();
     if (whatsapp && !isPhone(to)) d.to = `must be a phone number in international format with its country code, e.g. +44 7700 900123 (got "${to}")`;
+    else if (whatsapp && digitsOnly(to).startsWith('0')) d.to = `must start with the country code, e.g. +44 7700 900123; a leading 0 or 00 is a national or dialling prefix (got "${to}")`;
   }
   if (has('bsuid') && body.bsuid !== null && typeof body.bsuid !== 'string') d.bsuid = 'must be a string';
   else if (!to && isNonBlank(body.bsuid)) {

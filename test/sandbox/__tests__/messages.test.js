@@ -201,6 +201,8 @@ describe('POST /messages/send: refused sends change nothing (422 naming the fiel
     ['to with letters', text({ to: '+44 7700 ABC' }), 'to'],
     ['to too short (no country code)', text({ to: '900001' }), 'to'],
     ['to too long', text({ to: '+44 7700 900001 12345' }), 'to'],
+    ['to with a national 0 (no country code)', text({ to: '07700 900001' }), 'to'],
+    ['to with a 00 prefix', text({ to: '0044 7700 900001' }), 'to'],
     ['bsuid not a string', text({ to: undefined, bsuid: 5 }), 'bsuid'],
     ['bsuid on Telegram', { from: 'telegram', type: 'text', channel_uuid: SEED.channels.telegram.uuid, bsuid: 'b1', content: { text: 'x' } }, 'bsuid'],
     ['type missing', text({ type: undefined }), 'type'],
