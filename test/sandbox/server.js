@@ -255,8 +255,8 @@ async function createSandbox(options = {}) {
     },
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
+      messageClock.reset(initial.messageClock); // first: pending messages must not move when the clock resets
       clock.reset();
-      messageClock.reset(initial.messageClock);
       resetState(state, clock.now());
       events.reset();
       requests.length = 0;

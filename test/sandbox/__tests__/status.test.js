@@ -225,3 +225,14 @@ describe('message control endpoints', () => {
     expect(t.sb.config().messageClock).toEqual({ sentMs: 5, deliveredMs: 10, readMs: 15 });
   });
 });
+
+test('reset() while frozen with due messages emits nothing stale', async () => {
+  t.sb.clock.freeze();
+  await sendText();
+  const seen = [];
+  const off = t.sb.events.on((e) => seen.push(e.event));
+  await new Promise((r) => setTimeout(r, 250)); // real time passes the message's sentMs; the frozen clock does not
+  t.sb.reset(); // the clock jumps to real time; the old message must not move
+  off();
+  expect(seen).toEqual([]);
+});
