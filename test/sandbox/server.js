@@ -20,8 +20,8 @@ const { matchRoute, NO_CONTENT } = require('./router');
 const { handleControl } = require('./control');
 const { createEventBus } = require('./events');
 const { createClock } = require('./clock');
-const { createMessageClock, normalizeMessageClock } = require('./message-clock');
-const { receive } = require('./inbound');
+const { normalizeMessageClock } = require('./message-clock');
+const { createMessaging } = require('./messaging');
 
 /** @type {import('./router').Route[]} */
 const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
@@ -52,7 +52,7 @@ async function createSandbox(options = {}) {
   const policy = createPolicy(seed);
   const timers = createTimers();
   const events = createEventBus();
-  const messageClock = createMessageClock({ state, clock, emit: events.emit, config: initial.messageClock });
+  const messaging = createMessaging({ state, clock, events, initialClock: initial.messageClock });
   /** @type {LogEntry[]} */
   const requests = [];
   /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number, peakInFlight: number }} */
@@ -60,8 +60,6 @@ async function createSandbox(options = {}) {
   /** /v1 requests received and not yet answered (or reset). */
   let inFlight = 0;
   let contactShape = initial.contactShape;
-  /** WhatsApp wallet out of credit: template sends answer 402 (docs, "WhatsApp Credit and Template Messages"). */
-  let walletDepleted = false;
   let seq = 0;
 
   function applyInitialConfig() {
@@ -69,7 +67,6 @@ async function createSandbox(options = {}) {
     policy.rateLimit = initial.rateLimit;
     policy.faults = initial.faults;
     contactShape = initial.contactShape;
-    walletDepleted = false;
   }
   applyInitialConfig();
 
@@ -162,7 +159,7 @@ async function createSandbox(options = {}) {
     try {
       const body = match.route.handler({
         method, params: match.params, query, body: parsed.value, state, now: () => new Date(clock.now()), token, contactResponse,
-        emit: events.emit, messageClock, walletDepleted,
+        emit: events.emit, messageClock: messaging.messageClock, walletDepleted: messaging.walletDepleted(),
       });
       return reply(body === NO_CONTENT ? 204 : 200, body);
     } catch (err) {
@@ -221,33 +218,8 @@ async function createSandbox(options = {}) {
     events,
     /** The sandbox clock: `now()`, `freeze()`, `resume()`, `advance(ms)` (moves message statuses and the 24-hour window). */
     clock,
-    /**
-     * A customer's message arrives: {contact_uuid | phone | bsuid, text?, attachments?, channel_uuid?, name?}.
-     * Opens the 24-hour window; creates an unknown sender. Returns {message, contact, created}.
-     * @param {unknown} spec
-     */
-    inbound(spec) {
-      return receive(state, spec, clock.now(), events.emit);
-    },
-    /** The next `count` sends end `failed` (reason: string or {code, reason}). @param {number} count @param {unknown} [reason] */
-    failNextMessages(count, reason) {
-      messageClock.failNext(count, reason);
-    },
-    /** Make a sent message `failed` now. @param {string} uuid @param {unknown} [reason] */
-    failMessage(uuid, reason) {
-      const m = state.sent.get(uuid);
-      if (!m) throw new TypeError(`no sent message ${uuid}`);
-      messageClock.fail(m, reason);
-    },
-    /** Template sends on WhatsApp answer 402 while true. @param {boolean} on */
-    setWalletDepleted(on) {
-      if (typeof on !== 'boolean') throw new TypeError('walletDepleted must be a boolean');
-      walletDepleted = on;
-    },
-    /** @param {Partial<import('./message-clock').MessageClockConfig>} spec */
-    setMessageClock(spec) {
-      messageClock.setConfig(spec);
-    },
+    /** Messages: inbound(spec), failNextMessages(n, reason?), failMessage(uuid, reason?), setWalletDepleted(bool), setMessageClock(spec) (messaging.js). */
+    ...messaging.api,
     /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
     getContact(uuid, opts) {
       const c = state.contacts.get(uuid);
@@ -255,7 +227,7 @@ async function createSandbox(options = {}) {
     },
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
-      messageClock.reset(initial.messageClock); // first: pending messages must not move when the clock resets
+      messaging.reset(); // first: pending messages must not move when the clock resets
       clock.reset();
       resetState(state, clock.now());
       events.reset();
@@ -314,8 +286,7 @@ async function createSandbox(options = {}) {
     config() {
       return {
         latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length,
-        messageClock: messageClock.getConfig(), pendingMessageFailures: messageClock.pendingFailures(), clockFrozen: clock.isFrozen(),
-        walletDepleted,
+        ...messaging.config(),
       };
     },
     stats() {
@@ -327,7 +298,7 @@ async function createSandbox(options = {}) {
     /** @returns {Promise<void>} */
     close() {
       timers.cancelAll();
-      messageClock.close();
+      messaging.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
