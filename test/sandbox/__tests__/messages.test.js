@@ -277,6 +277,12 @@ describe('POST /messages/send: refused sends change nothing (422 naming the fiel
     expect(Object.keys(r.json.details).sort()).toEqual(['channel_uuid', 'content', 'from', 'to']);
   });
 
+  test('template_values that are not strings say so (no count message)', async () => {
+    expect((await send(tpl({ template_values: ['a', 2, 'c'] }))).json.details.template_values).toBe('must be an array of strings');
+    expect((await send(tpl({ template_values: 'a,b,c' }))).json.details.template_values).toBe('must be an array of strings');
+    expect((await send(tpl({ template_uuid: T.appointment.uuid, template_values: [' '] }))).json.details.template_values).toMatch(/must not be empty/);
+  });
+
   test('a count mismatch names both numbers', async () => {
     const r = await send(tpl({ template_values: ['a', 'b'] }));
     expect(r.json.details.template_values).toMatch(/3 values .*Order shipped.*got 2/);
