@@ -9,3 +9,14 @@ export function ref(value: string, mode: 'list' | 'id' = 'list'): IDataObject {
 export function operationParameters(resource: string, operation: string, extra: IDataObject = {}): INodeParameters {
 	return { resource, operation, ...extra } as INodeParameters;
 }
+
+export interface SeedChannel {
+	uuid: string;
+	title: string;
+	type: string;
+}
+
+/** The sandbox's seeded channels, in seed order. */
+export function seedChannels(channels: unknown): SeedChannel[] {
+	return Object.values(channels as Record<string, SeedChannel>);
+}

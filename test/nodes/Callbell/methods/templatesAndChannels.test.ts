@@ -1,4 +1,5 @@
 import { callListSearch } from '../../../harness/loadOptions';
+import { seedChannels } from '../../../harness/messages';
 import { requestsTo, SEED, useSandbox } from '../../../harness/sandbox';
 import { startStubServer } from '../../../support/stubServer';
 
@@ -13,7 +14,7 @@ describe('the Channel pickers as n8n’s editor calls them', () => {
 		expect(results[0]).toEqual({ name: 'WhatsApp · Main line (main)', value: C.whatsapp.uuid });
 		expect(results.map((item) => item.value)).not.toContain(C.whatsappOld.uuid);
 		expect(results.map((item) => item.value).sort()).toEqual(
-			Object.values(C)
+			seedChannels(C)
 				.map((channel) => channel.uuid)
 				.filter((uuid) => uuid !== C.whatsappOld.uuid)
 				.sort(),

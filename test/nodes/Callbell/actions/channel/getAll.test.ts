@@ -1,4 +1,4 @@
-import { operationParameters } from '../../../../harness/messages';
+import { operationParameters, seedChannels } from '../../../../harness/messages';
 import { pairs, sandboxRunner } from '../../../../harness/contact';
 import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
 
@@ -12,7 +12,7 @@ describe('Channel → Get Many through n8n’s engine against the sandbox', () =
 		const result = await run(getAll({ returnAll: true }));
 		expect(result.error).toBeUndefined();
 		const output = pairs(result);
-		expect(output.map(([json]) => json.uuid)).toEqual(Object.values(SEED.channels).map((channel) => channel.uuid));
+		expect(output.map(([json]) => json.uuid)).toEqual(seedChannels(SEED.channels).map((channel) => channel.uuid));
 		expect(output.every(([, item]) => item === 0)).toBe(true);
 		const old = output.find(([json]) => json.uuid === SEED.channels.whatsappOld.uuid)?.[0];
 		expect(old).toEqual(expect.objectContaining({ discardedAt: true, active: false, title: 'WhatsApp · Old number' }));
@@ -23,7 +23,7 @@ describe('Channel → Get Many through n8n’s engine against the sandbox', () =
 	it('Filters: type and active go to Callbell as query parameters', async () => {
 		const result = await run(getAll({ returnAll: true, filters: { type: 'whatsapp', active: 'true' } }));
 		expect(pairs(result).map(([json]) => [json.type, json.active])).toEqual(
-			Object.values(SEED.channels)
+			seedChannels(SEED.channels)
 				.filter((channel) => channel.type === 'whatsapp' && channel.uuid !== SEED.channels.whatsappOld.uuid)
 				.map(() => ['whatsapp', true]),
 		);
