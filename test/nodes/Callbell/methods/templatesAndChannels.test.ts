@@ -55,3 +55,31 @@ describe('the Channel pickers as n8n’s editor calls them', () => {
 		}
 	});
 });
+
+const T = SEED.templates;
+
+describe('the Template pickers as n8n’s editor calls them', () => {
+	it('searchApprovedTemplates (Send): approved only, with title, media type, variables and the start of the text', async () => {
+		const { results } = await callListSearch('searchApprovedTemplates', credentials());
+		expect(results.find((item) => item.value === T.orderShipped.uuid)).toEqual({
+			name: 'Order shipped · text · 3 variables',
+			value: T.orderShipped.uuid,
+			description: 'Hi {{1}}, your order {{2}} has shipped and should arrive by {{3}}.',
+		});
+		expect(results.find((item) => item.value === T.brochure.uuid)?.name).toBe('Brochure · document · 1 variable');
+		const approved = Object.values(T as Record<string, { uuid: string; status: string }>).filter((template) => template.status === 'approved');
+		expect(results.map((item) => item.value).sort()).toEqual(approved.map((template) => template.uuid).sort());
+		expect(results.map((item) => item.name)).toEqual([...results.map((item) => item.name)].sort((a, b) => a.localeCompare(b)));
+		expect(calls()).toEqual(['GET /templates?page=1', 'GET /templates?page=2']);
+	});
+
+	it('searchApprovedTemplates filters by title or text', async () => {
+		const { results } = await callListSearch('searchApprovedTemplates', credentials(), 'invoice');
+		expect(results.map((item) => item.value)).toEqual([T.paymentLink.uuid]);
+	});
+
+	it('searchTemplates (Get, Rename): every template, the status named when not approved', async () => {
+		const { results } = await callListSearch('searchTemplates', credentials(), 'promo');
+		expect(results).toEqual([{ name: 'Weekend promo · text · 1 variable (pending)', value: T.promoPending.uuid, description: '{{1}}, get 20% off everything this weekend only!' }]);
+	});
+});

@@ -52,7 +52,9 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 			items,
 		);
 		expect(result.error).toBeUndefined();
-		expect(calls().sort()).toEqual(['GET /channels', 'GET /templates', 'POST /messages/send', 'POST /messages/send', 'POST /messages/send']);
+		// The sandbox lists 5 templates a page: the list is read once, page by page.
+		expect(calls().sort()).toEqual(['GET /channels', 'GET /templates', 'GET /templates', 'POST /messages/send', 'POST /messages/send', 'POST /messages/send']);
+		expect(requestsTo(sandbox.get(), 'GET').filter((request) => request.path === '/templates').map((request) => request.query.page)).toEqual(['1', '2']);
 		expect(posts().sort((a, b) => String(a.to).localeCompare(String(b.to)))).toEqual(
 			[...items]
 				.sort((a, b) => a.phone.replace(/\D/g, '').localeCompare(b.phone.replace(/\D/g, '')))
@@ -131,7 +133,8 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		expect(posts()[0].to).toBeUndefined();
 	});
 
-	it('from a chosen channel, with the assignment, team and bot status', async () => {
+	it('from a chosen channel (whose 24-hour window a customer message opened), with the assignment, team and bot status', async () => {
+		sandbox.get().inbound({ phone: ADA_PHONE, channel_uuid: SEED.channels.whatsappSales.uuid, text: 'Hello sales' });
 		const result = await run(
 			text({
 				channel: ref(SEED.channels.whatsappSales.uuid, 'id'),

@@ -20,7 +20,7 @@ describe('Template → Get Many through n8n’s engine against the sandbox', () 
 			expect(item).toBe(0);
 			expect(json.variables).toBe(approved.find((template) => template.uuid === json.uuid)?.variables);
 		}
-		expect(requestsTo(sandbox.get()).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /templates']);
+		expect(requestsTo(sandbox.get()).map((request) => `${request.method} ${request.path}?page=${request.query.page}`)).toEqual(['GET /templates?page=1', 'GET /templates?page=2']);
 	});
 
 	it('Status Any: every template; Media Type narrows', async () => {
