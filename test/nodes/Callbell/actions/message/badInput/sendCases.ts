@@ -69,7 +69,7 @@ const metadata = (title: string, bad: IDataObject, field: string, message: RegEx
 const extra = (title: string, name: string, good: ItemValue, bad: ItemValue, field: string, message: RegExp) =>
 	sendCase(title, { ...TEXT, additionalFields: { [name]: '={{ $json.extra }}' } }, { text: 'Hello', extra: good }, { extra: bad }, field, message);
 const channel = (title: string, value: ItemValue, message: RegExp) =>
-	sendCase(`a channel ${title}`, { ...TEXT, channel: ref('={{ $json.channel }}', 'id') }, { text: 'Hello', channel: SEED.channels.whatsappSales.uuid }, { channel: value }, 'Channel', message);
+	sendCase(`a channel ${title}`, { ...TEXT, channel: ref('={{ $json.channel }}', 'id') }, { text: 'Hello', channel: SEED.channels.whatsapp.uuid }, { channel: value }, 'Channel', message);
 
 const bsuid = (title: string, value: ItemValue, message: RegExp): BadInputCase => ({
 	...sendCase(
@@ -133,7 +133,7 @@ export const sendCases: BadInputCase[] = [
 	media('audio', 'a relative URL', 'sounds/hello.ogg', urlRefused),
 	media('audio', 'http:// without a host', 'http://', urlRefused),
 	media('video', 'no URL', '', /^Media URL is required$/),
-	media('video', 'http:/// without a host', 'http:///v.mp4', urlRefused),
+	media('video', 'an http URL with an empty host', 'http://:80/v.mp4', urlRefused),
 
 	template('two values for three variables', { values: ['Ada', 'A-1'] }, 'Template Values', count(2, 3, 'Order shipped')),
 	template('four values for three variables', { values: ['Ada', 'A-1', 'Friday', 'extra'] }, 'Template Values', count(4, 3, 'Order shipped')),
