@@ -200,6 +200,25 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		}
 	});
 
+	it('a failed read of the template list fails only the items waiting for it; the next item reads again', async () => {
+		let refused = 0;
+		const stub = await startStubServer({
+			target: sandbox.get().url,
+			handle: (request) => (request.path === '/templates' && refused++ === 0 ? { status: 500, body: { error: 'Boom' } } : undefined),
+		});
+		try {
+			const parameters = template(T.appointment.uuid, ['today'], { options: { maxRetries: 0, concurrency: 1 } });
+			const result = await run(parameters, [{ phone: ADA_PHONE }, { phone: ADA_PHONE }], { baseUrl: stub.url, continueOnFail: true });
+			expect(pairs(result).map(([json, item]) => [json.httpCode ?? json.status, item])).toEqual([
+				['500', 0],
+				['enqueued', 1],
+			]);
+			expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
+		} finally {
+			await stub.close();
+		}
+	});
+
 	it('refuses before sending: an unknown template, a deactivated channel, an unknown channel', async () => {
 		const unknown = '0123456789abcdef0123456789abcdef';
 		const a = await run(template(unknown, []), [{ phone: ADA_PHONE }]);
