@@ -58,7 +58,7 @@ describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) un
 	const timeout = Math.max(120_000, CHAOS_ITEMS * 60);
 
 	it(
-		'never sends a message twice; every item whose fate is unknown says it may have been sent',
+		'never sends a message twice; every item whose fate is unknown (a 5xx, a reset, a timeout) says it may have been sent',
 		async () => {
 			const sb = sandbox.get();
 			const items: IDataObject[] = Array.from({ length: CHAOS_ITEMS }, (_, index) => ({
@@ -94,6 +94,7 @@ describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) un
 			const problems: string[] = [];
 			let maybeSent = 0;
 			let exhausted = 0;
+			let late = 0;
 			output.forEach(({ json }, index) => {
 				const key = String(index);
 				const tries = attempts.get(key) ?? [];
@@ -105,13 +106,16 @@ describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) un
 				if (json.error === undefined) {
 					if (stored.length !== 1 || json.uuid !== stored[0] || json.status !== 'enqueued') problems.push(`item ${index}: output ${JSON.stringify(json)} stored ${stored}`);
 					if (last !== '200') problems.push(`item ${index}: succeeded after ${tries.join(',')}`);
-				} else if (FATE_UNKNOWN.includes(last)) {
-					maybeSent++;
-					if (!String(json.description).startsWith('The message MAY HAVE BEEN SENT')) problems.push(`item ${index}: ${String(json.description)}`);
+				} else if (String(json.description).startsWith('The message MAY HAVE BEEN SENT')) {
+					// A fault that may have reached Callbell; or the node's Timeout fired first (ECONNABORTED) on
+					// a loaded machine: the sandbox answered late (the message was sent if it answered 200) or
+					// never read the request. Either way the node cannot know, and says so.
+					if (FATE_UNKNOWN.includes(last)) maybeSent++;
+					else if (json.httpCode === 'ECONNABORTED') late++;
+					else problems.push(`item ${index}: says it may have been sent after ${tries.join(',')} (${String(json.httpCode)})`);
 				} else {
 					exhausted++;
-					if (last !== '429' || tries.length !== CHAOS_MAX_RETRIES + 1) problems.push(`item ${index}: failed after ${tries.join(',')}`);
-					if (/MAY HAVE BEEN SENT/.test(String(json.description))) problems.push(`item ${index}: a refused send says it may have been sent`);
+					if (last !== '429' || tries.length !== CHAOS_MAX_RETRIES + 1) problems.push(`item ${index}: failed after ${tries.join(',')}: ${String(json.description)}`);
 				}
 			});
 			expect(problems.slice(0, 20)).toEqual([]);
@@ -122,7 +126,12 @@ describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) un
 			expect(maybeSent).toBeGreaterThan(CHAOS_ITEMS * 0.04);
 			expect(maybeSent).toBeLessThan(CHAOS_ITEMS * 0.13);
 			expect(exhausted).toBeLessThan(CHAOS_ITEMS * 0.05);
-			expect([...sent.values()].reduce((sum, list) => sum + list.length, 0)).toBe(output.filter(({ json }) => json.error === undefined).length);
+			expect(late).toBeLessThan(CHAOS_ITEMS * 0.05);
+			// Faulted requests are never applied: the successes were sent, and at most the late answers besides.
+			const stored = [...sent.values()].reduce((sum, list) => sum + list.length, 0);
+			const succeeded = output.filter(({ json }) => json.error === undefined).length;
+			expect(stored).toBeGreaterThanOrEqual(succeeded);
+			expect(stored).toBeLessThanOrEqual(succeeded + late);
 		},
 		timeout,
 	);

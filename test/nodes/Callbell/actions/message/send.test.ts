@@ -179,6 +179,7 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		sandbox.get().setFaults({ rateTimeout: 1, timeoutMs: 3000, paths: '^/messages/send' });
 		const result = await run(text({ options: { maxRetries: 3, timeout: 500 } }), [{ phone: ADA_PHONE, text: 'Hi' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
+		expect(json.httpCode).toBe('ECONNABORTED');
 		expect(String(json.description)).toMatch(/^The message MAY HAVE BEEN SENT/);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 	});
