@@ -83,6 +83,7 @@ export async function contactRecipient(
 	if (bsuid) return { recipient: { bsuid }, channelUuid };
 	throw new NodeOperationError(this.getNode(), `The contact ${uuid} has neither a phone number nor a BSUID [item ${itemIndex}]`, {
 		itemIndex,
-		description: 'Nothing was sent. Callbell needs one of them to address the message.',
+		description:
+			'Nothing was sent. Callbell needs one of them to address the message; its contacts from Instagram and Messenger have neither, and Callbell documents no other way to address them.',
 	});
 }

@@ -125,6 +125,14 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		expect(posts()[0]).toEqual(expect.objectContaining({ to: SEED.contacts.ada.phoneNumber, channel_uuid: main, from: 'whatsapp' }));
 	});
 
+	it('to a Contact without a phone number or BSUID (Instagram): refused, nothing sent', async () => {
+		const katherine = SEED.contacts.katherine.uuid;
+		const result = await run(operationParameters('message', 'send', { sendTo: 'contact', contact: contactRef(katherine), messageType: 'text', text: 'Hi' }));
+		expect(result.error?.message).toBe(`The contact ${katherine} has neither a phone number nor a BSUID [item 0]`);
+		expect(result.error?.description).toMatch(/^Nothing was sent/);
+		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(0);
+	});
+
 	it('to a BSUID', async () => {
 		const bsuid = SEED.bsuids.radia as string;
 		const result = await run(operationParameters('message', 'send', { sendTo: 'bsuid', bsuid, messageType: 'template', template: ref(T.welcome.uuid), optIn: true }));
