@@ -49,7 +49,7 @@ function createClock() {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    describe: () => ({ now: new Date(clock.now()).toISOString(), frozen: frozenAt !== null, offsetMs: frozenAt === null ? offset : frozenAt - Date.now() }),
+    describe: () => ({ now: new Date(clock.now()).toISOString(), frozen: frozenAt !== null }),
   };
   return clock;
 }

@@ -12,8 +12,8 @@
  *   GET    /__sandbox/contacts/:uuid  {contact, bot, notes} (?include_field_types=true)
  *   GET    /__sandbox/state           {account, contacts}
  *   GET    /__sandbox/config          current runtime config
- *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?} → config
- *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?} → config
+ *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?, messageClock?, walletDepleted?} → config
+ *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?, applied?} → config
  *   GET    /__sandbox/stats           sb.stats()
  *   POST   /__sandbox/contacts        {count, namePrefix?} → {uuids} bulk contacts (sb.addContacts)
  *   POST   /__sandbox/inbound         {contact_uuid|phone|bsuid, text?, attachments?, channel_uuid?, name?}
@@ -21,7 +21,7 @@
  *   GET    /__sandbox/messages        {messages:[...]} messages sent through the API, in send order
  *   POST   /__sandbox/messages/fail-next {count?, reason?} → config: the next sends end `failed`
  *   POST   /__sandbox/messages/:uuid/fail {reason?} → {message} fail a sent message now
- *   GET    /__sandbox/clock           {now, frozen, offsetMs}
+ *   GET    /__sandbox/clock           {now, frozen}
  *   POST   /__sandbox/clock           {freeze?: boolean, advanceMs?: number} → clock (freeze/resume, then advance)
  */
 
@@ -155,7 +155,7 @@ async function handleControl(sb, req, res, rawFull, search) {
       if (!only('POST')) return;
       const body = jsonBody();
       if (!body) return;
-      const known = ['latencyMs', 'faults', 'rateLimit', 'contactShape', 'messageClock'];
+      const known = ['latencyMs', 'faults', 'rateLimit', 'contactShape', 'messageClock', 'walletDepleted'];
       const unknown = Object.keys(body).filter((k) => !known.includes(k));
       if (unknown.length) return fail(400, `Unknown config key(s): ${unknown.join(', ')}`);
       try {
@@ -165,6 +165,7 @@ async function handleControl(sb, req, res, rawFull, search) {
         if ('rateLimit' in body) normalizeRateLimit(body.rateLimit);
         if ('contactShape' in body) normalizeShape(body.contactShape);
         if ('messageClock' in body) normalizeMessageClock(body.messageClock);
+        if ('walletDepleted' in body && typeof body.walletDepleted !== 'boolean') throw new TypeError('walletDepleted must be a boolean');
       } catch (err) {
         return fail(400, /** @type {Error} */ (err).message);
       }
@@ -173,6 +174,7 @@ async function handleControl(sb, req, res, rawFull, search) {
       if ('rateLimit' in body) sb.setRateLimit(body.rateLimit);
       if ('contactShape' in body) sb.setContactShape(body.contactShape);
       if ('messageClock' in body) sb.setMessageClock(body.messageClock);
+      if ('walletDepleted' in body) sb.setWalletDepleted(body.walletDepleted);
       return ok(sb.config());
     }
     case '/fail-next': {
@@ -180,7 +182,7 @@ async function handleControl(sb, req, res, rawFull, search) {
       const body = jsonBody();
       if (!body) return;
       try {
-        sb.failNext(body.count ?? 1, body.kind, { retryAfter: body.retryAfter, timeoutMs: body.timeoutMs });
+        sb.failNext(body.count ?? 1, body.kind, { retryAfter: body.retryAfter, timeoutMs: body.timeoutMs, applied: body.applied });
       } catch (err) {
         return fail(400, /** @type {Error} */ (err).message);
       }

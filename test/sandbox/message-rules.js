@@ -94,6 +94,7 @@ function validateSend(state, body, query) {
   else if (isNonBlank(body.to)) {
     to = body.to.trim();
     if (whatsapp && !isPhone(to)) d.to = `must be a phone number in international format with its country code, e.g. +44 7700 900123 (got "${to}")`;
+    else if (whatsapp && digitsOnly(to).startsWith('0')) d.to = `must start with the country code, e.g. +44 7700 900123; a leading 0 or 00 is a national or dialling prefix (got "${to}")`;
   }
   if (has('bsuid') && body.bsuid !== null && typeof body.bsuid !== 'string') d.bsuid = 'must be a string';
   else if (!to && isNonBlank(body.bsuid)) {
@@ -156,18 +157,21 @@ function validateSend(state, body, query) {
     if (template && validType && validType !== template.templateType) {
       d.type = `must be "${template.templateType}", the type of template "${template.title}" (got "${validType}")`;
     }
-    if (template) {
+    if (template && !d.template_values) {
       const n = countVariables(template.text);
       const vars = `${n} variable${n === 1 ? '' : 's'}${n ? ` ({{1}}${n > 1 ? `…{{${n}}}` : ''})` : ''}`;
       if ((rawValues.length && rawValues.length !== n) || (n > 1 && !rawValues.length)) {
         d.template_values = `must hold ${n} value${n === 1 ? '' : 's'} for template "${template.title}", which has ${vars}; got ${rawValues.length}`;
       } else if (n === 1) {
         values = rawValues.length === 1 ? rawValues : [text];
-        if (!isNonBlank(values[0])) d['content.text'] = `is required: template "${template.title}" has ${vars}; give its value in content.text or template_values`;
+        if (rawValues.length === 1 && !isNonBlank(rawValues[0])) d.template_values = 'values must not be empty';
+        else if (!isNonBlank(values[0])) d['content.text'] = `is required: template "${template.title}" has ${vars}; give its value in content.text or template_values`;
       } else if (n > 1) {
         if (!rawValues.every(isNonBlank)) d.template_values = 'values must not be empty';
         values = rawValues;
       }
+    }
+    if (template) {
       if (template.templateType !== 'text') {
         const why = urlProblem(c.url);
         if (why) d['content.url'] = `${why} (template "${template.title}" is a ${template.templateType} template)`;

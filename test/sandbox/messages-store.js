@@ -40,18 +40,42 @@ function messageCreatedPayload(state, item, contact, metadata, atMs) {
   return p;
 }
 
+/** @type {WeakMap<State, { contacts: Map<string, ContactRecord>, seq: number, size: number, map: Map<string, ContactRecord> }>} */
+const indexes = new WeakMap();
+
+/**
+ * Lookup keys → contact (identifier, phone digits, bsuid; per channel), rebuilt whenever a contact
+ * was created or deleted (or the state re-seeded), so sends stay fast with many contacts.
+ * @param {State} state
+ */
+function contactIndex(state) {
+  let idx = indexes.get(state);
+  if (!idx || idx.contacts !== state.contacts || idx.seq !== state.lastSeq || idx.size !== state.contacts.size) {
+    /** @type {Map<string, ContactRecord>} */
+    const map = new Map();
+    const add = (/** @type {string} */ k, /** @type {ContactRecord} */ c) => map.has(k) || map.set(k, c);
+    for (const c of state.contacts.values()) {
+      add(`i ${c.channelUuid} ${c.identifier}`, c);
+      if (c.phoneNumber) add(`p ${c.channelUuid} ${digitsOnly(c.phoneNumber)}`, c);
+      if (c.bsuid) add(`b ${c.channelUuid} ${c.bsuid}`, c);
+    }
+    idx = { contacts: state.contacts, seq: state.lastSeq, size: state.contacts.size, map };
+    indexes.set(state, idx);
+  }
+  return idx.map;
+}
+
 /**
  * The contact on `channel` with this phone number / platform id, or this BSUID.
  * @param {State} state @param {Channel} channel @param {{ to?: string|null, bsuid?: string|null }} who
  */
 function findOnChannel(state, channel, who) {
-  const digits = who.to ? digitsOnly(who.to) : '';
-  for (const c of state.contacts.values()) {
-    if (c.channelUuid !== channel.uuid) continue;
-    if (who.to && (c.identifier === who.to || (digits.length >= 6 && c.phoneNumber && digitsOnly(c.phoneNumber) === digits))) return c;
-    if (!who.to && who.bsuid && c.bsuid === who.bsuid) return c;
+  const index = contactIndex(state);
+  if (who.to) {
+    const digits = digitsOnly(who.to);
+    return index.get(`i ${channel.uuid} ${who.to}`) || (digits.length >= 6 ? index.get(`p ${channel.uuid} ${digits}`) : undefined);
   }
-  return undefined;
+  return who.bsuid ? index.get(`b ${channel.uuid} ${who.bsuid}`) : undefined;
 }
 
 /** Epoch ms of the contact's newest received message, or null. @param {State} state @param {string} contactUuid */

@@ -13,7 +13,7 @@
  * throw an ApiError.
  * @typedef {{ method: string, params: Record<string, string>, query: Record<string, string>, body: unknown,
  *   state: State, now: () => Date, token: string, emit: (event: string, payload: unknown) => unknown,
- *   messageClock: ReturnType<typeof import('./message-clock').createMessageClock>,
+ *   messageClock: ReturnType<typeof import('./message-clock').createMessageClock>, walletDepleted: boolean,
  *   contactResponse: (c: ContactRecord, docsShape: 'array'|'object', opts?: { fieldTypes?: boolean }) => { contact: unknown } }} Ctx
  * @typedef {{ method: string, path: string, handler: (ctx: Ctx) => unknown }} Route
  */

@@ -5,7 +5,9 @@
  * createSandbox(): the HTTP server standing in for https://api.callbell.eu/v1.
  * Per /v1 request: log it → forced fault (failNext) → rate limit → random fault
  * → latency → auth → body/route checks → handler. Faults are decided before
- * any handler runs, so a faulted request never changes state.
+ * any handler runs, so a faulted request never changes state — except an `applied` fault
+ * (faults.appliedShare, failNext(…, {applied: true})): the request runs normally, then its
+ * answer is replaced by the fault (the log keeps the handler's status as `appliedStatus`).
  */
 
 const http = require('http');
@@ -18,8 +20,8 @@ const { matchRoute, NO_CONTENT } = require('./router');
 const { handleControl } = require('./control');
 const { createEventBus } = require('./events');
 const { createClock } = require('./clock');
-const { createMessageClock, normalizeMessageClock } = require('./message-clock');
-const { receive } = require('./inbound');
+const { normalizeMessageClock } = require('./message-clock');
+const { createMessaging } = require('./messaging');
 
 /** @type {import('./router').Route[]} */
 const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
@@ -28,7 +30,7 @@ const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversati
  * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
  * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,
  *   query: Record<string, string>, body: unknown, authorized: boolean, status: number|'reset'|'timeout'|null,
- *   fault: string|null }} LogEntry
+ *   fault: string|null, appliedStatus?: number }} LogEntry
  */
 
 /**
@@ -50,7 +52,7 @@ async function createSandbox(options = {}) {
   const policy = createPolicy(seed);
   const timers = createTimers();
   const events = createEventBus();
-  const messageClock = createMessageClock({ state, clock, emit: events.emit, config: initial.messageClock });
+  const messaging = createMessaging({ state, clock, events, initialClock: initial.messageClock });
   /** @type {LogEntry[]} */
   const requests = [];
   /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number, peakInFlight: number }} */
@@ -132,10 +134,15 @@ async function createSandbox(options = {}) {
       finish(entry, 429);
       return sendJson(res, 429, { error: 'Too Many Requests' }, policy.rateLimit?.retryAfter ? { 'Retry-After': '1' } : {});
     }
-    if (fault) return runFault(req, res, entry, fault);
+    if (fault && !fault.applied) return runFault(req, res, entry, fault);
+    const appliedFault = fault;
 
     /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
     const reply = (status, body, headers) => {
+      if (appliedFault) {
+        entry.appliedStatus = status;
+        return runFault(req, res, entry, appliedFault);
+      }
       finish(entry, status);
       if (body === NO_CONTENT) {
         res.writeHead(204, { 'Cache-Control': 'no-store' });
@@ -152,7 +159,7 @@ async function createSandbox(options = {}) {
     try {
       const body = match.route.handler({
         method, params: match.params, query, body: parsed.value, state, now: () => new Date(clock.now()), token, contactResponse,
-        emit: events.emit, messageClock,
+        emit: events.emit, messageClock: messaging.messageClock, walletDepleted: messaging.walletDepleted(),
       });
       return reply(body === NO_CONTENT ? 204 : 200, body);
     } catch (err) {
@@ -211,28 +218,8 @@ async function createSandbox(options = {}) {
     events,
     /** The sandbox clock: `now()`, `freeze()`, `resume()`, `advance(ms)` (moves message statuses and the 24-hour window). */
     clock,
-    /**
-     * A customer's message arrives: {contact_uuid | phone | bsuid, text?, attachments?, channel_uuid?, name?}.
-     * Opens the 24-hour window; creates an unknown sender. Returns {message, contact, created}.
-     * @param {unknown} spec
-     */
-    inbound(spec) {
-      return receive(state, spec, clock.now(), events.emit);
-    },
-    /** The next `count` sends end `failed` (reason: string or {code, reason}). @param {number} count @param {unknown} [reason] */
-    failNextMessages(count, reason) {
-      messageClock.failNext(count, reason);
-    },
-    /** Make a sent message `failed` now. @param {string} uuid @param {unknown} [reason] */
-    failMessage(uuid, reason) {
-      const m = state.sent.get(uuid);
-      if (!m) throw new TypeError(`no sent message ${uuid}`);
-      messageClock.fail(m, reason);
-    },
-    /** @param {Partial<import('./message-clock').MessageClockConfig>} spec */
-    setMessageClock(spec) {
-      messageClock.setConfig(spec);
-    },
+    /** Messages: inbound(spec), failNextMessages(n, reason?), failMessage(uuid, reason?), setWalletDepleted(bool), setMessageClock(spec) (messaging.js). */
+    ...messaging.api,
     /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
     getContact(uuid, opts) {
       const c = state.contacts.get(uuid);
@@ -240,8 +227,8 @@ async function createSandbox(options = {}) {
     },
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
+      messaging.reset(); // first: pending messages must not move when the clock resets
       clock.reset();
-      messageClock.reset(initial.messageClock);
       resetState(state, clock.now());
       events.reset();
       requests.length = 0;
@@ -276,7 +263,10 @@ async function createSandbox(options = {}) {
     setFaults(spec) {
       policy.faults = normalizeFaults(spec);
     },
-    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number }} [opts] */
+    /**
+     * @param {number} n @param {string} kind
+     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean }} [opts] applied: the request takes effect, then the fault
+     */
     failNext(n, kind, opts) {
       policy.failNext(n, kind, opts);
     },
@@ -296,7 +286,7 @@ async function createSandbox(options = {}) {
     config() {
       return {
         latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length,
-        messageClock: messageClock.getConfig(), pendingMessageFailures: messageClock.pendingFailures(), clockFrozen: clock.isFrozen(),
+        ...messaging.config(),
       };
     },
     stats() {
@@ -308,7 +298,7 @@ async function createSandbox(options = {}) {
     /** @returns {Promise<void>} */
     close() {
       timers.cancelAll();
-      messageClock.close();
+      messaging.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -25,6 +25,10 @@ const shortContact = (c) => ({
 /** POST /messages/send @param {Ctx} ctx */
 function send(ctx) {
   const plan = validateSend(ctx.state, ctx.body, ctx.query);
+  if (plan.template && ctx.walletDepleted) {
+    throw new ApiError(402, 'Your WhatsApp wallet is out of credit. Add credit to your wallet to keep sending outbound WhatsApp template messages.',
+      undefined, undefined, { code: 'whatsapp_wallet_depleted_credit' });
+  }
   const nowMs = ctx.now().getTime();
   const existing = M.resolveRecipient(ctx.state, plan, nowMs);
   const { sent, contact, created } = M.storeSent(ctx.state, plan, existing, nowMs);
