@@ -14,8 +14,9 @@ const { CHAOS_ITEMS, CHAOS_MAX_RETRIES, CHAOS_CONCURRENCY } = require('../suppor
 
 /**
  * The same mix as the Contact → Update chaos run (10 % 429, half with Retry-After; 5 % 5xx; 2 %
- * resets; 1 % slower than Timeout), on POST /messages/send. The template and channel lists are
- * read without faults: this run is about the send.
+ * resets; 1 % slower than Timeout), on POST /messages/send, half of the 5xx, resets and timeouts
+ * after the message was sent. The template and channel lists are read without faults: this run is
+ * about the send.
  */
 const FAULTS = {
 	rate429: 0.1,
@@ -26,6 +27,8 @@ const FAULTS = {
 	rateTimeout: 0.01,
 	timeoutMs: 4000,
 	paths: '^/messages/send',
+	// Half of the 5xx, resets and timeouts strike after Callbell sent the message (only the answer is lost).
+	appliedShare: 0.5,
 };
 const NODE_TIMEOUT_MS = 1500;
 const FATE_UNKNOWN = ['500', '502', '503', 'reset', 'timeout'];
@@ -127,11 +130,11 @@ describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) un
 			expect(maybeSent).toBeLessThan(CHAOS_ITEMS * 0.13);
 			expect(exhausted).toBeLessThan(CHAOS_ITEMS * 0.05);
 			expect(late).toBeLessThan(CHAOS_ITEMS * 0.05);
-			// Faulted requests are never applied: the successes were sent, and at most the late answers besides.
+			// The successes were sent; of the items that say they may have been sent, some were (applied faults, late answers).
 			const stored = [...sent.values()].reduce((sum, list) => sum + list.length, 0);
 			const succeeded = output.filter(({ json }) => json.error === undefined).length;
-			expect(stored).toBeGreaterThanOrEqual(succeeded);
-			expect(stored).toBeLessThanOrEqual(succeeded + late);
+			expect(stored).toBeGreaterThan(succeeded);
+			expect(stored).toBeLessThanOrEqual(succeeded + late + maybeSent);
 		},
 		timeout,
 	);

@@ -183,6 +183,16 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 	});
 
+	it('a 502 after Callbell sent the message: stored once, never sent again, and the item says it may have been sent', async () => {
+		sandbox.get().setFaults({ rate5xx: 1, appliedShare: 1, paths: '^/messages/send' });
+		const result = await run(text({ options: { maxRetries: 5 } }), [{ phone: ADA_PHONE, text: 'Sent, answer lost' }], { continueOnFail: true });
+		const [[json]] = pairs(result);
+		expect(String(json.description)).toMatch(/^The message MAY HAVE BEEN SENT/);
+		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
+		const sent = [...(sandbox.get().state as unknown as { sent: Map<string, { item: { text: string } }> }).sent.values()];
+		expect(sent.map((message) => message.item.text)).toEqual(['Sent, answer lost']);
+	});
+
 	it('a timeout: sent once, and the item says the message may have been sent', async () => {
 		sandbox.get().setFaults({ rateTimeout: 1, timeoutMs: 3000, paths: '^/messages/send' });
 		const result = await run(text({ options: { maxRetries: 3, timeout: 500 } }), [{ phone: ADA_PHONE, text: 'Hi' }], { continueOnFail: true });
