@@ -1,10 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as channel from './channel/Channel.resource';
 import * as contact from './contact/Contact.resource';
 import * as customStatus from './customStatus/CustomStatus.resource';
 import * as funnel from './funnel/Funnel.resource';
+import * as message from './message/Message.resource';
 import * as plan from './plan/Plan.resource';
 import * as team from './team/Team.resource';
+import * as template from './template/Template.resource';
 import * as user from './user/User.resource';
 import * as webhook from './webhook/Webhook.resource';
 import type { OperationExecute } from './types';
@@ -23,4 +26,4 @@ export interface CallbellResource {
  * Every resource of the Callbell node. Adding a resource is one line here; the node's Resource
  * list, its fields and the router all read this list.
  */
-export const resources: CallbellResource[] = [contact, customStatus, funnel, plan, team, user, webhook];
+export const resources: CallbellResource[] = [contact, message, template, channel, customStatus, funnel, plan, team, user, webhook];
