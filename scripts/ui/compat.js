@@ -26,7 +26,7 @@ const { startSandbox, prepareUserFolder, startEditorN8n, DEMO_OWNER, SANDBOX_CRE
 const { ensureChromium, CHROMIUM_ARGS } = require('./chromium');
 const { createStepRunner, StepError, secs } = require('./steps');
 const { createEditor, WAIT_MS } = require('./editor');
-const { shownPickers } = require('./form');
+const { shownPickers, shownProperties } = require('./form');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNTIME = runtimeSpec();
@@ -180,6 +180,16 @@ async function main() {
       assert.equal(await editor.credentialName(), SANDBOX_CREDENTIAL.name);
       const pickers = shownPickers(description, { resource: r.value, operation: r.operation });
       const seen = [];
+      // Closes an open list or dropdown: Escape, then (1.x keeps a resource locator's list open on
+      // Escape) a click on an empty spot of the form.
+      const dismiss = async () => {
+        await page.keyboard.press('Escape');
+        const open = page.getByTestId('rlc-item').or(editor.visibleOptions()).or(page.getByRole('menuitem'));
+        if (await open.first().isVisible().catch(() => false)) {
+          await ndv().getByTestId('node-parameters').click({ position: { x: 3, y: 3 } });
+          await open.first().waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+        }
+      };
       for (const picker of pickers) {
         const before = sandbox.requests.length;
         if (picker.kind === 'listSearch') {
@@ -188,17 +198,24 @@ async function main() {
           const items = await page.getByTestId('rlc-item').allInnerTexts();
           assert.ok(items.length > 0, `${picker.displayName}: no list items`);
           seen.push(`${picker.displayName}: ${items.length} items, e.g. ${items[0].trim()}`);
-          await page.keyboard.press('Escape');
+          await dismiss();
         } else if (picker.kind === 'loadOptions') {
           const options = await editor.openOptions(picker.name);
           assert.ok(options.length > 0, `${picker.displayName}: no options`);
           seen.push(`${picker.displayName}: ${options.length} options, e.g. ${options[0]}`);
-          await page.keyboard.press('Escape');
+          await dismiss();
         } else if (picker.kind === 'resourceMapper') {
-          const mapper = ndv().getByTestId('mapping-fields-container');
-          await mapper.waitFor({ state: 'visible' });
-          const text = await mapper.innerText();
-          seen.push(`${picker.displayName}: ${text.split('\n').filter(Boolean).length} lines`);
+          const mapper = ndv().getByTestId('resource-mapper-container');
+          await mapper.scrollIntoViewIfNeeded();
+          const heading = (await mapper.innerText()).split('\n')[0].trim();
+          const label = description.properties.find((p) => p.name === picker.name).typeOptions?.resourceMapper?.valuesLabel;
+          if (label) assert.equal(heading, label, `${picker.displayName}: the mapper's heading`);
+          const items = page.getByRole('menuitem').or(editor.visibleOptions());
+          await editor.openUntilVisible(mapper.getByTestId('add-fields-select'), items, `${picker.displayName} → Add`);
+          const fields = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+          assert.ok(fields.length > 0, `${picker.displayName}: no fields to add`);
+          seen.push(`${picker.displayName}: ${fields.length} fields, e.g. ${fields[0]}`);
+          await dismiss();
         }
         const calls = sandbox.requests.slice(before).map((req) => `${req.method} ${req.path} ${req.status}`);
         if (picker.kind !== 'resourceMapper') {
@@ -208,7 +225,11 @@ async function main() {
       say(`  ${pickers.length} picker(s): ${seen.join('; ') || 'none shown by default'}`);
       // Fields that a locator's mode shows ('/contact.mode' conditions): each mode shows exactly
       // its own, in this old editor too (the rule the 0.1.0 bug broke).
-      for (const locator of description.properties.filter((p) => p.type === 'resourceLocator' && pickers.some((q) => q.name === p.name))) {
+      const locators = shownProperties(description, { resource: r.value, operation: r.operation }).filter(
+        (p) => p.type === 'resourceLocator' && pickers.some((q) => q.name === p.name),
+      );
+      for (const locator of locators) {
+        const modeFields = [];
         for (const mode of locator.modes) {
           const chosen = { resource: r.value, operation: r.operation, [locator.name]: { __rl: true, mode: mode.name, value: '' } };
           const extra = shownPickers(description, chosen).filter((p) => p.kind === 'loadOptions' && !pickers.some((q) => q.name === p.name));
@@ -218,8 +239,8 @@ async function main() {
           for (const p of extra) {
             const options = await editor.openOptions(p.name);
             assert.ok(options.length > 0, `${p.displayName} (mode ${mode.name}): no options`);
-            await page.keyboard.press('Escape');
-            seen.push(`${locator.displayName} ${mode.displayName} shows ${p.displayName} (${options.length} options)`);
+            await dismiss();
+            modeFields.push(`${mode.displayName} shows ${p.displayName} (${options.length} options)`);
           }
           const hidden = shownPickers(description, { resource: r.value, operation: r.operation })
             .concat(description.properties.filter((p) => p.typeOptions?.loadOptionsMethod).map((p) => ({ name: p.name })))
@@ -230,10 +251,9 @@ async function main() {
           }
           await runner.shot(`${r.value} ${locator.name} ${mode.name}`, { locator: ndv() });
         }
-        say(`  ${locator.displayName} modes: ${locator.modes.map((m) => m.displayName).join(', ')}; ${seen.filter((x) => x.includes(' shows ')).join('; ') || 'no mode-specific fields'}`);
+        say(`  ${locator.displayName} modes ${locator.modes.map((m) => m.displayName).join(', ')}: ${modeFields.join('; ') || 'no mode-specific fields'}, hidden in the other modes`);
       }
       await runner.shot(`${r.value} form`, { locator: ndv() });
-      await editor.closeNdv();
     });
   }
 

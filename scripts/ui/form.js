@@ -29,18 +29,22 @@ function matches(displayOptions, values) {
   return true;
 }
 
+/** The top-level parameters the form shows for `chosen` (the others at their defaults). */
+function shownProperties(description, chosen) {
+  const values = {};
+  for (const p of description.properties) if (!(p.name in values)) values[p.name] = p.default;
+  Object.assign(values, chosen);
+  return description.properties.filter((p) => matches(p.displayOptions, values));
+}
+
 /**
  * @param {{ properties: any[] }} description
  * @param {Record<string, unknown>} chosen e.g. { resource: 'contact', operation: 'update' }
  * @returns {Array<{ name: string, displayName: string, kind: 'loadOptions'|'listSearch'|'resourceMapper' }>}
  */
 function shownPickers(description, chosen) {
-  const values = {};
-  for (const p of description.properties) if (!(p.name in values)) values[p.name] = p.default;
-  Object.assign(values, chosen);
   const pickers = [];
-  for (const p of description.properties) {
-    if (!matches(p.displayOptions, values)) continue;
+  for (const p of shownProperties(description, chosen)) {
     const picker = { name: p.name, displayName: p.displayName };
     if (p.typeOptions?.loadOptionsMethod) pickers.push({ ...picker, kind: 'loadOptions' });
     else if (p.type === 'resourceLocator' && p.modes?.some((m) => m.typeOptions?.searchListMethod) && (p.default?.mode ?? 'list') === 'list') {
@@ -50,4 +54,4 @@ function shownPickers(description, chosen) {
   return pickers.filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i);
 }
 
-module.exports = { shownPickers, matches };
+module.exports = { shownPickers, shownProperties, matches };
