@@ -212,7 +212,12 @@ async function main() {
           if (label) assert.equal(heading, label, `${picker.displayName}: the mapper's heading`);
           const items = page.getByRole('menuitem').or(editor.visibleOptions());
           await editor.openUntilVisible(mapper.getByTestId('add-fields-select'), items, `${picker.displayName} → Add`);
-          const fields = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+          // The menu opens before the account's fields have arrived: wait for them (20 s at most).
+          let fields = [];
+          for (const until = Date.now() + 20000; fields.length === 0 && Date.now() < until; ) {
+            fields = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+            if (fields.length === 0) await page.waitForTimeout(250);
+          }
           assert.ok(fields.length > 0, `${picker.displayName}: no fields to add`);
           seen.push(`${picker.displayName}: ${fields.length} fields, e.g. ${fields[0]}`);
           await dismiss();
