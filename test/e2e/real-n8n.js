@@ -1,10 +1,12 @@
 'use strict';
 // One real n8n user folder for the end-to-end suite: the packed package installed as n8n's
 // community install places it, the sandbox credential (plus one with a wrong token) and every example workflow imported.
+// Which n8n: CALLBELL_N8N_RUNTIME (default 2.41.1; `npm run test:compat` runs this suite on 1.123.81
+// and 2.8.4 too), see scripts/lib/n8n-runtime.js. Version differences belong in scripts/lib, not here.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n } = require('../../scripts/lib/n8n-runtime');
+const { ensureN8n, runtimeSpec } = require('../../scripts/lib/n8n-runtime');
 const { installPackedPackage } = require('../../scripts/lib/community-install');
 const {
 	importCredentials,
@@ -26,7 +28,8 @@ async function setUp({ log = () => {} } = {}) {
 		throw new Error('Build the package first (npm run build)');
 	}
 	const sandbox = await createSandbox({ port: 0 });
-	const userFolder = path.join(REPO_ROOT, '.e2e', 'n8n-user');
+	const runtime = runtimeSpec();
+	const userFolder = path.join(REPO_ROOT, '.e2e', runtime.isDefault ? 'n8n-user' : `n8n-user-${runtime.name}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	const installed = installPackedPackage(userFolder);
@@ -40,7 +43,7 @@ async function setUp({ log = () => {} } = {}) {
 		workflows[file.replace(/\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
 	}
 	await importWorkflow(userFolder, EXAMPLES, ['--separate']);
-	return { sandbox, userFolder, installed, workflows };
+	return { sandbox, userFolder, installed, workflows, runtime };
 }
 
 /** Imports a copy of an example that uses another credential, under a new id. */

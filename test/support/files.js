@@ -7,4 +7,9 @@ function fileExists(file) {
 	return fs.existsSync(file) && fs.statSync(file).isFile();
 }
 
-module.exports = { fileExists };
+/** @param {string} file @returns {string} */
+function readText(file) {
+	return fs.readFileSync(file, 'utf8');
+}
+
+module.exports = { fileExists, readText };

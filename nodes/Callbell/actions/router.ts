@@ -86,7 +86,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (!continueOnFail) throw error;
 		return [items.map((_, itemIndex) => ({ json: errorItem(error), pairedItem: { item: itemIndex } }))];
 	}
-	const signal = this.getExecutionCancelSignal();
+	// Feature detection: n8n versions without execution cancel signals just run every item.
+	const signal = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
 	const outcomes = await runInOrder(items.length, settings.concurrency, async (itemIndex) => await execute.call(this, itemIndex, context), {
 		stopOnError: !continueOnFail,
 		stopped: () => signal?.aborted === true,

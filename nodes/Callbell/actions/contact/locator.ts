@@ -73,14 +73,18 @@ export const contactLocator: INodeProperties = {
 	],
 };
 
-/** Which channel a By Phone lookup searches; only shown for By Phone. */
+/**
+ * Which channel a By Phone lookup searches; only shown for By Phone. The condition is a root
+ * path ('/contact.mode'): n8n before 2.34.2 takes any other key as a sibling parameter's name and
+ * fails every workflow with "Could not resolve parameter dependencies" (test/package/displayOptions).
+ */
 export const phoneLookupChannel: INodeProperties = {
 	displayName: 'Phone Lookup Channel Name or ID',
 	name: 'phoneLookupChannel',
 	type: 'options',
 	typeOptions: { loadOptionsMethod: 'getChannels' },
 	default: '',
-	displayOptions: { show: { 'contact.mode': ['phone'] } },
+	displayOptions: { show: { '/contact.mode': ['phone'] } },
 	description:
 		'The channel to look the phone number up on. Leave empty for the main WhatsApp channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
