@@ -39,7 +39,7 @@ export const recipientFields: INodeProperties[] = [
 		displayOptions: showFor('phone'),
 	},
 	{ ...contactLocator, displayOptions: showFor('contact') },
-	{ ...phoneLookupChannel, displayOptions: { show: { sendTo: ['contact'], 'contact.mode': ['phone'] } } },
+	{ ...phoneLookupChannel, displayOptions: { show: { sendTo: ['contact'], '/contact.mode': ['phone'] } } },
 	{
 		displayName: 'BSUID',
 		name: 'bsuid',
