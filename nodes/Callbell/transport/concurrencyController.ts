@@ -2,16 +2,18 @@
  * Concurrency "Auto": how many items to keep in flight so that the rate cap, not the waiting, bounds
  * an execution. Little's law: requests in flight = request rate × time per request. The controller
  * keeps an average of the observed request times (Callbell's time plus the network's: connection,
- * TLS handshake and round trips) and aims at `ratePerSecond × average × headroom`, between 1 and
- * `max`. Pure logic: the caller passes the time (ms) with every call.
+ * TLS handshake and round trips) and aims at `ratePerSecond × average × headroom + extra`, between
+ * 1 and `max`. Pure logic: the caller passes the time (ms) with every call.
  */
 export interface ConcurrencyControllerSettings {
 	/** The request rate to keep up: the execution's cap, or Callbell's limit when there is none. */
 	ratePerSecond: number;
 	/** The most items in flight, whatever the latency says. */
 	max: number;
-	/** Extra room over Little's law for uneven request times. */
+	/** Extra room over Little's law for uneven request times (a factor). */
 	headroom?: number;
+	/** Extra items over Little's law, for the node's own work on each item between its requests. */
+	extra?: number;
 	/** How fast the average follows new request times (weight of one sample, 0–1). */
 	smoothing?: number;
 	/** Items in flight allowed at the very start, before any request time was seen. */
@@ -42,6 +44,7 @@ export function createConcurrencyController(settings: ConcurrencyControllerSetti
 	const rate = Math.max(1, settings.ratePerSecond);
 	const max = Math.max(1, Math.floor(settings.max));
 	const headroom = settings.headroom ?? 1.25;
+	const extra = settings.extra ?? 2;
 	const smoothing = settings.smoothing ?? 0.05;
 	const initial = Math.max(1, Math.min(max, settings.initial ?? 4));
 	const backoffFactor = settings.backoffFactor ?? 0.5;
@@ -66,7 +69,7 @@ export function createConcurrencyController(settings: ConcurrencyControllerSetti
 				// which is what Little's law gives for a latency of at least the time waited so far.
 				return clamp((initial + (rate * (now - startedAt)) / 1000) * factor);
 			}
-			return clamp(((rate * average) / 1000) * headroom * factor);
+			return clamp((((rate * average) / 1000) * headroom + extra) * factor);
 		},
 		recordLatency(ms, now) {
 			startedAt ??= now;

@@ -13,8 +13,8 @@ function feed(
 	return now;
 }
 
-/** Little's law with the default headroom 1.25. */
-const little = (rate: number, ms: number) => Math.ceil(((rate * ms) / 1000) * 1.25);
+/** Little's law with the default headroom 1.25 and 2 extra. */
+const little = (rate: number, ms: number) => Math.ceil(((rate * ms) / 1000) * 1.25 + 2);
 
 describe('createConcurrencyController (Concurrency Auto)', () => {
 	it('before any answer, lets the in-flight count grow as fast as the rate sends', () => {
@@ -30,13 +30,13 @@ describe('createConcurrencyController (Concurrency Auto)', () => {
 		const c = createConcurrencyController({ ratePerSecond: 290, max: 200 });
 		const now = feed(c, { count: 300, ms: 380, start: 0 });
 		expect(c.latencyEstimate()).toBeCloseTo(380, 5);
-		expect(c.limit(now)).toBe(little(290, 380)); // 138
+		expect(c.limit(now)).toBe(little(290, 380)); // 140
 	});
 
 	it('follows latency steps up and down within a second of answers', () => {
 		const c = createConcurrencyController({ ratePerSecond: 290, max: 200 });
 		let now = feed(c, { count: 300, ms: 50, start: 0 });
-		expect(c.limit(now)).toBe(little(290, 50)); // 19
+		expect(c.limit(now)).toBe(little(290, 50)); // 21
 		now = feed(c, { count: 290, ms: 380, start: now }); // one second of slow answers
 		expect(c.limit(now)).toBeGreaterThanOrEqual(little(290, 370));
 		expect(c.limit(now)).toBeLessThanOrEqual(little(290, 380));
@@ -49,8 +49,11 @@ describe('createConcurrencyController (Concurrency Auto)', () => {
 		const c = createConcurrencyController({ ratePerSecond: 290, max: 200 });
 		let now = feed(c, { count: 500, ms: 60_000, start: 0 });
 		expect(c.limit(now)).toBe(200);
-		now = feed(c, { count: 500, ms: 0, start: now });
-		expect(c.limit(now)).toBe(1);
+		now = feed(c, { count: 1000, ms: 0, start: now });
+		expect(c.limit(now)).toBe(2); // the extra items only
+		const none = createConcurrencyController({ ratePerSecond: 290, max: 200, extra: 0 });
+		now = feed(none, { count: 10, ms: 0, start: 0 });
+		expect(none.limit(now)).toBe(1);
 	});
 
 	it('a slow tail: the mean (not the median) drives the target, and one stuck request cannot swing it alone', () => {
@@ -71,7 +74,7 @@ describe('createConcurrencyController (Concurrency Auto)', () => {
 		const c = createConcurrencyController({ ratePerSecond: 290, max: 200, recoveryMs: 5000 });
 		let now = feed(c, { count: 300, ms: 400, start: 0 });
 		const full = c.limit(now);
-		expect(full).toBe(little(290, 400)); // 145
+		expect(full).toBe(little(290, 400)); // 147
 		// 30 answers of 429 within 100 ms: requests sent before the cut was felt, one cut for all
 		for (let i = 0; i < 30; i++) c.recordThrottle(now + i * 3);
 		now += 100;
@@ -94,7 +97,7 @@ describe('createConcurrencyController (Concurrency Auto)', () => {
 			now += 1000;
 			c.recordThrottle(now);
 		}
-		expect(c.limit(now)).toBe(Math.ceil(little(290, 400) / 16)); // 145 / 16 → 10
+		expect(c.limit(now)).toBe(Math.ceil(little(290, 400) / 16)); // 147 / 16 → 10
 		const tiny = createConcurrencyController({ ratePerSecond: 1, max: 200, recoveryMs: 600_000 });
 		now = feed(tiny, { count: 10, ms: 100, start: 0 });
 		for (let i = 0; i < 5; i++) tiny.recordThrottle((now += 1000));
@@ -104,6 +107,6 @@ describe('createConcurrencyController (Concurrency Auto)', () => {
 	it('a lower rate cap needs fewer in flight for the same latency', () => {
 		const slow = createConcurrencyController({ ratePerSecond: 10, max: 200 });
 		const now = feed(slow, { count: 100, ms: 380, start: 0 });
-		expect(slow.limit(now)).toBe(little(10, 380)); // 5
+		expect(slow.limit(now)).toBe(little(10, 380)); // 7
 	});
 });
