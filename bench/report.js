@@ -180,6 +180,8 @@ function commandsSection(r) {
   return ['```sh', ...r.commands, '```'].join('\n');
 }
 
+const { networkSection, sendSection, scaleSection, networkNotes } = require('./report-network');
+
 function renderMarkdown(r) {
   return [
     '# Benchmark results (issue 5)',
@@ -195,6 +197,20 @@ function renderMarkdown(r) {
     mainTable(r),
     '',
     'Node times are `runData[node][0].executionTime` from the run data; wall times of whole `n8n execute` processes (start-up, both branches, saving) are in the raw JSON. Request counts and rates come from the sandbox\'s request log (`GET /__sandbox/requests`).',
+    '',
+    `## Under network conditions: HTTPS through the RTT relay, sandbox limit 300 requests/s (real n8n, ${r.n8n?.network?.[0]?.callbell?.items ?? '–'} items per node, both nodes in one \`n8n execute\` run)`,
+    '',
+    'The sandbox serves HTTPS (a self-signed P-256 certificate made at start with openssl, trusted by n8n through `NODE_EXTRA_CA_CERTS`) behind bench/network.js\'s TCP relay: every flight RTT/2 late each way, a new connection\'s first bytes one RTT more (the TCP handshake). n8n opens a new TCP + TLS connection for every request, so a request costs about 3 RTT + the server time. Both nodes run with On Error → Continue, so a failed item is counted, not fatal. Sustained = 2xx answers per second between the first and the last full second; connections = connections the relay accepted during the node\'s run; CPU = CPU time of n8n\'s main process during the node\'s run (/proc), so the ceiling is what one core would allow.',
+    '',
+    networkSection(r),
+    '',
+    '## Send: Message → Send (POST /messages/send) against HTTP Request',
+    '',
+    sendSection(r),
+    '',
+    `## Scale (real n8n, HTTPS at RTT 0, ${r.config?.scaleServerMs ?? '–'} ms server time, limit 300/s, node defaults, one \`n8n execute\` per size)`,
+    '',
+    scaleSection(r),
     '',
     `## Concurrency sweep (real n8n, ${r.n8n?.sweep?.items ?? '–'} items, ${r.n8n?.sweep?.latencyMs ?? '–'} ms latency, one \`n8n execute\` run)`,
     '',
@@ -217,6 +233,7 @@ function renderMarkdown(r) {
     '## Reading the figures',
     '',
     ...readingNotes(r).map((note) => `- ${note}`),
+    ...networkNotes(r).map((note) => `- ${note}`),
     '',
     '## How it was run',
     '',
@@ -232,6 +249,15 @@ function renderConsole(r) {
     `Machine: nproc ${r.machine.nproc}, ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB; load ${r.loadStart.join('/')} → ${r.loadEnd.join('/')}`,
     '',
     mainTable(r),
+    '',
+    'Under network conditions (HTTPS through the RTT relay):',
+    networkSection(r),
+    '',
+    'Send:',
+    sendSection(r),
+    '',
+    'Scale:',
+    scaleSection(r),
     '',
     'Concurrency sweep (real n8n):',
     sweepTable(r.n8n?.sweep, r.n8n?.comparison?.http?.executionTimeMs),
