@@ -75,6 +75,7 @@ function nodeSide({ run, name, uuids, tag, requests, sandbox, relay, method = 'P
     updated,
     failedItems,
     connections: relay ? relay.countBetween(from - 5, to + 5) : undefined,
+    peakInFlight: relay ? relay.peakOpenBetween(from, to) : undefined,
     cpuMsPerItem: round(cpuMs / items, 3),
     cpuPctOfCore: round((cpuMs / node.executionTimeMs) * 100, 0),
     ceilingItemsPerSecond: cpuMs > 0 ? Math.round((items / cpuMs) * 1000) : undefined,

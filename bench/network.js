@@ -109,11 +109,15 @@ function delayedPipe(from, to, { delayMs, firstExtraMs = () => 0 }) {
 async function startRelay({ targetPort, rttMs = 0, port = 0 }) {
   let rtt = rttMs;
   let accepted = [];
+  /** [time, +1 | -1] for every connection opened and closed (client side), in time order. */
+  let openings = [];
   const sockets = new Set();
   // Half-open sockets: an end travels through the delayed pipe like data, so a server's FIN after
   // its answer does not cut off the answer's delayed bytes.
   const server = net.createServer({ noDelay: true, allowHalfOpen: true }, (client) => {
     accepted.push(Date.now());
+    openings.push([Date.now(), 1]);
+    client.once('close', () => openings.push([Date.now(), -1]));
     const upstream = net.connect({ port: targetPort, host: '127.0.0.1', noDelay: true, allowHalfOpen: true });
     for (const socket of [client, upstream]) {
       sockets.add(socket);
@@ -139,8 +143,20 @@ async function startRelay({ targetPort, rttMs = 0, port = 0 }) {
     connections: () => accepted.slice(),
     /** Connections accepted from `fromMs` to `toMs` (inclusive, ms since the epoch). */
     countBetween: (fromMs, toMs) => accepted.filter((at) => at >= fromMs && at <= toMs).length,
+    /** The most connections open at once from `fromMs` to `toMs`: the requests in flight then. */
+    peakOpenBetween(fromMs, toMs) {
+      let open = 0;
+      let peak = 0;
+      for (const [at, delta] of openings) {
+        if (at > toMs) break;
+        open += delta;
+        if (at >= fromMs) peak = Math.max(peak, open);
+      }
+      return peak;
+    },
     clear() {
       accepted = [];
+      openings = [];
     },
     close: closer(server, sockets),
   };
