@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import type { Clock } from '../../../../nodes/Callbell/transport/rateLimiter';
 import { createRateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
 
@@ -60,5 +62,38 @@ describe('createRateLimiter', () => {
 		const limiter = createRateLimiter(0, clock);
 		for (let i = 0; i < 100; i++) await limiter.take();
 		expect(pauses).toEqual([]);
+	});
+});
+
+describe('createRateLimiter after the event loop was blocked', () => {
+	it('does not release the waiting sends in a burst: each slot is computed on its turn', async () => {
+		let now = 0;
+		let pauses = 0;
+		const sends: number[] = [];
+		const clock: Clock = {
+			now: () => now,
+			// a 200 ms stall happens during the third pause: that timer fires late
+			pause: async (ms) => {
+				await sleep(0); // a real timer turn: the previous waiter sends before time moves on
+				now += ms + (++pauses === 3 ? 200 : 0);
+			},
+		};
+		const limiter = createRateLimiter(100, clock);
+		await Promise.all(
+			Array.from({ length: 20 }, async () => {
+				await limiter.take();
+				sends.push(now);
+			}),
+		);
+		const sorted = [...sends].sort((a, b) => a - b);
+		for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(10 - 1e-6);
+	});
+
+	it('makes up small timer lateness, so the rate stays at the cap', async () => {
+		let now = 0;
+		const clock: Clock = { now: () => now, pause: async (ms) => void (now += ms + 0.8) }; // every timer 0.8 ms late
+		const limiter = createRateLimiter(290, clock);
+		for (let i = 0; i < 290; i++) await limiter.take();
+		expect(now).toBeLessThan(1000 + 5);
 	});
 });
