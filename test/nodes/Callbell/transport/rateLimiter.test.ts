@@ -66,25 +66,37 @@ describe('createRateLimiter', () => {
 });
 
 describe('createRateLimiter after the event loop was blocked', () => {
-	it('does not release the waiting sends in a burst: each slot is computed on its turn', async () => {
+	/** Timers that fire at their time, except those due during a stall: they all fire when it ends. */
+	function stallingClock(stall: { from: number; to: number }) {
 		let now = 0;
-		let pauses = 0;
+		const timers: Array<{ at: number; resolve: () => void }> = [];
+		const clock: Clock = { now: () => now, pause: async (ms) => await new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })) };
+		async function run(): Promise<void> {
+			for (;;) {
+				await sleep(0); // everything waiting on microtasks registers its timers first
+				if (timers.length === 0) return;
+				timers.sort((a, b) => a.at - b.at);
+				const timer = timers.shift()!;
+				now = Math.max(now, timer.at >= stall.from && timer.at < stall.to ? stall.to : timer.at);
+				timer.resolve();
+			}
+		}
+		return { clock, run, now: () => now };
+	}
+
+	it('does not release the sends held up by a stall in a burst: each slot is computed on its turn', async () => {
+		const sim = stallingClock({ from: 50, to: 150 });
+		const limiter = createRateLimiter(100, sim.clock);
 		const sends: number[] = [];
-		const clock: Clock = {
-			now: () => now,
-			// a 200 ms stall happens during the third pause: that timer fires late
-			pause: async (ms) => {
-				await sleep(0); // a real timer turn: the previous waiter sends before time moves on
-				now += ms + (++pauses === 3 ? 200 : 0);
-			},
-		};
-		const limiter = createRateLimiter(100, clock);
-		await Promise.all(
-			Array.from({ length: 20 }, async () => {
+		const all = Promise.all(
+			Array.from({ length: 30 }, async () => {
 				await limiter.take();
-				sends.push(now);
+				sends.push(sim.now());
 			}),
 		);
+		await sim.run();
+		await all;
+		expect(sends).toHaveLength(30);
 		const sorted = [...sends].sort((a, b) => a - b);
 		for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(10 - 1e-6);
 	});
