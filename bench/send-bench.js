@@ -35,10 +35,10 @@ function sendAvailable() {
   }
 }
 
-/** An approved template of the sandbox's seed with the placeholders it needs. */
+/** The seed's approved "Appointment reminder" template (one placeholder, {{1}}), sent on the main WhatsApp line. */
 function approvedTemplate(seed) {
-  const templates = Object.values(seed.templates ?? {});
-  return templates.find((template) => /approved/i.test(String(template.status ?? 'approved')));
+  const template = seed.templates?.appointment;
+  return template?.uuid && seed.channels?.whatsapp?.uuid ? { ...template, placeholders: 1, channelUuid: seed.channels.whatsapp.uuid } : undefined;
 }
 
 function phoneOf(index) {
@@ -124,7 +124,7 @@ function workflowFor({ id, items, tag, template, channelUuid, baseUrl, credentia
 function sendWorkflows({ items, sandbox, network }) {
   const { SEED } = require('../test/sandbox');
   const template = approvedTemplate(SEED);
-  const channelUuid = template.channelUuid ?? template.channel_uuid ?? Object.values(SEED.channels ?? {})[0]?.uuid;
+  const { channelUuid } = template;
   const rows = [{ label: 'HTTP, 50 ms', rttMs: undefined, serverMs: 50, baseUrl: sandbox.url, credential: CALLBELL_CREDENTIAL }];
   for (const condition of CONDITIONS.filter((c) => c.rttMs > 0)) {
     rows.push({ label: `HTTPS, RTT ${condition.rttMs} ms`, ...condition, baseUrl: network.url, credential: CALLBELL_TLS_CREDENTIAL });
