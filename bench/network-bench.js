@@ -10,7 +10,7 @@
  *                  template message, at 50 ms and under the network conditions (when the
  *                  package has the operation)
  *   scale rows     Contact → Update with 10,000 and 50,000 items, Get Many reading 2,000 and 10,000
- *                  contacts: time per item and n8n's peak RSS at two sizes
+ *                  contacts, plain HTTP at 20 ms: time per item and n8n's peak RSS at two sizes
  *
  * Every figure per node comes from that node's window in the run data (startTime, executionTime):
  * requests and 429s from the sandbox's log, connections from the relay's accept times, CPU time of
@@ -23,7 +23,7 @@ const { makeCertificate, startTlsFront, startRelay } = require('./network');
 const { analyzeRequests, round } = require('./sandbox');
 const { runWorkflow, cpuBetween } = require('./real-n8n');
 const { startCpuSampler, busyBefore, REPO_ROOT } = require('./machine');
-const { benchItems, comparisonWorkflow, singleCallbellWorkflow, getManyWorkflow, CALLBELL_TLS_CREDENTIAL } = require('./workflows');
+const { benchItems, comparisonWorkflow, singleCallbellWorkflow, getManyWorkflow, CALLBELL_CREDENTIAL, CALLBELL_TLS_CREDENTIAL } = require('./workflows');
 
 const CONDITIONS = [
   { rttMs: 0, serverMs: 50 },
@@ -159,19 +159,17 @@ function scaleWorkflows({ pool, sizes, readSizes }) {
       options: {},
       nodeName: row.nodeName,
       continueOnFail: true,
-      credential: CALLBELL_TLS_CREDENTIAL,
     });
   }
   for (const row of reads) {
     row.nodeName = name(row);
-    row.workflow = getManyWorkflow({ id: row.id, limit: row.items, nodeName: row.nodeName, credential: CALLBELL_TLS_CREDENTIAL });
+    row.workflow = getManyWorkflow({ id: row.id, limit: row.items, nodeName: row.nodeName, credential: CALLBELL_CREDENTIAL });
   }
   return [...updates, ...reads];
 }
 
+/** One scale row over plain HTTP (no relay): memory and linearity, not the network. */
 async function runScaleRow({ row, sandbox, network, rps, serverMs, say }) {
-  network.relay.setRtt(0);
-  network.relay.clear();
   await sandbox.configure({ latencyMs: serverMs, rps });
   if (row.uuids) sandbox.forgetNames(row.uuids);
   const machine = startCpuSampler();
@@ -181,8 +179,8 @@ async function runScaleRow({ row, sandbox, network, rps, serverMs, say }) {
   const node = run.nodes[row.nodeName];
   const side =
     row.kind === 'update'
-      ? nodeSide({ run, name: row.nodeName, uuids: row.uuids, tag: row.tag, requests, sandbox, relay: network.relay })
-      : { ...nodeSide({ run, name: row.nodeName, uuids: [], requests, sandbox, relay: network.relay, method: 'GET', pick: (entry) => entry.path === '/contacts' }), items: row.items };
+      ? nodeSide({ run, name: row.nodeName, uuids: row.uuids, tag: row.tag, requests, sandbox })
+      : { ...nodeSide({ run, name: row.nodeName, uuids: [], requests, sandbox, method: 'GET', pick: (entry) => entry.path === '/contacts' }), items: row.items };
   if (row.kind !== 'update') {
     side.itemsPerSecond = round((row.items / node.executionTimeMs) * 1000, 1);
     side.outputItems = node.outputItems;

@@ -208,7 +208,7 @@ function renderMarkdown(r) {
     '',
     sendSection(r),
     '',
-    `## Scale (real n8n, HTTPS at RTT 0, ${r.config?.scaleServerMs ?? '–'} ms server time, limit 300/s, node defaults, one \`n8n execute\` per size)`,
+    `## Scale (real n8n, plain HTTP, ${r.config?.scaleServerMs ?? '–'} ms server time, limit 300/s, node defaults, one \`n8n execute\` per size)`,
     '',
     scaleSection(r),
     '',
