@@ -111,6 +111,13 @@ function scaleSection(r) {
 
 function networkNotes(r) {
   const notes = [];
+  const a = r.n8n?.comparison?.callbell;
+  if (a) {
+    const per1000 = (a.executionTimeMs / a.items) * 1000;
+    notes.push(`RTT 0 target (issue 15): (a) Contact → Update with the defaults (now Concurrency Auto) took ${s(per1000)} per 1,000 items at 50 ms over plain HTTP, against 3.82 s with the old fixed Concurrency 20: ${verdict(per1000 <= 3820)} (load ${load(r.n8n.comparison.machine)}).`);
+  }
+  const d = r.engine?.cpu;
+  if (d) notes.push(`CPU per item in the engine harness (issue 15: no regression against 1.947 ms): ${num(d.cpuMsPerItem, 3)} ms: ${verdict(d.cpuMsPerItem <= 1.947)}.`);
   const rows = r.n8n?.network ?? [];
   for (const row of rows) {
     const c = row.callbell;

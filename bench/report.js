@@ -184,9 +184,9 @@ const { networkSection, sendSection, scaleSection, networkNotes } = require('./r
 
 function renderMarkdown(r) {
   return [
-    '# Benchmark results (issue 5)',
+    '# Benchmark results (issues 5 and 15)',
     '',
-    `Written by \`npm run bench\` (bench/run.js) on ${r.date}. Raw figures: \`.bench/results.json\` (git-ignored).${r.quick ? ' **Quick run (small N): not the real benchmark.**' : ''}`,
+    `Written by \`npm run bench\` (bench/run.js) on ${r.date}. Raw figures: \`.bench/results.json\` (git-ignored).${r.quick ? ' **Quick run (small N): not the real benchmark.**' : ''}${r.incomplete ? ` **Incomplete run: ${r.incomplete}**` : ''}`,
     '',
     '## Machine and versions',
     '',

@@ -426,6 +426,7 @@ async function main() {
   results.machine = machineInfo();
   say(`machine: nproc ${results.machine.nproc}, ${results.machine.cpuModel}, load ${results.loadStart.join(' / ')}`);
 
+  let completed = false;
   const sandbox = await startBenchSandbox();
   const network = await startNetwork(sandbox);
   results.network = { url: network.url, conditions: require('./network-bench').CONDITIONS };
@@ -444,6 +445,7 @@ async function main() {
         throw error;
       }
     }
+    completed = true;
   } finally {
     killAllNow();
     await network.close();
@@ -453,6 +455,11 @@ async function main() {
     results.commands = commandsRun();
     fs.mkdirSync(path.dirname(RESULTS_JSON), { recursive: true });
     fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2));
+    if (!completed) {
+      // A run that failed part-way still leaves what it measured, marked as incomplete.
+      results.incomplete = results.n8n?.error ?? 'the run stopped early';
+      fs.writeFileSync(RESULTS_MD.replace(/\.md$/, '.incomplete.md'), renderMarkdown(results));
+    }
   }
   fs.writeFileSync(RESULTS_MD, renderMarkdown(results));
   console.log(`\n${renderConsole(results)}\n`);
