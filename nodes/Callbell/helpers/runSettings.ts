@@ -20,10 +20,11 @@ export interface RunSettings {
 export const AUTO_CONCURRENCY = 0;
 export const DEFAULT_CONCURRENCY = AUTO_CONCURRENCY;
 /**
- * The most items Auto keeps in flight, and the largest fixed Concurrency: at the 290/s cap it is
- * enough for request times up to about 550 ms (a TLS connection across continents).
+ * The most items Auto keeps in flight, and the largest fixed Concurrency: one second of Callbell's
+ * limit. At the 290/s cap it is enough for request times up to about 0.8 s (a new TLS connection
+ * across continents, or an n8n busy with other work, which delays every answer).
  */
-export const MAX_CONCURRENCY = 200;
+export const MAX_CONCURRENCY = 300;
 /** Callbell allows 300 requests per second per account; this leaves room for jitter. */
 export const DEFAULT_MAX_REQUESTS_PER_SECOND = 290;
 export const CALLBELL_RATE_LIMIT = 300;
