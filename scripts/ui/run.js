@@ -26,6 +26,7 @@ const { startMemorySampler, mib } = require('./memory');
 const { createStepRunner, StepError, secs } = require('./steps');
 const { createEditor, WAIT_MS } = require('./editor');
 const { runScenario } = require('./scenario');
+const { runSendScenario } = require('./sendScenario');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const UI_DIR = path.join(ROOT, '.ui');
@@ -133,6 +134,7 @@ async function main() {
     n8nUrl: `http://localhost:${N8N_PORT}`,
     log: say,
   });
+  await runSendScenario({ page, editor: createEditor(page), step: runner.step, shot: runner.shot, sandbox, n8nUrl: `http://localhost:${N8N_PORT}`, log: say });
   say(`\n✔ all ${runner.done.length} steps passed; screenshots in ${rel(SCREENSHOTS)}/`);
   for (const s of runner.done) say(`   ${String(s.number).padStart(2)}. ${s.title.padEnd(84)} ${secs(s.ms).padStart(7)}`);
   await finish(0);

@@ -5,12 +5,23 @@
 /**
  * Standalone sandbox:
  *   node test/sandbox/cli.js [--port 4010] [--token sandbox-token] [--latency 0] [--rps 300] [--seed 42] [--shape docs]
+ *     [--clock 200,600,1200]   message statuses: ms after a send until sent, delivered, read
  * Defaults: port from SANDBOX_PORT or 4010; no rate limit unless --rps is given.
  */
 
 const { createSandbox } = require('./server');
 
-const USAGE = 'Usage: node test/sandbox/cli.js [--port 4010] [--token sandbox-token] [--latency 0] [--rps 300] [--seed 42] [--shape docs|object|array]';
+const USAGE = 'Usage: node test/sandbox/cli.js [--port 4010] [--token sandbox-token] [--latency 0] [--rps 300] [--seed 42] [--shape docs|object|array] [--clock sentMs,deliveredMs,readMs]';
+
+/** `--clock 200,600,1200` → messageClock (a missing/empty part, e.g. `200,600,`, means never reached). @param {string|undefined} v */
+function messageClockArg(v) {
+  if (v === undefined) return undefined;
+  const parts = v.split(',').map((x) => (x.trim() === '' ? null : Number(x)));
+  if (parts.length !== 3 || parts.some((x) => x !== null && !(Number.isFinite(x) && x >= 0)) || parts[0] === null) {
+    throw new Error('--clock must be sentMs,deliveredMs,readMs, e.g. 200,600,1200');
+  }
+  return { sentMs: /** @type {number} */ (parts[0]), deliveredMs: parts[1], readMs: parts[2] };
+}
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -44,8 +55,9 @@ async function main() {
       console.log(USAGE);
       return;
     }
-    const known = ['port', 'token', 'latency', 'rps', 'seed', 'shape'];
+    const known = ['port', 'token', 'latency', 'rps', 'seed', 'shape', 'clock'];
     for (const k of Object.keys(args)) if (!known.includes(k)) throw new Error(`Unknown option --${k}`);
+    messageClockArg(args.clock);
   } catch (err) {
     console.error(`${/** @type {Error} */ (err).message}\n${USAGE}`);
     process.exitCode = 2;
@@ -60,6 +72,7 @@ async function main() {
     rateLimit: rps ? { rps, retryAfter: false } : null,
     seed: num(args.seed, 'seed') ?? 42,
     contactShape: /** @type {any} */ (args.shape ?? 'docs'),
+    messageClock: messageClockArg(args.clock),
   });
   // The token is the sandbox's own fake credential, so printing it is fine.
   console.log(`Callbell sandbox listening on ${sb.url} (token: ${token})`);

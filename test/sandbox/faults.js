@@ -16,9 +16,12 @@ const { sendJson } = require('./http-util');
 /**
  * @typedef {'seconds'|'date'|'mixed'} RetryAfterFormat
  * @typedef {{ rate429: number, rate429RetryAfter: number, retryAfterFormat: RetryAfterFormat, rate5xx: number, rateReset: number,
- *   rateTimeout: number, timeoutMs: number, paths: string|null, pathsRe: RegExp|null }} FaultSpec
+ *   rateTimeout: number, timeoutMs: number, paths: string|null, pathsRe: RegExp|null, appliedShare: number }} FaultSpec
  * `retryAfter` on a 429: false (no header), 'seconds' (`Retry-After: 1`) or 'date' (an HTTP date 1 s ahead).
- * @typedef {{ kind: FaultKind, retryAfter: false|'seconds'|'date', timeoutMs: number }} Fault
+ * `applied`: a 5xx/reset/timeout that strikes AFTER the request took effect (the handler ran and
+ * changed state; only its answer is lost), as when a server fails after doing the work.
+ * `appliedShare` is the share of random 5xx/reset/timeout faults that are `applied` (default 0).
+ * @typedef {{ kind: FaultKind, retryAfter: false|'seconds'|'date', timeoutMs: number, applied?: boolean }} Fault
  * @typedef {{ rps: number, retryAfter: boolean }} RateLimit
  * @typedef {number | { min: number, max: number }} Latency
  */
@@ -37,13 +40,14 @@ function rate(v, name) {
 function normalizeFaults(spec) {
   if (spec === null || spec === undefined || spec === false) return null;
   if (typeof spec !== 'object' || Array.isArray(spec)) throw new TypeError('faults must be an object or null');
-  const known = ['rate429', 'rate429RetryAfter', 'retryAfterFormat', 'rate5xx', 'rateReset', 'rateTimeout', 'timeoutMs', 'paths'];
+  const known = ['rate429', 'rate429RetryAfter', 'retryAfterFormat', 'rate5xx', 'rateReset', 'rateTimeout', 'timeoutMs', 'paths', 'appliedShare'];
   for (const k of Object.keys(spec)) if (!known.includes(k)) throw new TypeError(`faults.${k} is not a known option`);
   const out = {
     rate429: rate(spec.rate429, 'rate429'), rate429RetryAfter: rate(spec.rate429RetryAfter, 'rate429RetryAfter'),
     retryAfterFormat: spec.retryAfterFormat ?? 'seconds',
     rate5xx: rate(spec.rate5xx, 'rate5xx'), rateReset: rate(spec.rateReset, 'rateReset'), rateTimeout: rate(spec.rateTimeout, 'rateTimeout'),
     timeoutMs: spec.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : spec.timeoutMs, paths: spec.paths ?? null, pathsRe: /** @type {RegExp|null} */ (null),
+    appliedShare: rate(spec.appliedShare, 'appliedShare'),
   };
   if (out.rate429 + out.rate5xx + out.rateReset + out.rateTimeout > 1 + 1e-9) throw new TypeError('faults rates must add up to at most 1');
   if (!['seconds', 'date', 'mixed'].includes(out.retryAfterFormat)) throw new TypeError("faults.retryAfterFormat must be 'seconds', 'date' or 'mixed'");
@@ -103,7 +107,11 @@ function createPolicy(seed) {
       policy.latencyRng = mulberry32(seed ^ 0x5bd1e995);
     },
 
-    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number }} [opts] */
+    /**
+     * @param {number} n @param {string} kind
+     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean }} [opts] applied: the request
+     *   takes effect before the fault (5xx/reset/timeout only)
+     */
     failNext(n, kind, opts = {}) {
       if (!KINDS.includes(kind)) throw new TypeError(`failNext kind must be one of ${KINDS.join(', ')}`);
       if (!Number.isInteger(n) || n < 0) throw new TypeError('failNext count must be a non-negative integer');
@@ -111,7 +119,12 @@ function createPolicy(seed) {
       const ra = opts.retryAfter;
       if (![undefined, false, true, 'seconds', 'date'].includes(ra)) throw new TypeError("failNext retryAfter must be a boolean, 'seconds' or 'date'");
       const retryAfter = ra === true || ra === 'seconds' ? 'seconds' : ra === 'date' ? 'date' : false;
-      for (let i = 0; i < n; i++) policy.forced.push({ kind: /** @type {FaultKind} */ (kind), retryAfter, timeoutMs });
+      if (![undefined, false, true].includes(opts.applied)) throw new TypeError('failNext applied must be a boolean');
+      if (opts.applied && kind === '429') throw new TypeError('failNext applied is for 5xx, reset and timeout faults, not 429');
+      /** @type {Fault} */
+      const fault = { kind: /** @type {FaultKind} */ (kind), retryAfter, timeoutMs };
+      if (opts.applied) fault.applied = true;
+      for (let i = 0; i < n; i++) policy.forced.push({ ...fault });
     },
 
     /**
@@ -139,10 +152,17 @@ function createPolicy(seed) {
       const v = policy.rng();
       let edge = f.rate429;
       if (u < edge) return { kind: '429', retryAfter: retryAfterOf(f, v), timeoutMs: 0 };
-      if (u < (edge += f.rate5xx)) return { kind: /** @type {FaultKind} */ (['500', '502', '503'][Math.min(2, Math.floor(v * 3))]), retryAfter: false, timeoutMs: 0 };
-      if (u < (edge += f.rateReset)) return { kind: 'reset', retryAfter: false, timeoutMs: 0 };
-      if (u < (edge += f.rateTimeout)) return { kind: 'timeout', retryAfter: false, timeoutMs: f.timeoutMs };
-      return null;
+      /** @type {Fault|null} */
+      let fault = null;
+      // `applied` reuses the sub-kind draw (its fraction within the 5xx code's third), so no extra draw
+      let w = v;
+      if (u < (edge += f.rate5xx)) {
+        fault = { kind: /** @type {FaultKind} */ (['500', '502', '503'][Math.min(2, Math.floor(v * 3))]), retryAfter: false, timeoutMs: 0 };
+        w = (v * 3) % 1;
+      } else if (u < (edge += f.rateReset)) fault = { kind: 'reset', retryAfter: false, timeoutMs: 0 };
+      else if (u < (edge += f.rateTimeout)) fault = { kind: 'timeout', retryAfter: false, timeoutMs: f.timeoutMs };
+      if (fault && w < f.appliedShare) fault.applied = true;
+      return fault;
     },
 
     /** Milliseconds to wait before answering. */
@@ -159,7 +179,7 @@ const FAULT_STATUS = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'S
 /**
  * Answer a faulted request: 429 (optionally with Retry-After: 1 or an HTTP date 1 s ahead), 500/502/503,
  * destroy the socket ('reset'), or hold for timeoutMs then answer 504
- * ('timeout'). The request itself is never applied.
+ * ('timeout'). The request itself is not applied, unless the fault is `applied` (server.js then ran it first).
  * @param {import('http').IncomingMessage} req @param {import('http').ServerResponse} res
  * @param {Fault} fault @param {(ms: number) => Promise<void>} delay
  */

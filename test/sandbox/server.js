@@ -5,7 +5,9 @@
  * createSandbox(): the HTTP server standing in for https://api.callbell.eu/v1.
  * Per /v1 request: log it → forced fault (failNext) → rate limit → random fault
  * → latency → auth → body/route checks → handler. Faults are decided before
- * any handler runs, so a faulted request never changes state.
+ * any handler runs, so a faulted request never changes state — except an `applied` fault
+ * (faults.appliedShare, failNext(…, {applied: true})): the request runs normally, then its
+ * answer is replaced by the fault (the log keeps the handler's status as `appliedStatus`).
  */
 
 const http = require('http');
@@ -14,22 +16,27 @@ const { sendJson, readBody, parseJson, createTimers, redact } = require('./http-
 const { createPolicy, normalizeFaults, normalizeLatency, normalizeRateLimit, publicFaults, answerFault } = require('./faults');
 const { createState, resetState, createContact } = require('./state');
 const { apiContact, normalizeShape } = require('./serialize');
-const { matchRoute } = require('./router');
+const { matchRoute, NO_CONTENT } = require('./router');
 const { handleControl } = require('./control');
 const { createEventBus } = require('./events');
+const { createClock } = require('./clock');
+const { normalizeMessageClock } = require('./message-clock');
+const { createMessaging } = require('./messaging');
 
 /** @type {import('./router').Route[]} */
-const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account')];
+const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
+  ...require('./routes/messages'), ...require('./routes/templates')];
 /**
  * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
  * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,
  *   query: Record<string, string>, body: unknown, authorized: boolean, status: number|'reset'|'timeout'|null,
- *   fault: string|null }} LogEntry
+ *   fault: string|null, appliedStatus?: number }} LogEntry
  */
 
 /**
  * @param {{ port?: number, token?: string, latencyMs?: import('./faults').Latency, contactShape?: 'docs'|'object'|'array',
- *   rateLimit?: import('./faults').RateLimit|null, faults?: object|null, seed?: number }} [options]
+ *   rateLimit?: import('./faults').RateLimit|null, faults?: object|null, seed?: number,
+ *   messageClock?: Partial<import('./message-clock').MessageClockConfig> }} [options]
  */
 async function createSandbox(options = {}) {
   const token = options.token ?? 'sandbox-token';
@@ -38,11 +45,14 @@ async function createSandbox(options = {}) {
   const initial = {
     latency: normalizeLatency(options.latencyMs), rateLimit: normalizeRateLimit(options.rateLimit),
     contactShape: normalizeShape(options.contactShape), faults: normalizeFaults(options.faults),
+    messageClock: normalizeMessageClock(options.messageClock),
   };
-  const state = createState();
+  const clock = createClock();
+  const state = createState(clock.now());
   const policy = createPolicy(seed);
   const timers = createTimers();
   const events = createEventBus();
+  const messaging = createMessaging({ state, clock, events, initialClock: initial.messageClock });
   /** @type {LogEntry[]} */
   const requests = [];
   /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number, peakInFlight: number }} */
@@ -124,12 +134,20 @@ async function createSandbox(options = {}) {
       finish(entry, 429);
       return sendJson(res, 429, { error: 'Too Many Requests' }, policy.rateLimit?.retryAfter ? { 'Retry-After': '1' } : {});
     }
-    if (fault) return runFault(req, res, entry, fault);
+    if (fault && !fault.applied) return runFault(req, res, entry, fault);
+    const appliedFault = fault;
 
     /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
     const reply = (status, body, headers) => {
+      if (appliedFault) {
+        entry.appliedStatus = status;
+        return runFault(req, res, entry, appliedFault);
+      }
       finish(entry, status);
-      sendJson(res, status, body, headers);
+      if (body === NO_CONTENT) {
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        res.end();
+      } else sendJson(res, status, body, headers);
     };
     if (!entry.authorized) return reply(401, { error: 'Unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
     if (tooLarge) return reply(413, { error: 'Request body too large' });
@@ -140,10 +158,10 @@ async function createSandbox(options = {}) {
     if (!('route' in match)) return reply(405, { error: 'Method Not Allowed' }, { Allow: match.allowed.join(', ') });
     try {
       const body = match.route.handler({
-        method, params: match.params, query, body: parsed.value, state, now: () => new Date(), token, contactResponse,
-        emit: events.emit,
+        method, params: match.params, query, body: parsed.value, state, now: () => new Date(clock.now()), token, contactResponse,
+        emit: events.emit, messageClock: messaging.messageClock, walletDepleted: messaging.walletDepleted(),
       });
-      return reply(200, body);
+      return reply(body === NO_CONTENT ? 204 : 200, body);
     } catch (err) {
       if (err instanceof ApiError) return reply(err.status, err.toBody(), err.headers);
       console.error('[callbell-sandbox] handler error:', err);
@@ -198,6 +216,10 @@ async function createSandbox(options = {}) {
     state,
     /** Webhook events the API produced (`emitted`), and `on(listener)` to receive them. */
     events,
+    /** The sandbox clock: `now()`, `freeze()`, `resume()`, `advance(ms)` (moves message statuses and the 24-hour window). */
+    clock,
+    /** Messages: inbound(spec), failNextMessages(n, reason?), failMessage(uuid, reason?), setWalletDepleted(bool), setMessageClock(spec) (messaging.js). */
+    ...messaging.api,
     /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
     getContact(uuid, opts) {
       const c = state.contacts.get(uuid);
@@ -205,7 +227,9 @@ async function createSandbox(options = {}) {
     },
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
-      resetState(state);
+      messaging.reset(); // first: pending messages must not move when the clock resets
+      clock.reset();
+      resetState(state, clock.now());
       events.reset();
       requests.length = 0;
       seq = 0;
@@ -239,7 +263,10 @@ async function createSandbox(options = {}) {
     setFaults(spec) {
       policy.faults = normalizeFaults(spec);
     },
-    /** @param {number} n @param {string} kind @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number }} [opts] */
+    /**
+     * @param {number} n @param {string} kind
+     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean }} [opts] applied: the request takes effect, then the fault
+     */
     failNext(n, kind, opts) {
       policy.failNext(n, kind, opts);
     },
@@ -257,7 +284,10 @@ async function createSandbox(options = {}) {
       contactShape = normalizeShape(s);
     },
     config() {
-      return { latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length };
+      return {
+        latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length,
+        ...messaging.config(),
+      };
     },
     stats() {
       return {
@@ -268,6 +298,7 @@ async function createSandbox(options = {}) {
     /** @returns {Promise<void>} */
     close() {
       timers.cancelAll();
+      messaging.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

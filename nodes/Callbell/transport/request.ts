@@ -13,11 +13,11 @@ import { normalizeBaseUrl } from '../helpers/baseUrl';
 import { DEFAULT_TIMEOUT_MS } from '../helpers/runSettings';
 import { InputError } from '../helpers/InputError';
 import type { ConcurrencyController } from './concurrencyController';
-import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';
+import { attemptFailureOf, noteMayHaveTakenEffect, noteRetries, toCallbellApiError } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import type { RetrySettings } from './retryPolicy';
-import { DEFAULT_RETRY, decideRetry } from './retryPolicy';
+import { DEFAULT_RETRY, decideRetry, isFateUnknown } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'callbellApi';
 
@@ -133,6 +133,7 @@ export async function callbellApiRequest(
 				const apiError = toCallbellApiError(this.getNode(), error, request.itemIndex);
 				const why = decision.retry ? 'the execution was cancelled' : decision.reason;
 				if (why !== undefined || retries > 0) noteRetries(apiError, retries, waitedMs, why);
+				if (isFateUnknown(request.method, failure)) noteMayHaveTakenEffect(apiError);
 				throw apiError;
 			}
 			await sleep(decision.delayMs);

@@ -60,4 +60,22 @@ describe('cli.js', () => {
     expect(code).toBe(2);
     expect(err).toContain('Unknown option --bogus');
   });
+
+  test('--clock sets the message-status clock; a bad --clock is refused', async () => {
+    const { child, line } = await startCli(['--port', '0', '--clock', '10,20,']);
+    try {
+      const url = /listening on (\S+)\/v1/.exec(line)[1];
+      const config = await (await fetch(`${url}/__sandbox/config`)).json();
+      expect(config.messageClock).toEqual({ sentMs: 10, deliveredMs: 20, readMs: null });
+    } finally {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      await done;
+    }
+    const bad = spawn(process.execPath, [CLI, '--clock', 'fast'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    bad.stderr.on('data', (d) => (err += d));
+    expect((await exited(bad)).code).toBe(2);
+    expect(err).toContain('--clock must be');
+  });
 });
