@@ -23,7 +23,7 @@ const { makeCertificate, startTlsFront, startRelay } = require('./network');
 const { analyzeRequests, round } = require('./sandbox');
 const { runWorkflow, cpuBetween } = require('./real-n8n');
 const { startCpuSampler, busyBefore, REPO_ROOT } = require('./machine');
-const { benchItems, comparisonWorkflow, singleCallbellWorkflow, getManyWorkflow, CALLBELL_CREDENTIAL, CALLBELL_TLS_CREDENTIAL } = require('./workflows');
+const { benchItems, comparisonWorkflow, singleCallbellWorkflow, getManyWorkflow, CALLBELL_TLS_CREDENTIAL, CALLBELL_READ_CREDENTIAL } = require('./workflows');
 
 const CONDITIONS = [
   { rttMs: 0, serverMs: 50 },
@@ -163,13 +163,17 @@ function scaleWorkflows({ pool, sizes, readSizes }) {
   }
   for (const row of reads) {
     row.nodeName = name(row);
-    row.workflow = getManyWorkflow({ id: row.id, limit: row.items, nodeName: row.nodeName, credential: CALLBELL_CREDENTIAL });
+    row.workflow = getManyWorkflow({ id: row.id, limit: row.items, nodeName: row.nodeName, credential: CALLBELL_READ_CREDENTIAL });
   }
   return [...updates, ...reads];
 }
 
-/** One scale row over plain HTTP (no relay): memory and linearity, not the network. */
-async function runScaleRow({ row, sandbox, network, rps, serverMs, say }) {
+/**
+ * One scale row over plain HTTP (no relay): memory and linearity, not the network. Get Many reads
+ * from `readSandbox` (only the contacts it needs).
+ */
+async function runScaleRow({ row, sandbox: mainSandbox, readSandbox, rps, serverMs, say }) {
+  const sandbox = row.kind === 'update' ? mainSandbox : readSandbox;
   await sandbox.configure({ latencyMs: serverMs, rps });
   if (row.uuids) sandbox.forgetNames(row.uuids);
   const machine = startCpuSampler();

@@ -19,7 +19,7 @@ const { spawn } = require('child_process');
 const { ensureN8n, n8nEnv, paths } = require('../scripts/lib/n8n-runtime');
 const { installPackedPackage } = require('../scripts/lib/community-install');
 const { importCredentials, importWorkflow, parseRawOutput, freePort } = require('../scripts/lib/n8n-instance');
-const { CALLBELL_CREDENTIAL, CALLBELL_TLS_CREDENTIAL, HEADER_CREDENTIAL } = require('./workflows');
+const { CALLBELL_CREDENTIAL, CALLBELL_TLS_CREDENTIAL, CALLBELL_READ_CREDENTIAL, HEADER_CREDENTIAL } = require('./workflows');
 const { REPO_ROOT } = require('./machine');
 
 const USER_FOLDER = path.join(REPO_ROOT, '.bench', 'n8n');
@@ -47,7 +47,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * A fresh user folder with the package and the credentials (the token is sent as a header):
  * Callbell to `sandboxUrl`, and to `tlsUrl` (the HTTPS relay) when given.
  */
-async function prepareN8n({ sandboxUrl, tlsUrl, token, log = () => {} }) {
+async function prepareN8n({ sandboxUrl, tlsUrl, readUrl, token, log = () => {} }) {
   await ensureN8n({ log });
   fs.rmSync(USER_FOLDER, { recursive: true, force: true });
   fs.mkdirSync(USER_FOLDER, { recursive: true });
@@ -56,6 +56,7 @@ async function prepareN8n({ sandboxUrl, tlsUrl, token, log = () => {} }) {
     { ...CALLBELL_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: sandboxUrl } },
     { ...HEADER_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
     ...(tlsUrl ? [{ ...CALLBELL_TLS_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: tlsUrl } }] : []),
+    ...(readUrl ? [{ ...CALLBELL_READ_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: readUrl } }] : []),
   ]);
   return { userFolder: USER_FOLDER, installed };
 }

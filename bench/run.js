@@ -212,9 +212,9 @@ function slices(pool) {
 
 const uuidOf = (entry) => entry.path.split('/')[2];
 
-async function n8nBenchmarks(sandbox, pool, out, network) {
+async function n8nBenchmarks(sandbox, pool, out, network, readSandbox) {
   say('n8n: preparing .bench/n8n (packed package, credentials)');
-  const prepared = await prepareN8n({ sandboxUrl: sandbox.url, tlsUrl: network.url, token: sandbox.token, log: (line) => say(`  ${line}`) });
+  const prepared = await prepareN8n({ sandboxUrl: sandbox.url, tlsUrl: network.url, readUrl: readSandbox.url, token: sandbox.token, log: (line) => say(`  ${line}`) });
   out.installedPackage = prepared.installed.version;
 
   const take = slices(pool);
@@ -250,7 +250,7 @@ async function n8nBenchmarks(sandbox, pool, out, network) {
 
   if (ONLY === 'scale') {
     out.scale = [];
-    for (const row of scaleRows) out.scale.push(await runScaleRow({ row, sandbox, network, rps: RATE_LIMIT_RPS, serverMs: SCALE_SERVER_MS, say }));
+    for (const row of scaleRows) out.scale.push(await runScaleRow({ row, sandbox, readSandbox, network, rps: RATE_LIMIT_RPS, serverMs: SCALE_SERVER_MS, say }));
     return;
   }
   say(`n8n network rows: ${N.network} items per node, HTTPS through the relay, sandbox limit ${RATE_LIMIT_RPS}/s, Callbell defaults vs HTTP Request in one run`);
@@ -332,6 +332,9 @@ async function n8nBenchmarks(sandbox, pool, out, network) {
   say(`n8n: CPU profile (node --cpu-prof) of ${N.n8nProfile} items at 0 ms`);
   out.profile = await profileN8n(sandbox, PROFILED);
 
+  if (args.has('--skip-sweep')) {
+    say('n8n sweep: skipped (--skip-sweep)');
+  } else {
   say(`n8n sweep: options.concurrency ${CONCURRENCIES.join(', ')}, ${N.sweep} items each, ${LATENCY_MS} ms, one run`);
   await sandbox.configure({ latencyMs: LATENCY_MS });
   const sweepBusyBefore = await busyBefore();
@@ -360,11 +363,12 @@ async function n8nBenchmarks(sandbox, pool, out, network) {
       return row;
     }),
   };
+  }
 
   if (args.has('--skip-scale')) return;
   say(`n8n scale: Update ${N.scale.join(' and ')} items, Get Many ${N.read.join(' and ')} contacts (plain HTTP, ${SCALE_SERVER_MS} ms, limit ${RATE_LIMIT_RPS}/s)`);
   out.scale = [];
-  for (const row of scaleRows) out.scale.push(await runScaleRow({ row, sandbox, network, rps: RATE_LIMIT_RPS, serverMs: SCALE_SERVER_MS, say }));
+  for (const row of scaleRows) out.scale.push(await runScaleRow({ row, sandbox, readSandbox, network, rps: RATE_LIMIT_RPS, serverMs: SCALE_SERVER_MS, say }));
 }
 
 /**
@@ -429,17 +433,19 @@ async function main() {
   let completed = false;
   const sandbox = await startBenchSandbox();
   const network = await startNetwork(sandbox);
+  const readSandbox = await startBenchSandbox({ port: 0 });
   results.network = { url: network.url, conditions: require('./network-bench').CONDITIONS };
   try {
     const poolSize = Math.max(2 * N.compare, N.sweep * CONCURRENCIES.length, N.rate, ...N.scale, ...N.read);
     const pool = await sandbox.addContacts(poolSize, 'Bench Contact');
+    await readSandbox.addContacts(Math.max(...N.read), 'Bench Read Contact');
     say(`sandbox on ${sandbox.url} with ${poolSize} bench contacts`);
 
     if (!args.has('--skip-engine') && !ONLY) results.engine = await engineBenchmarks(sandbox, pool);
     if (!args.has('--skip-n8n')) {
       results.n8n = {};
       try {
-        await n8nBenchmarks(sandbox, pool, results.n8n, network);
+        await n8nBenchmarks(sandbox, pool, results.n8n, network, readSandbox);
       } catch (error) {
         results.n8n.error = String(error.message);
         throw error;
@@ -449,6 +455,7 @@ async function main() {
   } finally {
     killAllNow();
     await network.close();
+    await readSandbox.close();
     await sandbox.close();
     results.loadEnd = loadNow();
     results.totalMs = Date.now() - T0;

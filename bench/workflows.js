@@ -13,6 +13,11 @@ const CALLBELL_CREDENTIAL = { id: 'benchCallbell01', name: 'Callbell (bench sand
 const HEADER_CREDENTIAL = { id: 'benchHeaderAuth1', name: 'Callbell sandbox token (header)' };
 /** The same sandbox over HTTPS through the relay that emulates a round-trip time (bench/network.js). */
 const CALLBELL_TLS_CREDENTIAL = { id: 'benchCallbellTls', name: 'Callbell (bench sandbox over HTTPS relay)' };
+/**
+ * A second sandbox for Get Many at scale, with just enough contacts: the sandbox sorts all its
+ * contacts for every page, so reading pages from the main one (50,000 contacts) would measure it.
+ */
+const CALLBELL_READ_CREDENTIAL = { id: 'benchCallbellRead', name: 'Callbell (bench read sandbox)' };
 
 /** Contact → Update, contact By ID `{{ $json.uuid }}`, Update Fields → Name `{{ $json.name }}`. */
 function updateParameters(options = {}) {
@@ -150,6 +155,7 @@ function getManyWorkflow({ id, limit, nodeName, credential }) {
 module.exports = {
   CALLBELL_CREDENTIAL,
   CALLBELL_TLS_CREDENTIAL,
+  CALLBELL_READ_CREDENTIAL,
   getManyWorkflow,
   HEADER_CREDENTIAL,
   updateParameters,
