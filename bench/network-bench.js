@@ -172,7 +172,7 @@ function scaleWorkflows({ pool, sizes, readSizes }) {
  * One scale row over plain HTTP (no relay): memory and linearity, not the network. Get Many reads
  * from `readSandbox` (only the contacts it needs).
  */
-async function runScaleRow({ row, sandbox: mainSandbox, readSandbox, rps, serverMs, say }) {
+async function runScaleRow({ row, sandbox: mainSandbox, readSandbox, network, rps, serverMs, say }) {
   const sandbox = row.kind === 'update' ? mainSandbox : readSandbox;
   await sandbox.configure({ latencyMs: serverMs, rps });
   if (row.uuids) sandbox.forgetNames(row.uuids);
