@@ -32,7 +32,7 @@ const KEY_FUNCTIONS = [
   { name: 'getCredentials', label: 'n8n-core getCredentials (httpRequestWithAuthentication calls it per request)' },
   { name: 'getCredentialsEntity', label: 'n8n CredentialsHelper.getCredentialsEntity (SQLite read, real n8n only)' },
   { name: 'decryptV2', label: 'n8n-core Cipher.decryptV2 (credential decryption, real n8n only)' },
-  { name: 'authenticate', label: 'credential authenticate (applies the `=Bearer {{$credentials.apiToken}}` header expression)' },
+  { name: 'authenticate', label: 'credential authenticate (adds the Bearer header; a function since issue 15, an expression before)' },
   { name: 'httpRequestWithAuthentication', label: 'n8n-core httpRequestWithAuthentication (until its first await)' },
   { name: 'dispatchHttpRequest', label: 'axios dispatchHttpRequest (builds and sends the request)' },
   { name: 'transformResponse', label: 'axios transformResponse (JSON.parse of the answer)' },

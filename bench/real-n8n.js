@@ -19,7 +19,7 @@ const { spawn } = require('child_process');
 const { ensureN8n, n8nEnv, paths } = require('../scripts/lib/n8n-runtime');
 const { installPackedPackage } = require('../scripts/lib/community-install');
 const { importCredentials, importWorkflow, parseRawOutput, freePort } = require('../scripts/lib/n8n-instance');
-const { CALLBELL_CREDENTIAL, HEADER_CREDENTIAL } = require('./workflows');
+const { CALLBELL_CREDENTIAL, CALLBELL_TLS_CREDENTIAL, CALLBELL_READ_CREDENTIAL, HEADER_CREDENTIAL } = require('./workflows');
 const { REPO_ROOT } = require('./machine');
 
 const USER_FOLDER = path.join(REPO_ROOT, '.bench', 'n8n');
@@ -43,8 +43,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** A fresh user folder with the package and both credentials (the token is sent as a header). */
-async function prepareN8n({ sandboxUrl, token, log = () => {} }) {
+/**
+ * A fresh user folder with the package and the credentials (the token is sent as a header):
+ * Callbell to `sandboxUrl`, and to `tlsUrl` (the HTTPS relay) when given.
+ */
+async function prepareN8n({ sandboxUrl, tlsUrl, readUrl, token, log = () => {} }) {
   await ensureN8n({ log });
   fs.rmSync(USER_FOLDER, { recursive: true, force: true });
   fs.mkdirSync(USER_FOLDER, { recursive: true });
@@ -52,6 +55,8 @@ async function prepareN8n({ sandboxUrl, token, log = () => {} }) {
   await importCredentials(USER_FOLDER, [
     { ...CALLBELL_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: sandboxUrl } },
     { ...HEADER_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
+    ...(tlsUrl ? [{ ...CALLBELL_TLS_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: tlsUrl } }] : []),
+    ...(readUrl ? [{ ...CALLBELL_READ_CREDENTIAL, type: 'callbellApi', data: { apiToken: token, baseUrl: readUrl } }] : []),
   ]);
   return { userFolder: USER_FOLDER, installed };
 }
@@ -78,6 +83,57 @@ function nodeFigures(runData, name) {
   };
 }
 
+const CLOCK_TICKS_PER_S = 100;
+
+/** CPU time (ms, user + system) and memory (kB) of process `pid` now, from /proc; undefined once gone. */
+function processNow(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kB = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { at: Date.now(), cpuMs, rssKb: kB('VmRSS'), peakRssKb: kB('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Samples n8n's main process every `everyMs` while it runs: CPU time and RSS over time, and its
+ * peak RSS (VmHWM, the kernel's high-water mark; the last sample before exit holds the peak).
+ */
+function startProcessSampler(pid, everyMs = 100) {
+  const samples = [];
+  const take = () => {
+    const sample = processNow(pid);
+    if (sample) samples.push(sample);
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return samples;
+    },
+  };
+}
+
+/** CPU ms n8n's main process spent from `fromMs` to `toMs` (epoch ms), from the samples (linear in between). */
+function cpuBetween(samples, fromMs, toMs) {
+  const at = (t) => {
+    if (!samples.length) return NaN;
+    if (t <= samples[0].at) return samples[0].cpuMs;
+    for (let i = 1; i < samples.length; i++) {
+      const a = samples[i - 1];
+      const b = samples[i];
+      if (t <= b.at) return a.cpuMs + ((b.cpuMs - a.cpuMs) * (t - a.at)) / Math.max(1, b.at - a.at);
+    }
+    return samples[samples.length - 1].cpuMs;
+  };
+  return at(toMs) - at(fromMs);
+}
+
 /**
  * `n8n execute --id=<id> --rawOutput` with stdout and stderr in files under .bench/n8n-output/.
  * n8n 2.41 on Node 24 may crash while exiting after a complete run (see executeWorkflow in
@@ -99,6 +155,7 @@ async function executeToFile(id, { env = {}, timeoutMs }) {
     detached: true,
   });
   running.add(child);
+  const sampler = startProcessSampler(child.pid);
   fs.closeSync(out);
   fs.closeSync(err);
   const timer = setTimeout(() => killGroupOf(child), timeoutMs);
@@ -107,6 +164,7 @@ async function executeToFile(id, { env = {}, timeoutMs }) {
     child.once('exit', (code, sig) => resolve([code, sig]));
   });
   clearTimeout(timer);
+  const processSamples = sampler.stop();
   killGroupOf(child); // a finished CLI command must not leave its task runner behind
   running.delete(child);
   const stdout = fs.readFileSync(outFile, 'utf8');
@@ -122,6 +180,7 @@ async function executeToFile(id, { env = {}, timeoutMs }) {
     stdoutTail: stdout.slice(-2000),
     stderr: fs.readFileSync(errFile, 'utf8'),
     ms: Date.now() - started,
+    processSamples,
   };
 }
 
@@ -141,7 +200,9 @@ async function runWorkflow(id, nodeNames, { env = {}, timeoutMs = 400000 } = {})
         `${runError ? `: ${runError.message}` : ''}\n${tail.slice(0, 3000)}`,
     );
   }
-  return { processWallMs: result.ms, crashedOnExit: result.crashedOnExit, nodes };
+  const samples = result.processSamples;
+  const peakRssKb = samples.reduce((most, sample) => Math.max(most, sample.peakRssKb || 0), 0);
+  return { processWallMs: result.ms, crashedOnExit: result.crashedOnExit, nodes, samples, peakRssMb: Math.round(peakRssKb / 102.4) / 10 };
 }
 
-module.exports = { prepareN8n, importWorkflows, runWorkflow, USER_FOLDER };
+module.exports = { prepareN8n, importWorkflows, runWorkflow, cpuBetween, USER_FOLDER };

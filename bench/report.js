@@ -133,7 +133,7 @@ function readingNotes(r) {
     notes.push(`In real n8n our node keeps n8n's process busy ${num(busyPerItem, 2)} ms per item at 0 ms latency under the profiler (which slows it down; node executionTime ${s(r.n8n.profile.executionTimeMs)} for ${real.items} items): expression evaluation ${num(expression / 1000, 2)} ms (${num((expression / 1000 / busyPerItem) * 100, 0)} %), the HTTP client ${num(areaUs(real, /^HTTP client/) / 1000, 2)} ms, SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms and credential decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms; our package's own code ${num(areaUs(real, /^our node/) / 1000, 3)} ms.`);
     const db = real.databaseCallersMs ?? {};
     const dbKnown = (db.credentials ?? 0) + (db.other ?? 0);
-    notes.push(`The credential: our node reads and decrypts it once per execution and hands it to httpRequestWithAuthentication, which would otherwise load it per request (a SQLite read, then decryptV2): SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms + decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms + CredentialsHelper ${num(areaUs(real, /^credentials \(n8n CredentialsHelper/) / 1000, 2)} ms per item remain (of the SQLite samples whose stack names a caller, ${dbKnown ? num(((db.credentials ?? 0) / dbKnown) * 100, 0) : '–'} % are credential loads, ${num(db.unknown, 0)} ms of SQLite time has no n8n caller on its stack). n8n still applies the credential's \`authenticate\` header expression for every request: ${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms per item, its expression included.`);
+    notes.push(`The credential: our node reads and decrypts it once per execution and hands it to httpRequestWithAuthentication, which would otherwise load it per request (a SQLite read, then decryptV2): SQLite ${num(areaUs(real, /^database/) / 1000, 2)} ms + decryption ${num(areaUs(real, /^credential decryption/) / 1000, 2)} ms + CredentialsHelper ${num(areaUs(real, /^credentials \(n8n CredentialsHelper/) / 1000, 2)} ms per item remain (of the SQLite samples whose stack names a caller, ${dbKnown ? num(((db.credentials ?? 0) / dbKnown) * 100, 0) : '–'} % are credential loads, ${num(db.unknown, 0)} ms of SQLite time has no n8n caller on its stack). n8n still calls the credential's \`authenticate\` for every request: ${num(inclusiveUs(real, 'authenticate') / 1000, 2)} ms per item (a function since issue 15; as the generic \`=Bearer {{$credentials.apiToken}}\` expression it cost 0.58 ms per item).`);
     notes.push(`One n8n process runs JavaScript on one core, so at ${num(busyPerItem, 2)} ms per item it cannot exceed about ${num(1000 / busyPerItem, 0)} items/s on this CPU whatever the concurrency; 270 requests/s needs at most ${num(1000 / 270, 2)} ms per item.`);
   }
   const engineProfile = r.engine?.profile?.summary;
@@ -180,11 +180,13 @@ function commandsSection(r) {
   return ['```sh', ...r.commands, '```'].join('\n');
 }
 
+const { networkSection, sendSection, scaleSection, networkNotes } = require('./report-network');
+
 function renderMarkdown(r) {
   return [
-    '# Benchmark results (issue 5)',
+    '# Benchmark results (issues 5 and 15)',
     '',
-    `Written by \`npm run bench\` (bench/run.js) on ${r.date}. Raw figures: \`.bench/results.json\` (git-ignored).${r.quick ? ' **Quick run (small N): not the real benchmark.**' : ''}`,
+    `Written by \`npm run bench\` (bench/run.js) on ${r.date}. Raw figures: \`.bench/results.json\` (git-ignored).${r.quick ? ' **Quick run (small N): not the real benchmark.**' : ''}${r.incomplete ? ` **Incomplete run: ${r.incomplete}**` : ''}`,
     '',
     '## Machine and versions',
     '',
@@ -195,6 +197,20 @@ function renderMarkdown(r) {
     mainTable(r),
     '',
     'Node times are `runData[node][0].executionTime` from the run data; wall times of whole `n8n execute` processes (start-up, both branches, saving) are in the raw JSON. Request counts and rates come from the sandbox\'s request log (`GET /__sandbox/requests`).',
+    '',
+    `## Under network conditions: HTTPS through the RTT relay, sandbox limit 300 requests/s (real n8n, ${r.n8n?.network?.[0]?.callbell?.items ?? '–'} items per node, both nodes in one \`n8n execute\` run)`,
+    '',
+    'The sandbox serves HTTPS (a self-signed P-256 certificate made at start with openssl, trusted by n8n through `NODE_EXTRA_CA_CERTS`) behind bench/network.js\'s TCP relay: every flight RTT/2 late each way, a new connection\'s first bytes one RTT more (the TCP handshake). n8n opens a new TCP + TLS connection for every request, so a request costs about 3 RTT + the server time. Both nodes run with On Error → Continue, so a failed item is counted, not fatal. Sustained = 2xx answers per second between the first and the last full second; connections = connections the relay accepted during the node\'s run; CPU = CPU time of n8n\'s main process during the node\'s run (/proc), so the ceiling is what one core would allow.',
+    '',
+    networkSection(r),
+    '',
+    '## Send: Message → Send (POST /messages/send) against HTTP Request',
+    '',
+    sendSection(r),
+    '',
+    `## Scale (real n8n, plain HTTP, ${r.config?.scaleServerMs ?? '–'} ms server time, limit 300/s, node defaults, one \`n8n execute\` per size)`,
+    '',
+    scaleSection(r),
     '',
     `## Concurrency sweep (real n8n, ${r.n8n?.sweep?.items ?? '–'} items, ${r.n8n?.sweep?.latencyMs ?? '–'} ms latency, one \`n8n execute\` run)`,
     '',
@@ -217,6 +233,7 @@ function renderMarkdown(r) {
     '## Reading the figures',
     '',
     ...readingNotes(r).map((note) => `- ${note}`),
+    ...networkNotes(r).map((note) => `- ${note}`),
     '',
     '## How it was run',
     '',
@@ -232,6 +249,15 @@ function renderConsole(r) {
     `Machine: nproc ${r.machine.nproc}, ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB; load ${r.loadStart.join('/')} → ${r.loadEnd.join('/')}`,
     '',
     mainTable(r),
+    '',
+    'Under network conditions (HTTPS through the RTT relay):',
+    networkSection(r),
+    '',
+    'Send:',
+    sendSection(r),
+    '',
+    'Scale:',
+    scaleSection(r),
     '',
     'Concurrency sweep (real n8n):',
     sweepTable(r.n8n?.sweep, r.n8n?.comparison?.http?.executionTimeMs),

@@ -30,13 +30,21 @@ const { summarizeProfile } = require('./profile');
 const { prepareN8n, importWorkflows, runWorkflow } = require('./real-n8n');
 const { updateParameters, benchItems, comparisonWorkflow, sweepWorkflow, singleCallbellWorkflow } = require('./workflows');
 const { renderMarkdown, renderConsole } = require('./report');
+const { startNetwork, networkWorkflows, runNetworkRow, scaleWorkflows, runScaleRow } = require('./network-bench');
+const { sendWorkflows, runSendRow, sendAvailable } = require('./send-bench');
 const { killAllNow } = require('../scripts/lib/n8n-instance');
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const N = QUICK
-  ? { compare: 50, sweep: 40, rate: 400, cpu: 200, engineSweep: 100, profile: 200, n8nProfile: 100, warmup: 50 }
-  : { compare: 1000, sweep: 1000, rate: 5000, cpu: 2000, engineSweep: 1000, profile: 2000, n8nProfile: 1000, warmup: 300 };
+  ? { compare: 50, sweep: 40, rate: 400, cpu: 200, engineSweep: 100, profile: 200, n8nProfile: 100, warmup: 50, network: 100, scale: [200, 1000], read: [100, 500], send: 50 }
+  : { compare: 1000, sweep: 500, rate: 5000, cpu: 2000, engineSweep: 1000, profile: 2000, n8nProfile: 1000, warmup: 300, network: 2000, scale: [10000, 50000], read: [2000, 10000], send: 1000 };
+// Trying out sizes: BENCH_SCALE=2000,10000 BENCH_READ=1000,2000
+if (process.env.BENCH_SCALE) N.scale = process.env.BENCH_SCALE.split(',').map(Number);
+if (process.env.BENCH_READ) N.read = process.env.BENCH_READ.split(',').map(Number);
+/** Server time per request in the scale rows (plain HTTP: they measure memory and linearity, not the network). */
+const SCALE_SERVER_MS = 20;
+const ONLY = args.has('--only-network') ? 'network' : args.has('--only-scale') ? 'scale' : undefined;
 const LATENCY_MS = 50;
 const RATE_LIMIT_RPS = 300;
 const CONCURRENCIES = [1, 2, 5, 10, 20, 50];
@@ -49,7 +57,7 @@ const N8N_PROFILE_DIR = path.join(REPO_ROOT, '.bench', 'profiles', 'n8n');
  * than this busy (% of all cores; the 1-minute load average lags and includes our own runs).
  */
 const BUSY_BEFORE_PCT = 40;
-const REPEAT_BUDGET_MS = 6.5 * 60 * 1000;
+const REPEAT_BUDGET_MS = 2.5 * 60 * 1000;
 
 const T0 = Date.now();
 const say = (text) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${text}`);
@@ -204,12 +212,15 @@ function slices(pool) {
 
 const uuidOf = (entry) => entry.path.split('/')[2];
 
-async function n8nBenchmarks(sandbox, pool, out) {
+async function n8nBenchmarks(sandbox, pool, out, network, readSandbox) {
   say('n8n: preparing .bench/n8n (packed package, credentials)');
-  const prepared = await prepareN8n({ sandboxUrl: sandbox.url, token: sandbox.token, log: (line) => say(`  ${line}`) });
+  const prepared = await prepareN8n({ sandboxUrl: sandbox.url, tlsUrl: network.url, readUrl: readSandbox.url, token: sandbox.token, log: (line) => say(`  ${line}`) });
   out.installedPackage = prepared.installed.version;
 
   const take = slices(pool);
+  const networkRows = networkWorkflows({ take, items: N.network, tlsUrl: network.url });
+  const scaleRows = scaleWorkflows({ pool, sizes: N.scale, readSizes: N.read });
+  const sendRows = sendAvailable() ? sendWorkflows({ items: N.send, sandbox, network }) : [];
   const compare = { callbell: take(N.compare), http: take(N.compare) };
   const compareLegacy = { callbell: take(N.compare), http: take(N.compare) };
   const CALLBELL = 'Callbell Contact Update';
@@ -230,9 +241,30 @@ async function n8nBenchmarks(sandbox, pool, out) {
     sweepWorkflow({ id: 'benchSweep000001', settings: sweepSettings }),
     singleCallbellWorkflow({ id: 'benchRate0000001', title: 'Bench: Callbell under a 300 requests/s limit', uuids: rateUuids, tag: 'n8n c', options: {}, nodeName: RATE, continueOnFail: true }),
     singleCallbellWorkflow({ id: 'benchProfile0001', title: 'Bench: Callbell, CPU profile', uuids: pool.slice(0, N.n8nProfile), tag: 'n8n profile', options: {}, nodeName: PROFILED }),
+    ...networkRows.map((row) => row.workflow),
+    ...scaleRows.map((row) => row.workflow),
+    ...sendRows.flatMap((row) => row.workflows),
   ];
   say('n8n: importing the workflows (.bench/workflows/)');
   await importWorkflows(workflows);
+
+  if (ONLY === 'scale') {
+    out.scale = [];
+    for (const row of scaleRows) out.scale.push(await runScaleRow({ row, sandbox, readSandbox, network, rps: RATE_LIMIT_RPS, serverMs: SCALE_SERVER_MS, say }));
+    return;
+  }
+  say(`n8n network rows: ${N.network} items per node, HTTPS through the relay, sandbox limit ${RATE_LIMIT_RPS}/s, Callbell defaults vs HTTP Request in one run`);
+  out.network = [];
+  for (const row of networkRows) out.network.push(await runNetworkRow({ row, sandbox, network, rps: RATE_LIMIT_RPS, say }));
+  if (sendRows.length) {
+    say(`n8n send rows: ${N.send} template sends per node (POST /messages/send)`);
+    out.send = [];
+    for (const row of sendRows) out.send.push(await runSendRow({ row, sandbox, network, rps: RATE_LIMIT_RPS, say }));
+  } else {
+    out.send = { skipped: 'the package has no Message → Send operation yet' };
+    say('n8n send rows: skipped (no Message → Send in this package yet)');
+  }
+  if (ONLY === 'network') return;
 
   const comparisonRun = async (id, uuids, tag, env) => {
     await sandbox.configure({ latencyMs: LATENCY_MS });
@@ -300,6 +332,9 @@ async function n8nBenchmarks(sandbox, pool, out) {
   say(`n8n: CPU profile (node --cpu-prof) of ${N.n8nProfile} items at 0 ms`);
   out.profile = await profileN8n(sandbox, PROFILED);
 
+  if (args.has('--skip-sweep')) {
+    say('n8n sweep: skipped (--skip-sweep)');
+  } else {
   say(`n8n sweep: options.concurrency ${CONCURRENCIES.join(', ')}, ${N.sweep} items each, ${LATENCY_MS} ms, one run`);
   await sandbox.configure({ latencyMs: LATENCY_MS });
   const sweepBusyBefore = await busyBefore();
@@ -328,6 +363,12 @@ async function n8nBenchmarks(sandbox, pool, out) {
       return row;
     }),
   };
+  }
+
+  if (args.has('--skip-scale')) return;
+  say(`n8n scale: Update ${N.scale.join(' and ')} items, Get Many ${N.read.join(' and ')} contacts (plain HTTP, ${SCALE_SERVER_MS} ms, limit ${RATE_LIMIT_RPS}/s)`);
+  out.scale = [];
+  for (const row of scaleRows) out.scale.push(await runScaleRow({ row, sandbox, readSandbox, network, rps: RATE_LIMIT_RPS, serverMs: SCALE_SERVER_MS, say }));
 }
 
 /**
@@ -382,37 +423,50 @@ async function main() {
     quick: QUICK,
     loadStart: loadNow(),
     git: gitDescribe(),
-    config: { N, latencyMs: LATENCY_MS, rateLimitRps: RATE_LIMIT_RPS, concurrencies: CONCURRENCIES, sandboxPort: BENCH_SANDBOX_PORT },
+    config: { N, latencyMs: LATENCY_MS, rateLimitRps: RATE_LIMIT_RPS, concurrencies: CONCURRENCIES, sandboxPort: BENCH_SANDBOX_PORT, scaleServerMs: SCALE_SERVER_MS },
     engine: undefined,
     n8n: undefined,
   };
   results.machine = machineInfo();
   say(`machine: nproc ${results.machine.nproc}, ${results.machine.cpuModel}, load ${results.loadStart.join(' / ')}`);
 
+  let completed = false;
   const sandbox = await startBenchSandbox();
+  const network = await startNetwork(sandbox);
+  const readSandbox = await startBenchSandbox({ port: 0 });
+  results.network = { url: network.url, conditions: require('./network-bench').CONDITIONS };
   try {
-    const poolSize = Math.max(2 * N.compare, N.sweep * CONCURRENCIES.length, N.rate);
+    const poolSize = Math.max(2 * N.compare, N.sweep * CONCURRENCIES.length, N.rate, ...N.scale, ...N.read);
     const pool = await sandbox.addContacts(poolSize, 'Bench Contact');
+    await readSandbox.addContacts(Math.max(...N.read), 'Bench Read Contact');
     say(`sandbox on ${sandbox.url} with ${poolSize} bench contacts`);
 
-    if (!args.has('--skip-engine')) results.engine = await engineBenchmarks(sandbox, pool);
+    if (!args.has('--skip-engine') && !ONLY) results.engine = await engineBenchmarks(sandbox, pool);
     if (!args.has('--skip-n8n')) {
       results.n8n = {};
       try {
-        await n8nBenchmarks(sandbox, pool, results.n8n);
+        await n8nBenchmarks(sandbox, pool, results.n8n, network, readSandbox);
       } catch (error) {
         results.n8n.error = String(error.message);
         throw error;
       }
     }
+    completed = true;
   } finally {
     killAllNow();
+    await network.close();
+    await readSandbox.close();
     await sandbox.close();
     results.loadEnd = loadNow();
     results.totalMs = Date.now() - T0;
     results.commands = commandsRun();
     fs.mkdirSync(path.dirname(RESULTS_JSON), { recursive: true });
     fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2));
+    if (!completed) {
+      // A run that failed part-way still leaves what it measured, marked as incomplete.
+      results.incomplete = results.n8n?.error ?? 'the run stopped early';
+      fs.writeFileSync(RESULTS_MD.replace(/\.md$/, '.incomplete.md'), renderMarkdown(results));
+    }
   }
   fs.writeFileSync(RESULTS_MD, renderMarkdown(results));
   console.log(`\n${renderConsole(results)}\n`);

@@ -21,8 +21,8 @@ async function control(sb, method, path, body) {
   return json;
 }
 
-async function startBenchSandbox() {
-  const sb = await createSandbox({ port: BENCH_SANDBOX_PORT });
+async function startBenchSandbox({ port = BENCH_SANDBOX_PORT } = {}) {
+  const sb = await createSandbox({ port });
   return {
     sb,
     url: sb.url,

@@ -11,6 +11,13 @@
 const CALLBELL_TYPE = 'n8n-nodes-callbell.callbell';
 const CALLBELL_CREDENTIAL = { id: 'benchCallbell01', name: 'Callbell (bench sandbox)' };
 const HEADER_CREDENTIAL = { id: 'benchHeaderAuth1', name: 'Callbell sandbox token (header)' };
+/** The same sandbox over HTTPS through the relay that emulates a round-trip time (bench/network.js). */
+const CALLBELL_TLS_CREDENTIAL = { id: 'benchCallbellTls', name: 'Callbell (bench sandbox over HTTPS relay)' };
+/**
+ * A second sandbox for Get Many at scale, with just enough contacts: the sandbox sorts all its
+ * contacts for every page, so reading pages from the main one (50,000 contacts) would measure it.
+ */
+const CALLBELL_READ_CREDENTIAL = { id: 'benchCallbellRead', name: 'Callbell (bench read sandbox)' };
 
 /** Contact → Update, contact By ID `{{ $json.uuid }}`, Update Fields → Name `{{ $json.name }}`. */
 function updateParameters(options = {}) {
@@ -37,23 +44,23 @@ function codeNode(name, uuids, tag, position) {
   return { id: `code-${name}`, name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } };
 }
 
-function callbellNode(name, options, position, { continueOnFail = false } = {}) {
+function callbellNode(name, options, position, { continueOnFail = false, credential = CALLBELL_CREDENTIAL, parameters } = {}) {
   const node = {
     id: `callbell-${name}`,
     name,
     type: CALLBELL_TYPE,
     typeVersion: 1,
     position,
-    credentials: { callbellApi: CALLBELL_CREDENTIAL },
-    parameters: updateParameters(options),
+    credentials: { callbellApi: credential },
+    parameters: parameters ?? updateParameters(options),
   };
   if (continueOnFail) node.onError = 'continueRegularOutput';
   return node;
 }
 
 /** n8n's HTTP Request node 4.2 sending the same PATCH, URL and JSON body as expressions. */
-function httpRequestNode(name, sandboxUrl, position) {
-  return {
+function httpRequestNode(name, sandboxUrl, position, { continueOnFail = false } = {}) {
+  const node = {
     id: `http-${name}`,
     name,
     type: 'n8n-nodes-base.httpRequest',
@@ -71,6 +78,8 @@ function httpRequestNode(name, sandboxUrl, position) {
       options: {},
     },
   };
+  if (continueOnFail) node.onError = 'continueRegularOutput';
+  return node;
 }
 
 function trigger() {
@@ -90,13 +99,13 @@ function workflow(id, name, nodes, connections) {
  * (a) and (b) in one run: Start → Items A → Callbell (top branch, runs first);
  * Start → Items B → HTTP Request (second branch). Each branch updates its own contacts.
  */
-function comparisonWorkflow({ id, callbellUuids, httpUuids, tag, sandboxUrl, callbellOptions, callbellName, httpName }) {
+function comparisonWorkflow({ id, callbellUuids, httpUuids, tag, sandboxUrl, callbellOptions, callbellName, httpName, credential, continueOnFail = false }) {
   const nodes = [
     trigger(),
     codeNode('Items for Callbell', callbellUuids, `${tag} callbell`, [220, 0]),
-    callbellNode(callbellName, callbellOptions, [440, 0]),
+    callbellNode(callbellName, callbellOptions, [440, 0], { credential, continueOnFail }),
     codeNode('Items for HTTP Request', httpUuids, `${tag} http`, [220, 300]),
-    httpRequestNode(httpName, sandboxUrl, [440, 300]),
+    httpRequestNode(httpName, sandboxUrl, [440, 300], { continueOnFail }),
   ];
   const connections = {};
   connect(connections, 'Start', 'Items for Callbell');
@@ -126,16 +135,28 @@ function sweepWorkflow({ id, settings }) {
  * One Callbell node: Start → Items → Callbell. (c) sets `continueOnFail` (On Error → Continue),
  * so a failed item is counted, not fatal; the real-n8n profile uses the same shape.
  */
-function singleCallbellWorkflow({ id, title, uuids, tag, options, nodeName, continueOnFail = false }) {
-  const nodes = [trigger(), codeNode('Items', uuids, tag, [220, 0]), callbellNode(nodeName, options, [440, 0], { continueOnFail })];
+function singleCallbellWorkflow({ id, title, uuids, tag, options, nodeName, continueOnFail = false, credential }) {
+  const nodes = [trigger(), codeNode('Items', uuids, tag, [220, 0]), callbellNode(nodeName, options, [440, 0], { continueOnFail, credential })];
   const connections = {};
   connect(connections, 'Start', 'Items');
   connect(connections, 'Items', nodeName);
   return workflow(id, title, nodes, connections);
 }
 
+/** Start → Contact → Get Many with Limit `limit` (one input item, every contact paired with it). */
+function getManyWorkflow({ id, limit, nodeName, credential }) {
+  const parameters = { resource: 'contact', operation: 'getAll', returnAll: false, limit, filters: {}, options: {} };
+  const nodes = [trigger(), callbellNode(nodeName, {}, [220, 0], { credential, parameters })];
+  const connections = {};
+  connect(connections, 'Start', nodeName);
+  return workflow(id, `Bench: Callbell Get Many ${limit}`, nodes, connections);
+}
+
 module.exports = {
   CALLBELL_CREDENTIAL,
+  CALLBELL_TLS_CREDENTIAL,
+  CALLBELL_READ_CREDENTIAL,
+  getManyWorkflow,
   HEADER_CREDENTIAL,
   updateParameters,
   benchItems,

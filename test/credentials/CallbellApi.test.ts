@@ -21,12 +21,17 @@ function resolveTestRequest(data: { apiToken: string; baseUrl: string }) {
 	const resolve = (value: string) =>
 		String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data }));
 	const request = credential.test.request;
-	const authorization = resolve(credential.authenticate.properties.headers!.Authorization as string);
-	return { baseURL: resolve(request.baseURL!), url: request.url!, method: request.method!, authorization };
+	return { baseURL: resolve(request.baseURL!), url: request.url!, method: request.method! };
+}
+
+/** What n8n's CredentialsHelper does with a function-form `authenticate`: calls it with the request. */
+async function authorizationFor(data: { apiToken: string }) {
+	const options = await credential.authenticate(data, { url: '/auth/me', headers: { Accept: 'application/json' } });
+	return options.headers as Record<string, string>;
 }
 
 async function runCredentialTest(data: { apiToken: string; baseUrl: string }) {
-	const request = resolveTestRequest(data);
+	const request = { ...resolveTestRequest(data), authorization: (await authorizationFor(data)).Authorization };
 	const options: IHttpRequestOptions = { url: request.url, method: request.method };
 	return await axios.request({
 		baseURL: request.baseURL,
@@ -47,7 +52,14 @@ describe('Callbell API credential', () => {
 		expect(credential.properties[0].typeOptions?.password).toBe(true);
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 		const resolved = resolveTestRequest({ apiToken: 'tok', baseUrl: 'https://api.callbell.eu/v1/' });
-		expect(resolved).toEqual({ baseURL: 'https://api.callbell.eu/v1', url: '/auth/me', method: 'GET', authorization: 'Bearer tok' });
+		expect(resolved).toEqual({ baseURL: 'https://api.callbell.eu/v1', url: '/auth/me', method: 'GET' });
+	});
+
+	it('adds the Bearer header and keeps the request’s own headers and options', async () => {
+		const given = { url: '/contacts', method: 'GET' as const, headers: { Accept: 'application/json' }, json: true };
+		const options = await credential.authenticate({ apiToken: 'tok' }, given);
+		expect(options).toEqual({ ...given, headers: { Accept: 'application/json', Authorization: 'Bearer tok' } });
+		expect(given.headers).toEqual({ Accept: 'application/json' }); // the caller's object is not changed
 	});
 
 	it('passes its test against the sandbox with the right token, trailing slash or not', async () => {

@@ -12,9 +12,8 @@ import { ICredentialsHelper } from 'n8n-workflow';
 import { CallbellApi } from '../../credentials/CallbellApi.credentials';
 
 /**
- * Hands the node a decrypted Callbell credential and applies the credential's own generic
- * `authenticate` block with n8n's expression engine, as the n8n server does (n8n-core
- * leaves that to the server).
+ * Hands the node a decrypted Callbell credential and applies the credential's own `authenticate`
+ * function, as the n8n server does (n8n-core leaves that to the server).
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly credentialType = new CallbellApi();
@@ -44,13 +43,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeName !== this.credentialType.name || !workflow || !node) {
 			throw new Error(`Unexpected credential type ${typeName}`);
 		}
-		const headers: Record<string, string> = { ...(requestOptions.headers as Record<string, string>) };
-		for (const [name, template] of Object.entries(this.credentialType.authenticate.properties.headers ?? {})) {
-			headers[name] = String(
-				workflow.expression.getSimpleParameterValue(node, template as string, 'internal', { $credentials: credentials }),
-			);
-		}
-		return { ...(requestOptions as IHttpRequestOptions), headers };
+		// n8n's CredentialsHelper calls a function-form `authenticate` as it is.
+		return await this.credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
 	async preAuthentication(): Promise<undefined> {

@@ -6,6 +6,7 @@ import {
 	DEFAULT_MAX_REQUESTS_PER_SECOND,
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_TIMEOUT_MS,
+	MAX_CONCURRENCY,
 } from '../helpers/runSettings';
 
 /** How the node sends its requests: the same four options on every operation. */
@@ -14,10 +15,10 @@ export const requestOptionFields: INodeProperties[] = [
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+		typeOptions: { minValue: 0, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 		default: DEFAULT_CONCURRENCY,
-		description:
-			'How many items are sent to Callbell at once. 1 sends them strictly one after another. The output keeps the order of the input either way.',
+		hint: '0 = Auto: adapts to Callbell’s response time and the rate cap',
+		description: `How many items are sent to Callbell at once. 0 (Auto) keeps as many in flight as Max Requests Per Second and Callbell’s response time need (up to ${MAX_CONCURRENCY}) and fewer after 429 answers. 1 sends them strictly one after another. The output keeps the order of the input either way.`,
 	},
 	{
 		displayName: 'Max Requests Per Second',

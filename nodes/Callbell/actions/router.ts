@@ -4,7 +4,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runInOrder } from '../helpers/inOrder';
 import { InputError } from '../helpers/InputError';
 import type { RunSettings } from '../helpers/runSettings';
-import { toRunSettings } from '../helpers/runSettings';
+import { AUTO_CONCURRENCY, CALLBELL_RATE_LIMIT, MAX_CONCURRENCY, toRunSettings } from '../helpers/runSettings';
+import type { ConcurrencyController } from '../transport/concurrencyController';
+import { createConcurrencyController } from '../transport/concurrencyController';
 import { isNodeApiError } from '../transport/errors';
 import { getConnection } from '../transport/request';
 import { resources } from './resources';
@@ -56,8 +58,10 @@ function runSettings(this: IExecuteFunctions): RunSettings {
 }
 
 /**
- * Runs the chosen operation once per input item, up to Concurrency items at once, paced under Max
- * Requests Per Second; one output item per input item (several for list operations), in input order.
+ * Runs the chosen operation once per input item, up to Concurrency items at once (Auto: as many as
+ * the rate cap and the observed response time need), paced under Max Requests Per Second; one
+ * output item per input item (several for list operations), in input order. Without Continue On
+ * Fail, a failure starts no further item; those in flight still finish.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -72,12 +76,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	let settings: RunSettings;
 	let context: ExecutionContext;
+	let auto: ConcurrencyController | undefined;
 	try {
 		settings = runSettings.call(this);
+		if (settings.concurrency === AUTO_CONCURRENCY) {
+			// Without a cap, Auto aims at Callbell's own limit: more would only bring 429s.
+			auto = createConcurrencyController({
+				ratePerSecond: settings.maxRequestsPerSecond || CALLBELL_RATE_LIMIT,
+				max: MAX_CONCURRENCY,
+			});
+		}
 		const api = await getConnection.call(this, {
 			retry: { maxRetries: settings.maxRetries },
 			timeoutMs: settings.timeoutMs,
 			maxRequestsPerSecond: settings.maxRequestsPerSecond,
+			concurrency: auto,
 		});
 		context = { api };
 	} catch (caught) {
@@ -88,7 +101,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	// Feature detection: n8n versions without execution cancel signals just run every item.
 	const signal = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
-	const outcomes = await runInOrder(items.length, settings.concurrency, async (itemIndex) => await execute.call(this, itemIndex, context), {
+	const limit = auto ? () => auto.limit(Date.now()) : settings.concurrency;
+	const outcomes = await runInOrder(items.length, limit, async (itemIndex) => await execute.call(this, itemIndex, context), {
 		stopOnError: !continueOnFail,
 		stopped: () => signal?.aborted === true,
 	});

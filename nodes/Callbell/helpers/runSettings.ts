@@ -3,7 +3,7 @@ import { describeValue } from './values';
 
 /** How an execution sends its requests, read once from the node's Options. */
 export interface RunSettings {
-	/** Items in flight at once; 1 runs them strictly one after another. */
+	/** Items in flight at once; 1 runs them strictly one after another; 0 (Auto) adapts it. */
 	concurrency: number;
 	/** Requests per second for the whole execution; 0 means no cap. */
 	maxRequestsPerSecond: number;
@@ -12,11 +12,19 @@ export interface RunSettings {
 }
 
 /**
- * Chosen with `npm run bench` (bench/RESULTS.md): at 50 ms latency in real n8n, 10 at once gave
- * 163 items/s, 20 gave 268 and 50 gave 282, against the 290/s cap; more adds little but puts more
- * items in flight when one fails.
+ * Concurrency 0 is Auto (transport/concurrencyController.ts): as many items in flight as the rate
+ * cap and Callbell's observed response time need. A fixed number such as 20 (the old default,
+ * chosen on loopback) caps the node far below the rate limit once the network adds round trips:
+ * n8n opens a new TCP + TLS connection for every request (bench/RESULTS.md).
  */
-export const DEFAULT_CONCURRENCY = 20;
+export const AUTO_CONCURRENCY = 0;
+export const DEFAULT_CONCURRENCY = AUTO_CONCURRENCY;
+/**
+ * The most items Auto keeps in flight, and the largest fixed Concurrency: one second of Callbell's
+ * limit. At the 290/s cap it is enough for request times up to about 0.8 s (a new TLS connection
+ * across continents, or an n8n busy with other work, which delays every answer).
+ */
+export const MAX_CONCURRENCY = 300;
 /** Callbell allows 300 requests per second per account; this leaves room for jitter. */
 export const DEFAULT_MAX_REQUESTS_PER_SECOND = 290;
 export const CALLBELL_RATE_LIMIT = 300;
@@ -41,7 +49,7 @@ function toWholeNumber(field: string, value: unknown, fallback: number, { min, m
 /** The Options collection's values, checked, with defaults for what is not set. */
 export function toRunSettings(options: Record<string, unknown>): RunSettings {
 	return {
-		concurrency: toWholeNumber('Concurrency', options.concurrency, DEFAULT_CONCURRENCY, { min: 1, max: 100 }),
+		concurrency: toWholeNumber('Concurrency', options.concurrency, DEFAULT_CONCURRENCY, { min: 0, max: MAX_CONCURRENCY }),
 		maxRequestsPerSecond: toWholeNumber('Max Requests Per Second', options.maxRequestsPerSecond, DEFAULT_MAX_REQUESTS_PER_SECOND, {
 			min: 0,
 			max: CALLBELL_RATE_LIMIT,

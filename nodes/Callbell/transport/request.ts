@@ -12,6 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { normalizeBaseUrl } from '../helpers/baseUrl';
 import { DEFAULT_TIMEOUT_MS } from '../helpers/runSettings';
 import { InputError } from '../helpers/InputError';
+import type { ConcurrencyController } from './concurrencyController';
 import { attemptFailureOf, noteMayHaveTakenEffect, noteRetries, toCallbellApiError } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
@@ -39,6 +40,8 @@ export interface CallbellConnection {
 	limiter: RateLimiter;
 	/** The credential as read once for this execution (absent when the node names none by id). */
 	credential?: IAdditionalCredentialOptions;
+	/** Concurrency Auto: told every request's time and every 429. */
+	concurrency?: ConcurrencyController;
 }
 
 export interface ConnectionSettings {
@@ -46,6 +49,7 @@ export interface ConnectionSettings {
 	timeoutMs?: number;
 	/** The most requests this execution sends per second; 0 means no cap. */
 	maxRequestsPerSecond?: number;
+	concurrency?: ConcurrencyController;
 }
 
 /** Pickers in the editor: a person is waiting, so fail fast rather than back off for minutes. */
@@ -76,6 +80,7 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		limiter: createRateLimiter(settings.maxRequestsPerSecond ?? 0),
 	};
+	if (settings.concurrency) connection.concurrency = settings.concurrency;
 	if (reference?.id) {
 		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };
 	}
@@ -108,16 +113,21 @@ export async function callbellApiRequest(
 	let waitedMs = 0;
 	for (let retries = 0; ; retries++) {
 		await api.limiter.take();
+		const sentAt = Date.now();
 		try {
 			// A fresh copy each attempt: n8n's helper adds the Authorization header to the options it gets.
-			return await this.helpers.httpRequestWithAuthentication.call(
+			const response: unknown = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_TYPE,
 				{ ...options, headers: { ...options.headers } },
 				api.credential,
 			);
+			api.concurrency?.recordLatency(Date.now() - sentAt, Date.now());
+			return response;
 		} catch (error) {
 			const failure = attemptFailureOf(error);
+			if (failure.status === 429) api.concurrency?.recordThrottle(Date.now());
+			else if (failure.status !== undefined) api.concurrency?.recordLatency(Date.now() - sentAt, Date.now());
 			const decision = decideRetry(request.method, failure, retries, waitedMs, api.retry, Math.random(), Date.now());
 			if (!decision.retry || isCancelled(this)) {
 				const apiError = toCallbellApiError(this.getNode(), error, request.itemIndex);

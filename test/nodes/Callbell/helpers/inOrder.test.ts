@@ -69,3 +69,41 @@ describe('runInOrder', () => {
 		expect(await runInOrder(2, 50, async (index) => index)).toEqual([{ ok: true, value: 0 }, { ok: true, value: 1 }]);
 	});
 });
+
+describe('runInOrder with a changing limit (Concurrency Auto)', () => {
+	it('starts more work as soon as the limit rises, without waiting for an answer', async () => {
+		let limit = 2;
+		let inFlight = 0;
+		let most = 0;
+		const release: Array<() => void> = [];
+		const run = runInOrder(
+			12,
+			() => limit,
+			async () => {
+				most = Math.max(most, ++inFlight);
+				await new Promise<void>((resolve) => release.push(resolve));
+				inFlight--;
+			},
+			{ recheckMs: 2 },
+		);
+		await later(10, null);
+		expect(inFlight).toBe(2);
+		limit = 6;
+		await later(10, null);
+		expect(inFlight).toBe(6); // nothing finished, yet four more started
+		limit = 1;
+		while (release.length) release.shift()!();
+		await later(10, null);
+		expect(inFlight).toBe(1); // a falling limit lets the ones in flight finish and starts fewer
+		let drained = false;
+		void (async () => {
+			while (!drained) {
+				release.shift()?.();
+				await later(1, null);
+			}
+		})();
+		await run;
+		drained = true;
+		expect(most).toBe(6);
+	});
+});

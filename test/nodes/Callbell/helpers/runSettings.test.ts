@@ -16,6 +16,13 @@ describe('toRunSettings', () => {
 			timeoutMs: DEFAULT_TIMEOUT_MS,
 		});
 		expect(DEFAULT_MAX_REQUESTS_PER_SECOND).toBeLessThan(300);
+		expect(DEFAULT_CONCURRENCY).toBe(0); // Auto
+	});
+
+	it('keeps a number that existing workflows set, and 0 for Auto', () => {
+		expect(toRunSettings({ concurrency: 20 }).concurrency).toBe(20);
+		expect(toRunSettings({ concurrency: 0 }).concurrency).toBe(0);
+		expect(toRunSettings({ concurrency: '300' }).concurrency).toBe(300);
 	});
 
 	it('takes numbers and numeric text, and ignores other options', () => {
@@ -28,7 +35,8 @@ describe('toRunSettings', () => {
 	});
 
 	it.each([
-		[{ concurrency: 0 }, 'Concurrency must be from 1 to 100, got 0'],
+		[{ concurrency: -1 }, 'Concurrency must be from 0 to 300, got -1'],
+		[{ concurrency: 301 }, 'Concurrency must be from 0 to 300, got 301'],
 		[{ concurrency: 1.5 }, 'Concurrency must be a whole number, got number 1.5'],
 		[{ concurrency: 'many' }, 'Concurrency must be a whole number, got "many"'],
 		[{ maxRequestsPerSecond: 301 }, 'Max Requests Per Second must be from 0 to 300, got 301'],

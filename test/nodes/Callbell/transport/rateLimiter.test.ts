@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import type { Clock } from '../../../../nodes/Callbell/transport/rateLimiter';
 import { createRateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
 
@@ -60,5 +62,50 @@ describe('createRateLimiter', () => {
 		const limiter = createRateLimiter(0, clock);
 		for (let i = 0; i < 100; i++) await limiter.take();
 		expect(pauses).toEqual([]);
+	});
+});
+
+describe('createRateLimiter after the event loop was blocked', () => {
+	/** Timers that fire at their time, except those due during a stall: they all fire when it ends. */
+	function stallingClock(stall: { from: number; to: number }) {
+		let now = 0;
+		const timers: Array<{ at: number; resolve: () => void }> = [];
+		const clock: Clock = { now: () => now, pause: async (ms) => await new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })) };
+		async function run(): Promise<void> {
+			for (;;) {
+				await sleep(0); // everything waiting on microtasks registers its timers first
+				if (timers.length === 0) return;
+				timers.sort((a, b) => a.at - b.at);
+				const timer = timers.shift()!;
+				now = Math.max(now, timer.at >= stall.from && timer.at < stall.to ? stall.to : timer.at);
+				timer.resolve();
+			}
+		}
+		return { clock, run, now: () => now };
+	}
+
+	it('does not release the sends held up by a stall in a burst: each slot is computed on its turn', async () => {
+		const sim = stallingClock({ from: 50, to: 150 });
+		const limiter = createRateLimiter(100, sim.clock);
+		const sends: number[] = [];
+		const all = Promise.all(
+			Array.from({ length: 30 }, async () => {
+				await limiter.take();
+				sends.push(sim.now());
+			}),
+		);
+		await sim.run();
+		await all;
+		expect(sends).toHaveLength(30);
+		const sorted = [...sends].sort((a, b) => a - b);
+		for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(10 - 1e-6);
+	});
+
+	it('makes up small timer lateness, so the rate stays at the cap', async () => {
+		let now = 0;
+		const clock: Clock = { now: () => now, pause: async (ms) => void (now += ms + 0.8) }; // every timer 0.8 ms late
+		const limiter = createRateLimiter(290, clock);
+		for (let i = 0; i < 290; i++) await limiter.take();
+		expect(now).toBeLessThan(1000 + 5);
 	});
 });

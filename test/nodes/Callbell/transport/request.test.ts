@@ -144,8 +144,8 @@ describe('Concurrency and the rate cap through n8n’s engine', () => {
 	});
 
 	it('refuses bad Options before any request', async () => {
-		const result = await run(rename('x', { concurrency: 0 }));
-		expect(result.error?.message).toBe('Options → Concurrency must be from 1 to 100, got 0');
+		const result = await run(rename('x', { concurrency: -1 }));
+		expect(result.error?.message).toBe('Options → Concurrency must be from 0 to 300, got -1');
 		expect(sandbox.get().requests).toHaveLength(0);
 	});
 });
