@@ -16,6 +16,9 @@
  *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?} → config
  *   GET    /__sandbox/stats           sb.stats()
  *   POST   /__sandbox/contacts        {count, namePrefix?} → {uuids} bulk contacts (sb.addContacts)
+ *   GET    /__sandbox/webhook         {webhook, webhookEvents} the account webhook (or null) and the delivery log, oldest first
+ *   POST   /__sandbox/webhook-events  {event, payload?, response?: {code, body?, headers?}, success?, at?} → {webhookEvent}
+ *                                     append a delivery record (sb.recordWebhookEvent)
  */
 
 const { sendJson, readBody, parseJson } = require('./http-util');
@@ -23,6 +26,7 @@ const { normalizeFaults, normalizeLatency, normalizeRateLimit } = require('./fau
 const { normalizeShape, apiBot } = require('./serialize');
 const { contactsInListOrder } = require('./state');
 const { isPlainObject } = require('./validate');
+const { apiWebhook, apiWebhookEvent } = require('./webhooks-store');
 
 /**
  * @param {any} sb the sandbox object from createSandbox()
@@ -88,6 +92,18 @@ async function handleControl(sb, req, res, rawFull, search) {
     }
     case '/stats':
       return only('GET') && ok(sb.stats());
+    case '/webhook':
+      return only('GET') && ok({ webhook: sb.webhook && apiWebhook(sb.webhook), webhookEvents: sb.state.webhookEvents.map(apiWebhookEvent) });
+    case '/webhook-events': {
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      try {
+        return ok({ webhookEvent: apiWebhookEvent(sb.recordWebhookEvent(body)) });
+      } catch (err) {
+        return fail(400, /** @type {Error} */ (err).message);
+      }
+    }
     case '/config': {
       if (method === 'GET') return ok(sb.config());
       if (!only('POST')) return;

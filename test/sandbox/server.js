@@ -17,9 +17,11 @@ const { apiContact, normalizeShape } = require('./serialize');
 const { matchRoute } = require('./router');
 const { handleControl } = require('./control');
 const { createEventBus } = require('./events');
+const { recordWebhookEvent } = require('./webhooks-store');
 
 /** @type {import('./router').Route[]} */
-const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account')];
+const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
+  ...require('./routes/webhooks')];
 /**
  * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
  * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,
@@ -230,6 +232,17 @@ async function createSandbox(options = {}) {
         uuids.push(createContact(state, { identifier, source: 'whatsapp', name: `${prefix} ${i}` }, now).uuid);
       }
       return uuids;
+    },
+    /** The account webhook (`{url, subscriptions, createdAt, enabled}`) or null. */
+    get webhook() {
+      return state.webhook;
+    },
+    /**
+     * Append a delivery record to the log GET /webhooks/events answers (see webhooks-store.js).
+     * @param {Parameters<typeof recordWebhookEvent>[1]} rec
+     */
+    recordWebhookEvent(rec) {
+      return recordWebhookEvent(state, rec);
     },
     /** Clear the log only (seq keeps counting). */
     clearRequests() {

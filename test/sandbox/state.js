@@ -24,7 +24,10 @@ const { hexId, isoSeconds, digitsOnly } = require('./ids');
 /** @returns {State} */
 function createState() {
   const seed = buildSeed();
-  return { account: seed.account, contacts: seed.contacts, messages: seed.messages, notes: new Map(), lastSeq: seed.lastSeq };
+  return {
+    account: seed.account, contacts: seed.contacts, messages: seed.messages, notes: new Map(), lastSeq: seed.lastSeq,
+    webhook: null, webhookEvents: [],
+  };
 }
 
 /** Re-seed in place so references to `sb.state` stay valid. @param {State} state */

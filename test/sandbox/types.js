@@ -39,7 +39,8 @@
 /**
  * The live store (`sb.state`). Mutated in place; reset() refills the same object.
  * @typedef {{ account: Account, contacts: Map<string, ContactRecord>, messages: Map<string, Message[]>,
- *   notes: Map<string, Note[]>, lastSeq: number }} State
+ *   notes: Map<string, Note[]>, lastSeq: number, webhook: import('./webhooks-store').Webhook|null,
+ *   webhookEvents: import('./webhooks-store').WebhookEventRecord[] }} State
  */
 
 module.exports = {};
