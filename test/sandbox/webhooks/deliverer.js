@@ -25,6 +25,13 @@ const { signatureHeader } = require('./signing');
  * @typedef {{ at: string, url: string, status: number|null, ok: boolean, body: unknown, error: string|null }} HealthCheck
  */
 
+/** Why a request got no HTTP answer: 'timeout', a network code (ECONNREFUSED, …) or the message. @param {any} err */
+function networkError(err) {
+  if (err?.name === 'TimeoutError') return 'timeout';
+  const cause = err?.cause;
+  return String(cause?.code || cause?.errors?.[0]?.code || cause?.message || err?.message || err);
+}
+
 /** @type {DeliveryOptions} */
 const DEFAULTS = {
   retryDelaysMs: [1000, 5000, 30000], disableAfterFailures: 5, disableAfterMs: 6 * 60 * 60 * 1000, healthIntervalMs: 0, timeoutMs: 10000,
@@ -65,6 +72,8 @@ function createDeliverer(deps) {
   let failingSince = null;
   /** @type {ReturnType<typeof setInterval>|null} */
   let healthTimer = null;
+  /** @type {Webhook|null} the subscription the failure count belongs to */
+  let countedFor = null;
 
   /** @param {() => void} fn @param {number} ms */
   function later(fn, ms) {
@@ -127,7 +136,7 @@ function createDeliverer(deps) {
       Object.assign(entry, { status: res.status, response: { body: res.body, code: res.status, headers: res.headers } });
       entry.success = res.status === 200; // the docs' `success`: the endpoint returned 200
     } catch (err) {
-      entry.error = /** @type {Error} */ (err).name === 'TimeoutError' ? 'timeout' : String(/** @type {any} */ (err).cause?.code || /** @type {Error} */ (err).message);
+      entry.error = networkError(err);
     }
     attempts.push(entry);
     deps.record(entry);
@@ -146,6 +155,12 @@ function createDeliverer(deps) {
   function deliver(event, payload, opts) {
     const webhook = deps.getWebhook();
     if (!webhook || !webhook.enabled || !webhook.subscriptions.includes(event)) return null;
+    if (webhook !== countedFor) {
+      // A new subscription (subscribe replaces the object) starts with a clean failure count.
+      countedFor = webhook;
+      consecutiveFailures = 0;
+      failingSince = null;
+    }
     const deliveryId = ++deliveryIds;
     track(attemptDelivery(deliveryId, event, payload, 1, opts));
     return deliveryId;
@@ -166,7 +181,7 @@ function createDeliverer(deps) {
       Object.assign(check, { status: res.status, body: res.body });
       check.ok = res.status === 200 && /** @type {any} */ (res.body)?.status === 'ok';
     } catch (err) {
-      check.error = String(/** @type {any} */ (err).cause?.code || /** @type {Error} */ (err).message);
+      check.error = networkError(err);
     }
     health.push(check);
     if (health.length > 100) health.shift();
@@ -206,11 +221,6 @@ function createDeliverer(deps) {
       scheduleHealth();
     },
     options: () => ({ ...options }),
-    /** A new subscription starts with a clean failure count. */
-    resetFailures() {
-      consecutiveFailures = 0;
-      failingSince = null;
-    },
     /** Cancel pending retries and checks (sandbox reset / close). */
     stop() {
       for (const t of timers) clearTimeout(t);
@@ -218,7 +228,10 @@ function createDeliverer(deps) {
       if (healthTimer) clearInterval(healthTimer);
       healthTimer = null;
     },
+    /** Back to the creation options, nothing pending, empty logs. */
     reset() {
+      options = normalizeDeliveryOptions(deps.options);
+      scheduleHealth();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       attempts.length = 0;
