@@ -12,6 +12,8 @@ import { assertTestMayRegister, isTestUrl, probeProduction, productionUrlOf, sub
 import { receiveDelivery } from './webhook';
 
 const WEBHOOK_PATH = 'callbell';
+/** {"status":"ok"}, as an expression: n8n sends an evaluated object as JSON. */
+const OK_BODY = '={{ { "status": "ok" } }}';
 
 function isAutomatic(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registration', 'automatic') === 'automatic';
@@ -31,7 +33,9 @@ export class CallbellTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'callbellApi', required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			// onReceived: answered as soon as the execution is queued, with responseData's body
+			// (n8n's default for a trigger would be the text "firstEntryJson").
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: OK_BODY, path: WEBHOOK_PATH },
 			// GET on the same path: Callbell-style health checks, and the probe that tells a test
 			// listen whether this node's production webhook is live (see registration.ts).
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH, ndvHideUrl: true },

@@ -90,8 +90,8 @@ export async function assertTestMayRegister(this: IHookFunctions, testUrl: strin
 	throw new NodeOperationError(
 		this.getNode(),
 		live
-			? 'This workflow is published: its Callbell Trigger owns the account’s only webhook, so a test listen would take it away from production'
-			: 'Could not check whether this workflow’s published Callbell webhook is live, so the test listen did not touch it',
+			? 'This workflow is published: its Callbell Trigger owns the account’s only webhook, and a test listen would take it from production. Unpublish the workflow to listen for a test event.'
+			: 'Could not check whether this workflow’s published Callbell webhook is live, so the test listen did not touch Callbell. Use Registration: Manual to test, or unpublish the workflow.',
 		{
 			description: `${live ? '' : `The production URL ${productionUrl}: ${probe.detail}. `}Production keeps receiving events. To see test data, open a past production execution (Executions tab) and use "Debug in editor", or unpublish the workflow and listen again, or set Registration to Manual and paste the test URL into Callbell yourself.`,
 		},

@@ -1,0 +1,74 @@
+'use strict';
+// One real n8n with the packed package, the sandbox credential (with a Webhook Signing Secret) and
+// the published "incoming message → tag and answer" example, for npm run test:trigger.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ensureN8n } = require('../../scripts/lib/n8n-runtime');
+const { installPackedPackage } = require('../../scripts/lib/community-install');
+const { importCredentials, importWorkflow, publishWorkflow, startN8n, setupOwner, freePortPair, n8nRest } = require('../../scripts/lib/n8n-instance');
+const { DEMO_OWNER, SANDBOX_CREDENTIAL, SANDBOX_TOKEN } = require('../../scripts/lib/demo-setup');
+const { createSandbox, SEED } = require('../sandbox');
+const { generateSecret } = require('../sandbox/webhooks/signing');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'trigger-tag-and-reply.json');
+
+/** Polls `check` (sync or async) until it returns a truthy value; throws with `what` after `timeoutMs`. */
+async function waitFor(what, check, timeoutMs = 30000) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+/**
+ * A customer's WhatsApp message arriving in Callbell: the sandbox's inbound control when it has one
+ * (it stores the message and emits message_created), else the documented message_created payload
+ * emitted on the sandbox's event bus. Either way the sandbox's deliverer POSTs it, signed, to the
+ * subscribed URL.
+ */
+function incomingMessage(sandbox, contactUuid, text) {
+	if (typeof sandbox.inbound === 'function') return sandbox.inbound({ contact: contactUuid, text });
+	const contact = sandbox.getContact(contactUuid);
+	const channel = sandbox.state.account.channels.find((c) => c.type === 'whatsapp' && c.main);
+	return sandbox.events.emit('message_created', {
+		to: channel.identifier, from: contact.phoneNumber, text, attachments: [], status: 'received', channel: 'whatsapp',
+		contact, createdAt: new Date().toISOString(),
+	});
+}
+
+async function setUp({ log = () => {} } = {}) {
+	await ensureN8n({ log });
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'CallbellTrigger', 'CallbellTrigger.node.js'))) {
+		throw new Error('Build the package first (npm run build)');
+	}
+	const secret = generateSecret();
+	const sandbox = await createSandbox({ port: 0, token: SANDBOX_TOKEN, webhookSecret: secret });
+	const userFolder = path.join(REPO_ROOT, '.e2e', 'n8n-trigger');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	installPackedPackage(userFolder);
+	await importCredentials(userFolder, [
+		{ ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandbox.url, webhookSecret: secret } },
+	]);
+	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
+	await importWorkflow(userFolder, WORKFLOW_FILE);
+	await publishWorkflow(userFolder, workflow.id);
+	const port = await freePortPair();
+	const n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info' } });
+	const readyMs = await n8n.ready;
+	log(`n8n ready on :${port} in ${readyMs} ms`);
+	const { cookie } = await setupOwner(n8n.url, DEMO_OWNER);
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-callbell.callbellTrigger');
+	return {
+		sandbox, n8n, secret, workflow, trigger, rest: n8nRest(n8n.url, cookie), SEED,
+		productionUrl: `${n8n.url}/webhook/${trigger.webhookId}/callbell`,
+		testUrl: `${n8n.url}/webhook-test/${trigger.webhookId}/callbell`,
+	};
+}
+
+module.exports = { setUp, waitFor, incomingMessage };
