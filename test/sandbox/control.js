@@ -12,7 +12,7 @@
  *   GET    /__sandbox/contacts/:uuid  {contact, bot, notes} (?include_field_types=true)
  *   GET    /__sandbox/state           {account, contacts}
  *   GET    /__sandbox/config          current runtime config
- *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?} → config
+ *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?, messageClock?, walletDepleted?} → config
  *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?} → config
  *   GET    /__sandbox/stats           sb.stats()
  *   POST   /__sandbox/contacts        {count, namePrefix?} → {uuids} bulk contacts (sb.addContacts)
@@ -20,11 +20,19 @@
  *   POST   /__sandbox/webhook-events  {event, payload?, response?: {code, body?, headers?}, success?, at?} → {webhookEvent}
  *                                     append a delivery record (sb.recordWebhookEvent)
  *   /__sandbox/webhooks/* and /__sandbox/events: the webhook sender, see webhooks/control.js
+ *   POST   /__sandbox/inbound         {contact_uuid|phone|bsuid, text?, attachments?, channel_uuid?, name?}
+ *                                     → {message, contact, created} a customer writes (sb.inbound)
+ *   GET    /__sandbox/messages        {messages:[...]} messages sent through the API, in send order
+ *   POST   /__sandbox/messages/fail-next {count?, reason?} → config: the next sends end `failed`
+ *   POST   /__sandbox/messages/:uuid/fail {reason?} → {message} fail a sent message now
+ *   GET    /__sandbox/clock           {now, frozen}
+ *   POST   /__sandbox/clock           {freeze?: boolean, advanceMs?: number} → clock (freeze/resume, then advance)
  */
 
 const { sendJson, readBody, parseJson } = require('./http-util');
 const { normalizeFaults, normalizeLatency, normalizeRateLimit } = require('./faults');
 const { normalizeShape, apiBot } = require('./serialize');
+const { normalizeMessageClock } = require('./message-clock');
 const { contactsInListOrder } = require('./state');
 const { isPlainObject } = require('./validate');
 const { apiWebhook, apiWebhookEvent } = require('./webhooks-store');
@@ -64,7 +72,61 @@ async function handleControl(sb, req, res, rawFull, search) {
     return ok({ contact: sb.getContact(uuid, { fieldTypes }), bot: apiBot(sb.state, rec), notes: sb.state.notes.get(uuid) || [] });
   }
 
+  const failMatch = /^\/messages\/([^/]+)\/fail$/.exec(path);
+  if (failMatch) {
+    if (!only('POST')) return;
+    const body = jsonBody();
+    if (!body) return;
+    const m = sb.state.sent.get(decodeURIComponent(failMatch[1]));
+    if (!m) return fail(404, 'Message not found');
+    try {
+      sb.failMessage(m.uuid, body.reason);
+    } catch (err) {
+      return fail(400, /** @type {Error} */ (err).message);
+    }
+    return ok({ message: publicSent(m) });
+  }
+
   switch (path) {
+    case '/inbound': {
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      try {
+        return ok(sb.inbound(body));
+      } catch (err) {
+        return fail(400, /** @type {Error} */ (err).message);
+      }
+    }
+    case '/messages':
+      return only('GET') && ok({ messages: [...sb.state.sent.values()].map(publicSent) });
+    case '/messages/fail-next': {
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      try {
+        sb.failNextMessages(body.count ?? 1, body.reason);
+      } catch (err) {
+        return fail(400, /** @type {Error} */ (err).message);
+      }
+      return ok(sb.config());
+    }
+    case '/clock': {
+      if (method === 'GET') return ok(sb.clock.describe());
+      if (!only('POST')) return;
+      const body = jsonBody();
+      if (!body) return;
+      const unknown = Object.keys(body).filter((k) => k !== 'freeze' && k !== 'advanceMs');
+      if (unknown.length) return fail(400, `Unknown clock key(s): ${unknown.join(', ')}`);
+      if ('freeze' in body && typeof body.freeze !== 'boolean') return fail(400, 'freeze must be a boolean');
+      if ('advanceMs' in body && (typeof body.advanceMs !== 'number' || !Number.isFinite(body.advanceMs) || body.advanceMs < 0)) {
+        return fail(400, 'advanceMs must be a non-negative number');
+      }
+      if (body.freeze === true) sb.clock.freeze();
+      if (body.freeze === false) sb.clock.resume();
+      if (body.advanceMs) sb.clock.advance(body.advanceMs);
+      return ok(sb.clock.describe());
+    }
     case '/health':
       return only('GET') && ok({ ok: true });
     case '/requests':
@@ -111,7 +173,7 @@ async function handleControl(sb, req, res, rawFull, search) {
       if (!only('POST')) return;
       const body = jsonBody();
       if (!body) return;
-      const known = ['latencyMs', 'faults', 'rateLimit', 'contactShape'];
+      const known = ['latencyMs', 'faults', 'rateLimit', 'contactShape', 'messageClock', 'walletDepleted'];
       const unknown = Object.keys(body).filter((k) => !known.includes(k));
       if (unknown.length) return fail(400, `Unknown config key(s): ${unknown.join(', ')}`);
       try {
@@ -120,6 +182,8 @@ async function handleControl(sb, req, res, rawFull, search) {
         if ('faults' in body) normalizeFaults(body.faults);
         if ('rateLimit' in body) normalizeRateLimit(body.rateLimit);
         if ('contactShape' in body) normalizeShape(body.contactShape);
+        if ('messageClock' in body) normalizeMessageClock(body.messageClock);
+        if ('walletDepleted' in body && typeof body.walletDepleted !== 'boolean') throw new TypeError('walletDepleted must be a boolean');
       } catch (err) {
         return fail(400, /** @type {Error} */ (err).message);
       }
@@ -127,6 +191,8 @@ async function handleControl(sb, req, res, rawFull, search) {
       if ('faults' in body) sb.setFaults(body.faults);
       if ('rateLimit' in body) sb.setRateLimit(body.rateLimit);
       if ('contactShape' in body) sb.setContactShape(body.contactShape);
+      if ('messageClock' in body) sb.setMessageClock(body.messageClock);
+      if ('walletDepleted' in body) sb.setWalletDepleted(body.walletDepleted);
       return ok(sb.config());
     }
     case '/fail-next': {
@@ -146,4 +212,16 @@ async function handleControl(sb, req, res, rawFull, search) {
   }
 }
 
-module.exports = { handleControl };
+/**
+ * A sent message as the control endpoints show it (internal record minus the plan).
+ * @param {import('./types').SentMessage} m
+ */
+function publicSent(m) {
+  return {
+    uuid: m.uuid, providerId: m.providerId, contactUuid: m.contactUuid, channelUuid: m.channelUuid, type: m.type, templateUuid: m.templateUuid,
+    text: m.item.text, attachments: m.item.attachments || [], metadata: m.metadata, status: m.status, history: m.history.map((h) => ({ ...h })),
+    messageStatusPayload: m.messageStatusPayload, deleted: m.deleted, createdAt: m.item.createdAt,
+  };
+}
+
+module.exports = { handleControl, publicSent };

@@ -8,16 +8,18 @@ class ApiError extends Error {
    * @param {string} message
    * @param {Record<string, string>} [details]
    * @param {Record<string, string>} [headers]
+   * @param {Record<string, unknown>} [extra] more top-level keys for the body, e.g. `{ code }`
    */
-  constructor(status, message, details, headers) {
+  constructor(status, message, details, headers, extra) {
     super(message);
     this.status = status;
     this.details = details;
     this.headers = headers;
+    this.extra = extra;
   }
 
   toBody() {
-    return this.details ? { error: this.message, details: this.details } : { error: this.message };
+    return { error: this.message, ...(this.extra || {}), ...(this.details ? { details: this.details } : {}) };
   }
 }
 

@@ -9,13 +9,17 @@
 /** @typedef {import('./types').State} State @typedef {import('./types').ContactRecord} ContactRecord */
 
 /**
- * What a handler gets. Handlers return the JSON body (status 200) or throw an
- * ApiError.
+ * What a handler gets. Handlers return the JSON body (status 200), NO_CONTENT (204) or
+ * throw an ApiError.
  * @typedef {{ method: string, params: Record<string, string>, query: Record<string, string>, body: unknown,
  *   state: State, now: () => Date, token: string, emit: (event: string, payload: unknown) => unknown,
+ *   messageClock: ReturnType<typeof import('./message-clock').createMessageClock>, walletDepleted: boolean,
  *   contactResponse: (c: ContactRecord, docsShape: 'array'|'object', opts?: { fieldTypes?: boolean }) => { contact: unknown } }} Ctx
  * @typedef {{ method: string, path: string, handler: (ctx: Ctx) => unknown }} Route
  */
+
+/** A handler returns this to answer 204 No Content. */
+const NO_CONTENT = Symbol('204 No Content');
 
 /**
  * @param {Route[]} routes
@@ -45,4 +49,4 @@ function matchRoute(routes, method, segments) {
   return allowed.length ? { allowed } : null;
 }
 
-module.exports = { matchRoute };
+module.exports = { matchRoute, NO_CONTENT };

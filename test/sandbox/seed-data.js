@@ -43,7 +43,47 @@ const CHANNELS = [
   { key: 'telegram', title: 'Telegram · @CallbellSandboxBot', type: 'telegram', main: false, discardedAt: false, identifier: 'CallbellSandboxBot' },
   { key: 'facebook', title: 'Messenger · Callbell Sandbox', type: 'facebook', main: false, discardedAt: false, identifier: 'callbell.sandbox.page' },
   { key: 'whatsappOld', title: 'WhatsApp · Old number', type: 'whatsapp', main: false, discardedAt: true, identifier: '+44 20 7946 0999' },
+  { key: 'whatsappSales', title: 'WhatsApp · Sales line', type: 'whatsapp', main: false, discardedAt: false, identifier: '+44 20 7946 0123' },
 ];
+
+/**
+ * WhatsApp templates. `{{n}}` placeholders are the variables. Keys become SEED.templates.<key>.
+ * @type {{key: string, title: string, text: string, templateType: 'text'|'image'|'video'|'document',
+ *   category: 'MARKETING'|'UTILITY', status: string, createdAt: string}[]}
+ */
+const TEMPLATES = [
+  { key: 'orderShipped', title: 'Order shipped', templateType: 'text', category: 'UTILITY', status: 'approved', createdAt: '2025-04-02T10:15:00Z',
+    text: 'Hi {{1}}, your order {{2}} has shipped and should arrive by {{3}}.' },
+  { key: 'welcome', title: 'Welcome', templateType: 'text', category: 'MARKETING', status: 'approved', createdAt: '2025-03-05T09:00:00Z',
+    text: 'Welcome to Callbell Sandbox! Reply to this message to chat with our team.' },
+  { key: 'appointment', title: 'Appointment reminder', templateType: 'text', category: 'UTILITY', status: 'approved', createdAt: '2025-04-10T14:30:00Z',
+    text: 'Reminder: your appointment is on {{1}}. Reply YES to confirm.' },
+  { key: 'paymentLink', title: 'Payment link', templateType: 'text', category: 'UTILITY', status: 'approved', createdAt: '2025-05-12T08:45:00Z',
+    text: 'Hi {{1}}, you can pay your invoice here: {{2}}' },
+  { key: 'brochure', title: 'Brochure', templateType: 'document', category: 'MARKETING', status: 'approved', createdAt: '2025-05-20T11:00:00Z',
+    text: 'Hi {{1}}, here is the brochure you asked for.' },
+  { key: 'newCollection', title: 'New collection', templateType: 'image', category: 'MARKETING', status: 'approved', createdAt: '2025-06-01T16:20:00Z',
+    text: 'Our new collection is here. Take a look!' },
+  { key: 'tutorialVideo', title: 'Getting started video', templateType: 'video', category: 'UTILITY', status: 'approved', createdAt: '2025-06-03T12:00:00Z',
+    text: '{{1}}, here is a two-minute video to get you started.' },
+  { key: 'promoPending', title: 'Weekend promo', templateType: 'text', category: 'MARKETING', status: 'pending', createdAt: '2026-06-28T18:00:00Z',
+    text: '{{1}}, get 20% off everything this weekend only!' },
+  { key: 'rejected', title: 'Flash sale', templateType: 'text', category: 'MARKETING', status: 'rejected', createdAt: '2026-06-15T07:30:00Z',
+    text: 'FLASH SALE!!! Click now!!!' },
+  { key: 'summerPaused', title: 'Summer sale', templateType: 'image', category: 'MARKETING', status: 'paused', createdAt: '2025-07-01T09:00:00Z',
+    text: 'Hi {{1}}, our summer sale has started.' },
+];
+
+/**
+ * Contacts whose customer wrote recently: their newest (received) seeded message is re-timed to
+ * this many minutes before the sandbox starts or resets, which opens WhatsApp's 24-hour window.
+ * Every other contact last wrote on 2026-06-30 or earlier (window closed).
+ * @type {Record<string, number>}
+ */
+const RECENT_INBOUND_MINUTES = { ada: 30, alan: 180, katherine: 60, margaret: 120, tim: 300, barbara: 23 * 60 };
+
+/** WhatsApp username-privacy ids (BSUID) known for some contacts. @type {Record<string, string>} */
+const BSUIDS = { radia: 'bsuid_radia_perlman_01' };
 
 const FUNNELS = [
   { key: 'awareness', position: 1, name: 'Awareness', emoji: '🧘‍♂️', createdAt: Date.UTC(2025, 11, 18, 19, 0, 19) },
@@ -95,6 +135,6 @@ const SENT_TEXTS = ['Hello! Happy to help 😊', 'Your order has shipped and sho
   'Our team is available 9:00–18:00 CET.', 'I have emailed the invoice to you.'];
 
 module.exports = {
-  OWNER, TAGS, CUSTOM_FIELDS, USERS, TEAMS, CHANNELS, FUNNELS, BOT, FAMOUS,
+  OWNER, TAGS, CUSTOM_FIELDS, USERS, TEAMS, CHANNELS, TEMPLATES, RECENT_INBOUND_MINUTES, BSUIDS, FUNNELS, BOT, FAMOUS,
   FIRST_NAMES, LAST_NAMES, SOURCE_CYCLE, GENERATED_COUNT, RECEIVED_TEXTS, SENT_TEXTS,
 };

@@ -10,6 +10,7 @@ const crypto = require('crypto');
 const D = require('./seed-data');
 const { hexId, hyphenatedId, isoSeconds, railsTime } = require('./ids');
 const { mulberry32 } = require('./rng');
+const { countVariables } = require('./template-text');
 
 /** @typedef {import('./types').State} State @typedef {import('./types').ContactRecord} ContactRecord */
 /** @typedef {import('./types').Message} Message */
@@ -46,7 +47,11 @@ function phoneFor(n) {
   return n % 5 === 0 ? formatted.replace(/\D/g, '') : formatted;
 }
 
-function buildSeed() {
+/**
+ * @param {number} [nowMs] the sandbox clock at (re)seed time: contacts listed in
+ *   RECENT_INBOUND_MINUTES get their newest received message that long before it.
+ */
+function buildSeed(nowMs = Date.now()) {
   const teams = D.TEAMS.map((t) => ({
     uuid: hexId(`team:${t.key}`), name: t.name, createdAt: t.createdAt, default: t.default,
     memberEmails: t.members.map((k) => /** @type {any} */ (D.USERS.find((u) => u.key === k)).email),
@@ -62,7 +67,8 @@ function buildSeed() {
     uuid: hyphenatedId(`funnel:${f.key}`), position: f.position, name: f.name, emoji: f.emoji, createdAt: railsTime(f.createdAt),
   }));
   const bot = { uuid: hexId(`bot:${D.BOT.key}`), name: D.BOT.name, enabled: D.BOT.enabled, version: D.BOT.version, latestBotVersion: D.BOT.latestBotVersion };
-  const account = { owner: { ...D.OWNER }, tags: [...D.TAGS], customFields: D.CUSTOM_FIELDS.map((f) => ({ ...f, options: f.options && [...f.options] })), users, teams, channels, funnels, bot };
+  const templates = D.TEMPLATES.map(({ key, ...t }) => ({ uuid: hexId(`template:${key}`), ...t }));
+  const account = { owner: { ...D.OWNER }, tags: [...D.TAGS], customFields: D.CUSTOM_FIELDS.map((f) => ({ ...f, options: f.options && [...f.options] })), users, teams, channels, funnels, bot, templates };
   for (const f of account.customFields) if (!f.options) delete f.options;
 
   /** @type {Map<string, ContactRecord>} */
@@ -116,6 +122,7 @@ function buildSeed() {
       note: 'note' in a ? a.note : r[17] < 0.1 ? 'Called on the phone last week; follow up by chat.' : null,
       bot: { status: botStatus, conversationStartedAt: botStatus === 'ended' ? null : isoSeconds(lastMs - 10 * MINUTE) },
     });
+    if (D.BSUIDS[spec.key]) /** @type {ContactRecord} */ (contacts.get(uuid)).bsuid = D.BSUIDS[spec.key];
 
     const count = spec.key === 'ada' ? 25 : 3 + (i % 4);
     /** @type {Message[]} */
@@ -134,6 +141,9 @@ function buildSeed() {
         channel: spec.source, from: received ? identifier : channel.identifier, to: received ? channel.identifier : identifier,
       });
     }
+    const recent = D.RECENT_INBOUND_MINUTES[spec.key];
+    // the newest seeded message is always a received one; re-timing it opens the 24-hour window
+    if (recent !== undefined) list[list.length - 1].createdAt = isoSeconds(nowMs - recent * MINUTE);
     messages.set(uuid, list);
   });
 
@@ -155,6 +165,13 @@ function buildSeedSummary() {
     userEmails: D.USERS.map((u) => u.email),
     teams: byKey(D.TEAMS, (t, i) => ({ uuid: account.teams[i].uuid, name: t.name })),
     channels: byKey(D.CHANNELS, (c, i) => ({ uuid: account.channels[i].uuid, title: c.title, type: c.type })),
+    templates: byKey(D.TEMPLATES, (t, i) => ({ ...account.templates[i], variables: countVariables(t.text) })),
+    /** Contact keys (of `contacts`) inside / outside WhatsApp's 24-hour window after a (re)seed. */
+    window: {
+      open: D.FAMOUS.map((f) => f.key).filter((k) => k in D.RECENT_INBOUND_MINUTES),
+      closed: D.FAMOUS.map((f) => f.key).filter((k) => !(k in D.RECENT_INBOUND_MINUTES)),
+    },
+    bsuids: { ...D.BSUIDS },
     funnels: byKey(D.FUNNELS, (f, i) => ({ uuid: account.funnels[i].uuid, name: f.name })),
     bot: { uuid: account.bot.uuid, name: account.bot.name },
     tags: [...account.tags],

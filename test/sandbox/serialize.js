@@ -12,6 +12,9 @@ const apiTeam = (t) => ({ uuid: t.uuid, name: t.name, createdAt: t.createdAt, de
 /** Channel as listed by /channels. @param {Channel} c */
 const apiChannel = (c) => ({ uuid: c.uuid, title: c.title, type: c.type, main: c.main, discardedAt: c.discardedAt });
 
+/** Template object (docs' field table plus `title`). @param {import('./types').Template} t */
+const apiTemplate = (t) => ({ uuid: t.uuid, title: t.title, text: t.text, templateType: t.templateType, category: t.category, status: t.status, createdAt: t.createdAt });
+
 /** Team member (no user uuid exists in the API). @param {import('./types').User} u */
 const apiMember = (u) => {
   /** @type {Record<string, unknown>} */
@@ -81,6 +84,7 @@ function apiContact(state, c, opts = {}) {
     channel: ch ? { uuid: ch.uuid, title: ch.title, type: ch.type, main: ch.main } : {},
     note: c.note,
   };
+  if (c.bsuid) out.bsuid = c.bsuid;
   if (opts.fieldTypes) out.customFieldsMetadata = apiFieldMetadata(state, c);
   return out;
 }
@@ -118,4 +122,4 @@ function normalizeShape(s) {
   return /** @type {any} */ (s);
 }
 
-module.exports = { normalizeShape, apiContact, apiTeam, apiChannel, apiMember, apiBot, apiFunnel, apiCustomFields, apiFieldMetadata, maskToken };
+module.exports = { normalizeShape, apiContact, apiTeam, apiChannel, apiTemplate, apiMember, apiBot, apiFunnel, apiCustomFields, apiFieldMetadata, maskToken };

@@ -14,16 +14,19 @@ const { sendJson, readBody, parseJson, createTimers, redact } = require('./http-
 const { createPolicy, normalizeFaults, normalizeLatency, normalizeRateLimit, publicFaults, answerFault } = require('./faults');
 const { createState, resetState, createContact } = require('./state');
 const { apiContact, normalizeShape } = require('./serialize');
-const { matchRoute } = require('./router');
+const { matchRoute, NO_CONTENT } = require('./router');
 const { handleControl } = require('./control');
 const { createEventBus } = require('./events');
 const { recordWebhookEvent } = require('./webhooks-store');
 const { createDeliverer } = require('./webhooks/deliverer');
 const { normalizeSecret } = require('./webhooks/signing');
+const { createClock } = require('./clock');
+const { createMessageClock, normalizeMessageClock } = require('./message-clock');
+const { receive } = require('./inbound');
 
 /** @type {import('./router').Route[]} */
 const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
-  ...require('./routes/webhooks')];
+  ...require('./routes/messages'), ...require('./routes/templates'), ...require('./routes/webhooks')];
 /**
  * One logged /v1 request. `status` is the number sent, or 'reset'/'timeout'.
  * @typedef {{ seq: number, at: string, method: string, path: string, rawPath: string, url: string,
@@ -34,6 +37,7 @@ const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversati
 /**
  * @param {{ port?: number, token?: string, latencyMs?: import('./faults').Latency, contactShape?: 'docs'|'object'|'array',
  *   rateLimit?: import('./faults').RateLimit|null, faults?: object|null, seed?: number,
+ *   messageClock?: Partial<import('./message-clock').MessageClockConfig>,
  *   webhookSecret?: string|null, webhookDelivery?: Partial<import('./webhooks/deliverer').DeliveryOptions> }} [options]
  * `webhookSecret` (whsec_…) signs webhook deliveries; `webhookDelivery` sets retries, disabling and
  * connection checks (webhooks/deliverer.js).
@@ -45,8 +49,10 @@ async function createSandbox(options = {}) {
   const initial = {
     latency: normalizeLatency(options.latencyMs), rateLimit: normalizeRateLimit(options.rateLimit),
     contactShape: normalizeShape(options.contactShape), faults: normalizeFaults(options.faults),
+    messageClock: normalizeMessageClock(options.messageClock),
   };
-  const state = createState();
+  const clock = createClock();
+  const state = createState(clock.now());
   const policy = createPolicy(seed);
   const timers = createTimers();
   const events = createEventBus();
@@ -60,6 +66,7 @@ async function createSandbox(options = {}) {
     secret: initialSecret,
   });
   events.on((e) => deliverer.deliver(e.event, e.payload));
+  const messageClock = createMessageClock({ state, clock, emit: events.emit, config: initial.messageClock });
   /** @type {LogEntry[]} */
   const requests = [];
   /** @type {{ requests: number, byStatus: Record<string, number>, faults: Record<string, number>, rateLimited: number, peakInFlight: number }} */
@@ -67,6 +74,8 @@ async function createSandbox(options = {}) {
   /** /v1 requests received and not yet answered (or reset). */
   let inFlight = 0;
   let contactShape = initial.contactShape;
+  /** WhatsApp wallet out of credit: template sends answer 402 (docs, "WhatsApp Credit and Template Messages"). */
+  let walletDepleted = false;
   let seq = 0;
 
   function applyInitialConfig() {
@@ -74,6 +83,7 @@ async function createSandbox(options = {}) {
     policy.rateLimit = initial.rateLimit;
     policy.faults = initial.faults;
     contactShape = initial.contactShape;
+    walletDepleted = false;
   }
   applyInitialConfig();
 
@@ -146,7 +156,10 @@ async function createSandbox(options = {}) {
     /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
     const reply = (status, body, headers) => {
       finish(entry, status);
-      sendJson(res, status, body, headers);
+      if (body === NO_CONTENT) {
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        res.end();
+      } else sendJson(res, status, body, headers);
     };
     if (!entry.authorized) return reply(401, { error: 'Unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
     if (tooLarge) return reply(413, { error: 'Request body too large' });
@@ -157,10 +170,10 @@ async function createSandbox(options = {}) {
     if (!('route' in match)) return reply(405, { error: 'Method Not Allowed' }, { Allow: match.allowed.join(', ') });
     try {
       const body = match.route.handler({
-        method, params: match.params, query, body: parsed.value, state, now: () => new Date(), token, contactResponse,
-        emit: events.emit,
+        method, params: match.params, query, body: parsed.value, state, now: () => new Date(clock.now()), token, contactResponse,
+        emit: events.emit, messageClock, walletDepleted,
       });
-      return reply(200, body);
+      return reply(body === NO_CONTENT ? 204 : 200, body);
     } catch (err) {
       if (err instanceof ApiError) return reply(err.status, err.toBody(), err.headers);
       console.error('[callbell-sandbox] handler error:', err);
@@ -215,6 +228,35 @@ async function createSandbox(options = {}) {
     state,
     /** Webhook events the API produced (`emitted`), and `on(listener)` to receive them. */
     events,
+    /** The sandbox clock: `now()`, `freeze()`, `resume()`, `advance(ms)` (moves message statuses and the 24-hour window). */
+    clock,
+    /**
+     * A customer's message arrives: {contact_uuid | phone | bsuid, text?, attachments?, channel_uuid?, name?}.
+     * Opens the 24-hour window; creates an unknown sender. Returns {message, contact, created}.
+     * @param {unknown} spec
+     */
+    inbound(spec) {
+      return receive(state, spec, clock.now(), events.emit);
+    },
+    /** The next `count` sends end `failed` (reason: string or {code, reason}). @param {number} count @param {unknown} [reason] */
+    failNextMessages(count, reason) {
+      messageClock.failNext(count, reason);
+    },
+    /** Make a sent message `failed` now. @param {string} uuid @param {unknown} [reason] */
+    failMessage(uuid, reason) {
+      const m = state.sent.get(uuid);
+      if (!m) throw new TypeError(`no sent message ${uuid}`);
+      messageClock.fail(m, reason);
+    },
+    /** Template sends on WhatsApp answer 402 while true. @param {boolean} on */
+    setWalletDepleted(on) {
+      if (typeof on !== 'boolean') throw new TypeError('walletDepleted must be a boolean');
+      walletDepleted = on;
+    },
+    /** @param {Partial<import('./message-clock').MessageClockConfig>} spec */
+    setMessageClock(spec) {
+      messageClock.setConfig(spec);
+    },
     /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
     getContact(uuid, opts) {
       const c = state.contacts.get(uuid);
@@ -222,7 +264,9 @@ async function createSandbox(options = {}) {
     },
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
-      resetState(state);
+      clock.reset();
+      messageClock.reset(initial.messageClock);
+      resetState(state, clock.now());
       events.reset();
       deliverer.reset();
       deliverer.setSecret(initialSecret);
@@ -307,7 +351,11 @@ async function createSandbox(options = {}) {
       contactShape = normalizeShape(s);
     },
     config() {
-      return { latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length };
+      return {
+        latencyMs: policy.latency, faults: publicFaults(policy.faults), rateLimit: policy.rateLimit, contactShape, seed, pendingFailures: policy.forced.length,
+        messageClock: messageClock.getConfig(), pendingMessageFailures: messageClock.pendingFailures(), clockFrozen: clock.isFrozen(),
+        walletDepleted,
+      };
     },
     stats() {
       return {
@@ -319,6 +367,7 @@ async function createSandbox(options = {}) {
     close() {
       timers.cancelAll();
       deliverer.stop();
+      messageClock.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -21,18 +21,18 @@ const { hexId, isoSeconds, digitsOnly } = require('./ids');
  *   botStatus?: 'bot_start'|'bot_end', note?: string|null }} ContactChanges
  */
 
-/** @returns {State} */
-function createState() {
-  const seed = buildSeed();
+/** @param {number} [nowMs] sandbox clock at seed time @returns {State} */
+function createState(nowMs) {
+  const seed = buildSeed(nowMs);
   return {
     account: seed.account, contacts: seed.contacts, messages: seed.messages, notes: new Map(), lastSeq: seed.lastSeq,
-    webhook: null, webhookEvents: [],
+    sent: new Map(), sentSeq: 0, webhook: null, webhookEvents: [],
   };
 }
 
-/** Re-seed in place so references to `sb.state` stay valid. @param {State} state */
-function resetState(state) {
-  Object.assign(state, createState());
+/** Re-seed in place so references to `sb.state` stay valid. @param {State} state @param {number} [nowMs] */
+function resetState(state, nowMs) {
+  Object.assign(state, createState(nowMs));
 }
 
 /**

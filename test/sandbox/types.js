@@ -9,12 +9,16 @@
  */
 /** @typedef {{ uuid: string, name: string, createdAt: string, default: boolean, memberEmails: string[] }} Team */
 /** @typedef {{ uuid: string, title: string, type: string, main: boolean, discardedAt: boolean, identifier: string }} Channel */
+/**
+ * @typedef {{ uuid: string, title: string, text: string, templateType: 'text'|'image'|'video'|'document',
+ *   category: string, status: string, createdAt: string }} Template
+ */
 /** @typedef {{ uuid: string, position: number, name: string, emoji: string, createdAt: string }} Funnel */
 /** @typedef {{ uuid: string, name: string, enabled: boolean, version: number, latestBotVersion: boolean }} Bot */
 /** @typedef {{ name: string, type: 'text'|'email'|'number'|'date'|'dropdown'|'checkbox', options?: string[] }} FieldDef */
 /**
  * @typedef {{ owner: { email: string, name: string }, tags: string[], customFields: FieldDef[], users: User[],
- *   teams: Team[], channels: Channel[], funnels: Funnel[], bot: Bot }} Account
+ *   teams: Team[], channels: Channel[], funnels: Funnel[], bot: Bot, templates: Template[] }} Account
  */
 
 /**
@@ -26,21 +30,33 @@
  *   avatarUrl: string|null, blockedAt: string|null, createdAt: string, lastMessageAt: string, source: string,
  *   channelUuid: string, funnelId: string|null, closedAt: string|null, tags: string[], assignedUser: string|null,
  *   customFields: Record<string, string|string[]>, teamUuid: string|null, note: string|null,
- *   bot: { status: 'started'|'ended'|'in_progress', conversationStartedAt: string|null } }} ContactRecord
+ *   bot: { status: 'started'|'ended'|'in_progress', conversationStartedAt: string|null }, bsuid?: string }} ContactRecord
  */
 
 /**
- * A conversation item; notes carry no uuid, like the docs' example.
+ * A conversation item; notes carry no uuid, like the docs' example. `attachments` only on media
+ * messages sent or received while the sandbox runs.
  * @typedef {{ uuid?: string, createdAt: string, text: string, status: 'sent'|'received'|'note',
- *   channel: string, from: string|null, to: string|null }} Message
+ *   channel: string, from: string|null, to: string|null, attachments?: string[] }} Message
+ */
+/**
+ * A message sent through POST /messages/send (the MessageSendRequest behind /messages/status).
+ * `item` is the same object listed in the contact's conversation. `plan` is when each later status
+ * is reached (sandbox-clock ms); `deleted` after DELETE /messages/:uuid.
+ * @typedef {{ uuid: string, providerId: string, gsId: string, contactUuid: string, channelUuid: string,
+ *   type: string, templateUuid: string|null, metadata: Record<string, string>|null, createdMs: number,
+ *   status: string, messageStatusPayload: Record<string, unknown>|null, history: { status: string, at: string }[],
+ *   plan: { status: string, atMs: number, reason?: { code: number, reason: string } }[], deleted: boolean,
+ *   item: Message }} SentMessage
  */
 /** @typedef {{ text: string, createdAt: string }} Note */
 
 /**
  * The live store (`sb.state`). Mutated in place; reset() refills the same object.
+ * `sent` holds messages sent through the API, by uuid, in send order.
  * @typedef {{ account: Account, contacts: Map<string, ContactRecord>, messages: Map<string, Message[]>,
- *   notes: Map<string, Note[]>, lastSeq: number, webhook: import('./webhooks-store').Webhook|null,
- *   webhookEvents: import('./webhooks-store').WebhookEventRecord[] }} State
+ *   notes: Map<string, Note[]>, lastSeq: number, sent: Map<string, SentMessage>, sentSeq: number,
+ *   webhook: import('./webhooks-store').Webhook|null, webhookEvents: import('./webhooks-store').WebhookEventRecord[] }} State
  */
 
 module.exports = {};

@@ -43,14 +43,15 @@ describe('channels', () => {
     const r = await t.api('GET', '/channels');
     expect(r.json.meta).toEqual({ page: 1, pages: 1 });
     expect(r.json.channels[0]).toEqual({ uuid: SEED.channels.whatsapp.uuid, title: 'WhatsApp · Main line', type: 'whatsapp', main: true, discardedAt: false });
-    expect(r.json.channels.map((c) => c.type)).toEqual(['whatsapp', 'instagram', 'telegram', 'facebook', 'whatsapp']);
+    expect(r.json.channels.map((c) => c.type)).toEqual(['whatsapp', 'instagram', 'telegram', 'facebook', 'whatsapp', 'whatsapp']);
+    expect(r.json.channels.map((c) => c.discardedAt)).toEqual([false, false, false, false, true, false]);
   });
 
   test('type and active filters', async () => {
     const wa = (await t.api('GET', '/channels?type=whatsapp')).json.channels;
-    expect(wa).toHaveLength(2);
+    expect(wa).toHaveLength(3);
     const activeWa = (await t.api('GET', '/channels?type=whatsapp&active=true')).json.channels;
-    expect(activeWa.map((c) => c.uuid)).toEqual([SEED.channels.whatsapp.uuid]);
+    expect(activeWa.map((c) => c.uuid)).toEqual([SEED.channels.whatsapp.uuid, SEED.channels.whatsappSales.uuid]);
     const inactive = (await t.api('GET', '/channels?active=false')).json.channels;
     expect(inactive.map((c) => c.uuid)).toEqual([SEED.channels.whatsappOld.uuid]);
     expect((await t.api('GET', '/channels?active=yes')).status).toBe(400);

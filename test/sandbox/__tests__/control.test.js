@@ -68,7 +68,8 @@ describe('control endpoints (/__sandbox, no auth)', () => {
     expect(r.json.account.customFields.map((f) => f.name)).toEqual(SEED.customFields.map((f) => f.name));
     expect(r.json.account.teams).toHaveLength(3);
     expect(r.json.account.users).toHaveLength(4);
-    expect(r.json.account.channels).toHaveLength(5);
+    expect(r.json.account.channels).toHaveLength(6);
+    expect(r.json.account.templates).toHaveLength(10);
     expect(r.json.account.funnels).toHaveLength(3);
   });
 

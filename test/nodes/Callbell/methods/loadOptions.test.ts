@@ -37,6 +37,7 @@ describe('the loadOptions pickers as n8n’s editor calls them', () => {
 			{ name: 'Instagram · @callbell.sandbox (instagram)', value: SEED.channels.instagram.uuid },
 			{ name: 'Messenger · Callbell Sandbox (facebook)', value: SEED.channels.facebook.uuid },
 			{ name: 'Telegram · @CallbellSandboxBot (telegram)', value: SEED.channels.telegram.uuid },
+			{ name: 'WhatsApp · Sales line (whatsapp)', value: SEED.channels.whatsappSales.uuid },
 		]);
 		expect(calls()).toEqual(['GET /channels?page=1']);
 	});
