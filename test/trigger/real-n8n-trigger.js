@@ -26,19 +26,26 @@ async function waitFor(what, check, timeoutMs = 30000) {
 }
 
 /**
- * A customer's WhatsApp message arriving in Callbell: the sandbox's inbound control when it has one
- * (it stores the message and emits message_created), else the documented message_created payload
- * emitted on the sandbox's event bus. Either way the sandbox's deliverer POSTs it, signed, to the
- * subscribed URL.
+ * A customer's WhatsApp message arriving in Callbell: the sandbox's inbound control stores it and
+ * emits message_created (status "received"), which the sandbox's deliverer POSTs, signed, to the
+ * subscribed URL. Returns the emitted event (its `seq` lets a test resend it as Callbell's retry).
  */
 function incomingMessage(sandbox, contactUuid, text) {
-	if (typeof sandbox.inbound === 'function') return sandbox.inbound({ contact: contactUuid, text });
+	sandbox.inbound({ contact_uuid: contactUuid, text });
+	return [...sandbox.events.emitted].reverse().find((e) => e.event === 'message_created');
+}
+
+/** A message the account sends through the API (POST /messages/send): message_created with status "sent". */
+async function outgoingMessage(sandbox, contactUuid, text) {
 	const contact = sandbox.getContact(contactUuid);
 	const channel = sandbox.state.account.channels.find((c) => c.type === 'whatsapp' && c.main);
-	return sandbox.events.emit('message_created', {
-		to: channel.identifier, from: contact.phoneNumber, text, attachments: [], status: 'received', channel: 'whatsapp',
-		contact, createdAt: new Date().toISOString(),
+	const res = await fetch(`${sandbox.url}/messages/send`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ to: contact.phoneNumber, from: 'whatsapp', channel_uuid: channel.uuid, type: 'text', content: { text } }),
 	});
+	if (!res.ok) throw new Error(`POST /messages/send answered ${res.status}: ${await res.text()}`);
+	return res.json();
 }
 
 async function setUp({ log = () => {} } = {}) {
@@ -71,4 +78,4 @@ async function setUp({ log = () => {} } = {}) {
 	};
 }
 
-module.exports = { setUp, waitFor, incomingMessage };
+module.exports = { setUp, waitFor, incomingMessage, outgoingMessage };

@@ -1,6 +1,6 @@
 'use strict';
 // The Callbell Trigger in real n8n 2.41.1 against the sandbox as webhook sender (npm run test:trigger).
-const { setUp, waitFor, incomingMessage } = require('./real-n8n-trigger');
+const { setUp, waitFor, incomingMessage, outgoingMessage } = require('./real-n8n-trigger');
 const { signatureHeader } = require('../sandbox/webhooks/signing');
 
 let env;
@@ -59,10 +59,9 @@ test('an incoming WhatsApp message starts the published workflow once: it tags t
 });
 
 test('a message the account sent (status "sent") is answered 200 and starts nothing: Direction is Incoming Only', async () => {
-	const contact = env.sandbox.getContact(ada());
-	env.sandbox.events.emit('message_created', { text: 'We do!', status: 'sent', channel: 'whatsapp', contact, createdAt: new Date().toISOString(), attachments: [] });
+	await outgoingMessage(env.sandbox, ada(), 'We do!');
 	await settle();
-	expect(env.sandbox.webhooks.attempts.at(-1)).toMatchObject({ status: 200, response: { body: { status: 'ok' } } });
+	expect(env.sandbox.webhooks.attempts.at(-1)).toMatchObject({ event: 'message_created', payload: { status: 'sent', text: 'We do!' }, status: 200, response: { body: { status: 'ok' } } });
 	expect(await runs()).toHaveLength(1);
 });
 
