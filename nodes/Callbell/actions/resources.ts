@@ -1,6 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as channel from './channel/Channel.resource';
 import * as contact from './contact/Contact.resource';
+import * as message from './message/Message.resource';
+import * as template from './template/Template.resource';
 import type { OperationExecute } from './types';
 
 /** What a resource folder's `<Name>.resource.ts` exports. */
@@ -17,4 +20,9 @@ export interface CallbellResource {
  * Every resource of the Callbell node. Adding a resource is one line here; the node's Resource
  * list, its fields and the router all read this list.
  */
-export const resources: CallbellResource[] = [contact];
+export const resources: CallbellResource[] = [
+	contact,
+	message,
+	template,
+	channel,
+];

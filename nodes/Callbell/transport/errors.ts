@@ -115,3 +115,24 @@ export function noteRetries(error: NodeApiError, retries: number, waitedMs: numb
 	const sentence = `The node made ${tries}${waited}${why ? `; ${why}` : ''}.`;
 	error.description = error.description ? `${error.description} ${sentence}` : sentence;
 }
+
+/** What the error of a POST whose fate is unknown says (operations may reword it). */
+export const MAY_HAVE_TAKEN_EFFECT =
+	'The request may already have taken effect in Callbell: the answer was lost (timeout, reset connection or server error), and the node does not send it again, so that it cannot happen twice. Check in Callbell before repeating it.';
+
+/** Errors of requests that Callbell may have carried out although they failed (see isFateUnknown). */
+const fateUnknown = new WeakSet<object>();
+
+/**
+ * Marks a failed POST whose fate is unknown and says so in its description: it may already
+ * have taken effect, and it was not sent again so that it cannot take effect twice.
+ */
+export function noteMayHaveTakenEffect(error: NodeApiError): void {
+	fateUnknown.add(error);
+	error.description = error.description ? `${error.description} ${MAY_HAVE_TAKEN_EFFECT}` : MAY_HAVE_TAKEN_EFFECT;
+}
+
+/** Whether the error is a failed POST that may already have taken effect. */
+export function mayHaveTakenEffect(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && fateUnknown.has(error);
+}

@@ -13,11 +13,11 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { normalizeBaseUrl } from '../helpers/baseUrl';
 import { DEFAULT_TIMEOUT_MS } from '../helpers/runSettings';
 import { InputError } from '../helpers/InputError';
-import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';
+import { attemptFailureOf, noteMayHaveTakenEffect, noteRetries, toCallbellApiError } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import type { RetrySettings } from './retryPolicy';
-import { DEFAULT_RETRY, decideRetry } from './retryPolicy';
+import { DEFAULT_RETRY, decideRetry, isFateUnknown } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'callbellApi';
 
@@ -119,11 +119,13 @@ export async function callbellApiRequest(
 				api.credential,
 			);
 		} catch (error) {
-			const decision = decideRetry(request.method, attemptFailureOf(error), retries, waitedMs, api.retry, Math.random(), Date.now());
+			const failure = attemptFailureOf(error);
+			const decision = decideRetry(request.method, failure, retries, waitedMs, api.retry, Math.random(), Date.now());
 			if (!decision.retry || isCancelled(this)) {
 				const apiError = toCallbellApiError(this.getNode(), error, request.itemIndex);
 				const why = decision.retry ? 'the execution was cancelled' : decision.reason;
 				if (why !== undefined || retries > 0) noteRetries(apiError, retries, waitedMs, why);
+				if (isFateUnknown(request.method, failure)) noteMayHaveTakenEffect(apiError);
 				throw apiError;
 			}
 			await sleep(decision.delayMs);

@@ -70,6 +70,17 @@ export function isRetryable(method: IHttpRequestMethods, failure: AttemptFailure
 	return failure.code !== undefined && NETWORK_CODES.has(failure.code);
 }
 
+/**
+ * Whether a failed request may still have been carried out by Callbell: a POST (not idempotent)
+ * that got a 5xx or lost its connection after it may have reached Callbell (timeout, reset).
+ * Such a request is never repeated, and its error says so.
+ */
+export function isFateUnknown(method: IHttpRequestMethods, failure: AttemptFailure): boolean {
+	if (IDEMPOTENT_METHODS.has(method)) return false;
+	if (failure.status !== undefined) return failure.status >= 500 && failure.status <= 599;
+	return failure.code !== undefined && !NOT_SENT_CODES.has(failure.code);
+}
+
 /** Retry-After in milliseconds from now: delta seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
 	const text = value?.trim();

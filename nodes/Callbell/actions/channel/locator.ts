@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isDiscarded } from '../../helpers/channels';
+import { toCallbellId } from '../../helpers/values';
+
+/** The Channel picker of Get and Rename: every channel, deactivated ones marked. */
+export const channelLocator: INodeProperties = {
+	displayName: 'Channel',
+	name: 'channel',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Callbell channel',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a channel...',
+			typeOptions: { searchListMethod: 'searchChannels', searchable: true },
+		},
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730' },
+	],
+};
+
+export function channelIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	return toCallbellId('Channel', this.getNodeParameter('channel', itemIndex, '', { extractValue: true }));
+}
+
+export function channelPath(uuid: string): string {
+	return `/channels/${encodeURIComponent(uuid)}`;
+}
+
+/**
+ * The channel as Callbell gave it, plus `active`: `discardedAt` is documented as a date but shown
+ * as a boolean (§9.8); both readings are accepted, and `active` says it plainly.
+ */
+export function withActive(channel: IDataObject): IDataObject {
+	return { ...channel, active: !isDiscarded(channel) };
+}
+
+export function channelFromResponse(this: IExecuteFunctions, response: unknown, itemIndex: number): IDataObject {
+	const found = (response as { channel?: unknown } | undefined)?.channel;
+	const channel = Array.isArray(found) ? found[0] : found;
+	if (typeof channel !== 'object' || channel === null || Array.isArray(channel)) {
+		throw new NodeOperationError(this.getNode(), `Callbell answered without a channel [item ${itemIndex}]`, { itemIndex });
+	}
+	return withActive(channel as IDataObject);
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { callbellApiRequest } from '../../transport/request';
+import { optionsCollection } from '../requestOptions';
+import type { ExecutionContext } from '../types';
+import { messageIdField, messageIdOf, messagePath } from './messageId';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Deletes the message’s text and attachments in Callbell only: the customer keeps the message on their phone',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	{ ...messageIdField, description: 'The uuid Callbell gave the message (the uuid field of Message → Send’s output), or the provider’s message ID' },
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['delete'] } }, properties);
+
+/**
+ * `DELETE /messages/:uuid` (204); outputs `{ deleted: true, uuid }`. The docs' page uses this path
+ * form, their snippet `DELETE /messages` with a `{uuid}` body (§9.3): the node uses the page.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
+	const uuid = messageIdOf.call(this, itemIndex);
+	await callbellApiRequest.call(this, context.api, { method: 'DELETE', path: messagePath('/messages', uuid), itemIndex });
+	return { deleted: true, uuid };
+}

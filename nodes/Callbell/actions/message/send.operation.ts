@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { MessageInput, SendExtrasInput } from '../../helpers/messageSend';
+import { buildSendBody, buildSendExtras, checkMessage } from '../../helpers/messageSend';
+import { buildTemplateSend, type TemplateRecord } from '../../helpers/templates';
+import { isNodeApiError, mayHaveTakenEffect, MAY_HAVE_TAKEN_EFFECT } from '../../transport/errors';
+import { callbellApiRequest } from '../../transport/request';
+import { optionsCollection } from '../requestOptions';
+import type { ExecutionContext } from '../types';
+import { contactRecipient, localRecipient, recipientFields } from './recipient';
+import { channelIdOf, resolveSendChannel, sendChannelField } from './sendChannel';
+import { contentFields, messageTypeField, neverTwiceNotice, sendAdditionalFields } from './sendFields';
+import { findTemplate, templateFields, templateIdOf } from './sendTemplate';
+
+const properties: INodeProperties[] = [
+	neverTwiceNotice,
+	...recipientFields,
+	sendChannelField,
+	messageTypeField,
+	...contentFields,
+	...templateFields,
+	sendAdditionalFields,
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+
+/** What a Send item whose answer was lost says instead of the general sentence. */
+export const MAY_HAVE_BEEN_SENT =
+	'The message MAY HAVE BEEN SENT: Callbell’s answer was lost (timeout, reset connection or server error), so the node did not send it again, to never send it twice. Before sending it again, check the contact’s conversation: Contact → Get Messages (or the message_created webhook).';
+
+const WINDOW_HINT =
+	'WhatsApp lets you send free-form messages only within 24 hours of the customer’s last message. Outside that window, send an approved template instead (Message Type: Template).';
+
+/** Callbell’s error, with what it means for a message: maybe sent, or outside the 24-hour window. */
+function sendError(error: unknown): unknown {
+	if (!isNodeApiError(error)) return error;
+	const apiError = error;
+	if (mayHaveTakenEffect(error)) {
+		const rest = (apiError.description ?? '').replace(MAY_HAVE_TAKEN_EFFECT, '').trim();
+		apiError.description = rest ? `${MAY_HAVE_BEEN_SENT} ${rest}` : MAY_HAVE_BEEN_SENT;
+		return apiError;
+	}
+	const said = `${apiError.message} ${apiError.description ?? ''}`;
+	if (/^4\d\d$/.test(apiError.httpCode ?? '') && /24[\s-]*hour|window/i.test(said)) {
+		apiError.description = `${apiError.description ?? ''} ${WINDOW_HINT}`.trim();
+	}
+	return apiError;
+}
+
+function messageOf(this: IExecuteFunctions, response: unknown, itemIndex: number): IDataObject {
+	const message = (response as { message?: unknown } | undefined)?.message;
+	if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+		throw new NodeOperationError(this.getNode(), `Callbell answered without a message [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'The message was probably sent; check the contact’s messages before sending it again.',
+		});
+	}
+	return message as IDataObject;
+}
+
+/**
+ * `POST /messages/send`, once per item. Everything is checked before the request: the message,
+ * the recipient, the channel and the template (read once per execution); the POST is never repeated
+ * once Callbell may have received it.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
+	const draft = checkMessage({
+		messageType: this.getNodeParameter('messageType', itemIndex),
+		text: this.getNodeParameter('text', itemIndex, ''),
+		mediaUrl: this.getNodeParameter('mediaUrl', itemIndex, ''),
+		caption: this.getNodeParameter('caption', itemIndex, ''),
+		templateValues: this.getNodeParameter('templateValues', itemIndex, {}),
+		optIn: this.getNodeParameter('optIn', itemIndex, false),
+	} as MessageInput);
+	const extras = buildSendExtras(this.getNodeParameter('additionalFields', itemIndex, {}) as SendExtrasInput);
+	const { sendTo, recipient: given } = localRecipient.call(this, itemIndex);
+	const chosenChannel = channelIdOf.call(this, itemIndex);
+
+	let template: TemplateRecord | undefined;
+	if (draft.kind === 'template') {
+		template = await findTemplate.call(this, context, templateIdOf.call(this, itemIndex));
+		buildTemplateSend(template, draft.values, draft.mediaUrl);
+	}
+	if (chosenChannel) await resolveSendChannel.call(this, context, chosenChannel);
+
+	const { recipient, channelUuid } = sendTo === 'contact' ? await contactRecipient.call(this, itemIndex, context) : { recipient: given!, channelUuid: undefined };
+	const channel = await resolveSendChannel.call(this, context, chosenChannel, channelUuid);
+	const body = buildSendBody(recipient, channel, draft, extras, template);
+
+	let response: unknown;
+	try {
+		response = await callbellApiRequest.call(this, context.api, {
+			method: 'POST',
+			path: '/messages/send',
+			body: body as unknown as IDataObject,
+			itemIndex,
+		});
+	} catch (error) {
+		throw sendError(error);
+	}
+	return messageOf.call(this, response, itemIndex);
+}

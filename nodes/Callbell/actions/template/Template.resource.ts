@@ -1,0 +1,37 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationExecute } from '../types';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as rename from './rename.operation';
+
+export const resource: INodePropertyOptions = {
+	name: 'Template',
+	value: 'template',
+	description: 'A WhatsApp message template, approved by WhatsApp before it can be sent',
+};
+
+export const operations: Record<string, OperationExecute> = {
+	get: get.execute,
+	getAll: getAll.execute,
+	rename: rename.execute,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['template'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get a template with its text and status', action: 'Get a template' },
+			{ name: 'Get Many', value: 'getAll', description: 'List the account’s templates', action: 'Get many templates' },
+			{ name: 'Rename', value: 'rename', description: 'Change the title of a template', action: 'Rename a template' },
+		],
+		default: 'getAll',
+	},
+	...get.description,
+	...getAll.description,
+	...rename.description,
+];

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toLimit } from '../../helpers/contactList';
+import { InputError } from '../../helpers/InputError';
+import { isApproved, templateMediaType } from '../../helpers/templates';
+import { describeValue } from '../../helpers/values';
+import { requestAllPages } from '../../transport/pagination';
+import { returnAllAndLimit } from '../contact/contactFields';
+import { optionsCollection } from '../requestOptions';
+import type { ExecutionContext } from '../types';
+import { withVariables } from './variables';
+
+const MEDIA_TYPES = ['text', 'image', 'video', 'document'];
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Media Type',
+				name: 'mediaType',
+				type: 'options',
+				default: 'text',
+				description: 'Only templates of this media type',
+				options: [
+					{ name: 'Document', value: 'document' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Text', value: 'text' },
+					{ name: 'Video', value: 'video' },
+				],
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'approved',
+				description: 'Approved templates only (the ones you can send), or every template',
+				options: [
+					{ name: 'Approved', value: 'approved' },
+					{ name: 'Any', value: 'any' },
+				],
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['getAll'] } }, properties);
+
+/**
+ * `GET /templates` (every page); Callbell documents no filter parameters, so Status (Approved by
+ * default) and Media Type are applied here. One output item per template, with `variables`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : toLimit(this.getNodeParameter('limit', itemIndex, 50));
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: unknown; mediaType?: unknown };
+	const status = filters.status ?? 'approved';
+	if (status !== 'approved' && status !== 'any') throw new InputError('Status', `must be Approved or Any, got ${describeValue(status)}`);
+	const mediaType = filters.mediaType;
+	if (mediaType !== undefined && !MEDIA_TYPES.includes(mediaType as string)) {
+		throw new InputError('Media Type', `must be one of ${MEDIA_TYPES.join(', ')}, got ${describeValue(mediaType)}`);
+	}
+	const templates = (await requestAllPages.call(this, context.api, '/templates', 'templates'))
+		.filter((template) => status === 'any' || isApproved(template))
+		.filter((template) => mediaType === undefined || templateMediaType(template) === mediaType)
+		.map(withVariables);
+	return limit === undefined ? templates : templates.slice(0, limit);
+}

@@ -1,0 +1,47 @@
+import { InputError } from './InputError';
+import { describeValue } from './values';
+
+const PHONE_EXAMPLE = 'Write it in international format with the country code, e.g. +44 7700 900001 or 0044 7700 900001';
+
+/**
+ * A phone number for `to`, in international format: spaces, dashes, dots and parentheses are
+ * removed and a leading `00` becomes `+` ("0044 7700-900.001" gives "+447700900001"). A number
+ * without a country code or with letters is refused.
+ */
+export function toInternationalPhone(field: string, value: unknown): string {
+	if (value === undefined || value === null) throw new InputError(field, 'is required', PHONE_EXAMPLE);
+	if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(field, `must be text, got ${describeValue(value)}`);
+	const text = String(value).trim();
+	if (text === '') throw new InputError(field, 'is required', PHONE_EXAMPLE);
+	let compact = text.replace(/[\s().-]/g, '');
+	if (/[^\d+]/.test(compact)) {
+		throw new InputError(field, `${describeValue(text)} is not a phone number: only digits, spaces, dashes, dots and parentheses are allowed`, PHONE_EXAMPLE);
+	}
+	if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
+	if (!compact.startsWith('+')) {
+		throw new InputError(field, `${describeValue(text)} has no country code`, PHONE_EXAMPLE);
+	}
+	const digits = compact.slice(1);
+	if (!/^[1-9]\d{6,14}$/.test(digits)) {
+		throw new InputError(
+			field,
+			`${describeValue(text)} is not a phone number: after the + come 7 to 15 digits, the first not 0`,
+			PHONE_EXAMPLE,
+		);
+	}
+	return compact;
+}
+
+const BSUID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A WhatsApp BSUID (business-scoped user id), as Callbell's contact shows it. */
+export function toBsuid(field: string, value: unknown): string {
+	if (value === undefined || value === null) throw new InputError(field, 'is required');
+	if (typeof value !== 'string') throw new InputError(field, `must be text, got ${describeValue(value)}`);
+	const text = value.trim();
+	if (text === '') throw new InputError(field, 'is required', 'The BSUID is on the Callbell contact (field "bsuid"), e.g. bsuid_abc123');
+	if (!BSUID.test(text)) {
+		throw new InputError(field, `${describeValue(text)} is not a BSUID`, 'A BSUID is made of letters, digits, dots, dashes and colons');
+	}
+	return text;
+}

@@ -1,0 +1,129 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { sandboxRunner } from '../harness/contact';
+import { operationParameters, ref } from '../harness/messages';
+import type { Sandbox } from '../harness/sandbox';
+import { SEED, useSandbox } from '../harness/sandbox';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHAOS_ITEMS, CHAOS_MAX_RETRIES, CHAOS_CONCURRENCY } = require('../support/chaosScale') as {
+	CHAOS_ITEMS: number;
+	CHAOS_MAX_RETRIES: number;
+	CHAOS_CONCURRENCY: number;
+};
+
+/**
+ * The same mix as the Contact → Update chaos run (10 % 429, half with Retry-After; 5 % 5xx; 2 %
+ * resets; 1 % slower than Timeout), on POST /messages/send. The template and channel lists are
+ * read without faults: this run is about the send.
+ */
+const FAULTS = {
+	rate429: 0.1,
+	rate429RetryAfter: 0.5,
+	retryAfterFormat: 'mixed',
+	rate5xx: 0.05,
+	rateReset: 0.02,
+	rateTimeout: 0.01,
+	timeoutMs: 4000,
+	paths: '^/messages/send',
+};
+const NODE_TIMEOUT_MS = 1500;
+const FATE_UNKNOWN = ['500', '502', '503', 'reset', 'timeout'];
+
+const sandbox = useSandbox();
+const run = sandboxRunner(sandbox);
+
+/** Per item (its metadata), the POST attempts in order: the sandbox's status or fault. */
+function attemptsByItem(sb: Sandbox): Map<string, string[]> {
+	const byItem = new Map<string, string[]>();
+	for (const request of sb.requests) {
+		if (request.method !== 'POST' || request.path !== '/messages/send') continue;
+		const item = String(((request.body as IDataObject)?.metadata as IDataObject | undefined)?.item);
+		byItem.set(item, [...(byItem.get(item) ?? []), request.fault ?? String(request.status)]);
+	}
+	return byItem;
+}
+
+/** Per item, the messages the sandbox stored (sent). */
+function sentByItem(sb: Sandbox): Map<string, string[]> {
+	const byItem = new Map<string, string[]>();
+	for (const sent of (sb.state as unknown as { sent: Map<string, { uuid: string; metadata: IDataObject | null }> }).sent.values()) {
+		const item = String(sent.metadata?.item);
+		byItem.set(item, [...(byItem.get(item) ?? []), sent.uuid]);
+	}
+	return byItem;
+}
+
+describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) under injected faults, with Continue On Fail`, () => {
+	const timeout = Math.max(120_000, CHAOS_ITEMS * 60);
+
+	it(
+		'never sends a message twice; every item whose fate is unknown says it may have been sent',
+		async () => {
+			const sb = sandbox.get();
+			const items: IDataObject[] = Array.from({ length: CHAOS_ITEMS }, (_, index) => ({
+				phone: `+1 555 ${String(index).padStart(7, '0')}`,
+				name: `Customer ${index}`,
+				order: `C-${index}`,
+				item: String(index),
+			}));
+			sb.setFaults(FAULTS);
+			const result = await run(
+				operationParameters('message', 'send', {
+					sendTo: 'phone',
+					phoneNumber: '={{ $json.phone }}',
+					messageType: 'template',
+					template: ref(SEED.templates.orderShipped.uuid),
+					templateValues: { values: [{ value: '={{ $json.name }}' }, { value: '={{ $json.order }}' }, { value: 'soon' }] },
+					optIn: true,
+					additionalFields: { metadata: { pair: [{ key: 'item', value: '={{ $json.item }}' }] } },
+					options: { concurrency: CHAOS_CONCURRENCY, maxRetries: CHAOS_MAX_RETRIES, timeout: NODE_TIMEOUT_MS, maxRequestsPerSecond: 0 },
+				}),
+				items,
+				{ continueOnFail: true },
+			);
+			sb.setFaults(null);
+
+			expect(result.error).toBeUndefined();
+			const output = result.output ?? [];
+			expect(output).toHaveLength(CHAOS_ITEMS);
+			expect(output.map((item) => (item.pairedItem as { item: number }).item)).toEqual(items.map((_, index) => index));
+
+			const attempts = attemptsByItem(sb);
+			const sent = sentByItem(sb);
+			const problems: string[] = [];
+			let maybeSent = 0;
+			let exhausted = 0;
+			output.forEach(({ json }, index) => {
+				const key = String(index);
+				const tries = attempts.get(key) ?? [];
+				const stored = sent.get(key) ?? [];
+				if (stored.length > 1) problems.push(`item ${index}: sent ${stored.length} times`);
+				// A POST that may have reached Callbell is the last one for its item.
+				if (tries.slice(0, -1).some((kind) => FATE_UNKNOWN.includes(kind))) problems.push(`item ${index}: repeated after ${tries.join(',')}`);
+				const last = tries[tries.length - 1];
+				if (json.error === undefined) {
+					if (stored.length !== 1 || json.uuid !== stored[0] || json.status !== 'enqueued') problems.push(`item ${index}: output ${JSON.stringify(json)} stored ${stored}`);
+					if (last !== '200') problems.push(`item ${index}: succeeded after ${tries.join(',')}`);
+				} else if (FATE_UNKNOWN.includes(last)) {
+					maybeSent++;
+					if (!String(json.description).startsWith('The message MAY HAVE BEEN SENT')) problems.push(`item ${index}: ${String(json.description)}`);
+				} else {
+					exhausted++;
+					if (last !== '429' || tries.length !== CHAOS_MAX_RETRIES + 1) problems.push(`item ${index}: failed after ${tries.join(',')}`);
+					if (/MAY HAVE BEEN SENT/.test(String(json.description))) problems.push(`item ${index}: a refused send says it may have been sent`);
+				}
+			});
+			expect(problems.slice(0, 20)).toEqual([]);
+
+			const faults = sb.stats().faults;
+			expect(faults).toEqual(expect.objectContaining({ 429: expect.any(Number), reset: expect.any(Number), timeout: expect.any(Number) }));
+			// About 8 % of the items meet a 5xx, a reset or a timeout on some attempt and stop there.
+			expect(maybeSent).toBeGreaterThan(CHAOS_ITEMS * 0.04);
+			expect(maybeSent).toBeLessThan(CHAOS_ITEMS * 0.13);
+			expect(exhausted).toBeLessThan(CHAOS_ITEMS * 0.05);
+			expect([...sent.values()].reduce((sum, list) => sum + list.length, 0)).toBe(output.filter(({ json }) => json.error === undefined).length);
+		},
+		timeout,
+	);
+});
