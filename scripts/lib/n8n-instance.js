@@ -425,6 +425,8 @@ function n8nRest(baseUrl, cookie) {
     /** POST /rest/workflows/:id/run {triggerToStartFrom} — n8n answers {waitingForWebhook: true} when it listens. */
     listenForTestEvent: (id, triggerName) =>
       restJson(`${base}/rest/workflows/${id}/run`, { method: 'POST', cookie, body: { triggerToStartFrom: { name: triggerName } } }),
+    /** POST /rest/workflows/:id/activate (the editor's "Publish", current version). */
+    publish: (id) => restJson(`${base}/rest/workflows/${id}/activate`, { method: 'POST', cookie, body: {} }),
     /** POST /rest/workflows/:id/deactivate (the editor's "Unpublish"). */
     unpublish: (id) => restJson(`${base}/rest/workflows/${id}/deactivate`, { method: 'POST', cookie, body: {} }),
     /** The executions of one workflow, newest first: [{ id, mode, status, … }]. */

@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 const ada = () => env.SEED.contacts.ada.uuid;
-const notes = (uuid) => env.sandbox.state.notes.get(uuid) || [];
+/** The workflow's replies: messages sent through the API to the contact, oldest first. */
+const replies = (uuid) => [...env.sandbox.state.sent.values()].filter((m) => m.contactUuid === uuid).map((m) => ({ text: m.item.text, status: m.status }));
 const runs = async () => (await env.rest.executions(env.workflow.id)).filter((e) => e.status !== 'running' && e.status !== 'new');
 /** Waits for the sandbox to have nothing in flight, then long enough for n8n to have started anything it would start. */
 const settle = async () => {
@@ -48,8 +49,8 @@ test('health checks: GET on the URL and a POST without event answer 200 {"status
 
 test('an incoming WhatsApp message starts the published workflow once: it tags the contact and answers with the item’s data', async () => {
 	incomingMessage(env.sandbox, ada(), 'Do you ship to Lisbon?');
-	const note = await waitFor('the workflow’s note on the contact', () => notes(ada())[0]);
-	expect(note.text).toBe('Received "Do you ship to Lisbon?" from Ada Lovelace (message_created, incoming); tagged Lead.');
+	const reply = await waitFor('the workflow’s reply', () => replies(ada())[0]);
+	expect(reply.text).toBe('Hi Ada Lovelace, thanks for your message "Do you ship to Lisbon?" (message_created, incoming). We tagged you as a Lead and will answer soon.');
 	expect(env.sandbox.getContact(ada()).tags).toContain('Lead');
 	const [attempt] = env.sandbox.webhooks.attempts;
 	expect(attempt).toMatchObject({ url: env.productionUrl, status: 200, success: true, response: { body: { status: 'ok' } } });
@@ -72,12 +73,13 @@ test('the same delivery sent twice (Callbell’s retry, re-signed with a new t) 
 	await new Promise((resolve) => setTimeout(resolve, 1100)); // a new second: the retry's t differs
 	expect(env.sandbox.webhooks.resend(emitted.seq)).toEqual(expect.any(Number));
 	await settle();
-	const [first, retry] = env.sandbox.webhooks.attempts.slice(-2);
+	const [first, retry] = env.sandbox.webhooks.attempts.filter((a) => a.payload.uuid === emitted.payload.uuid);
+	expect(retry.deliveryId).not.toBe(first.deliveryId);
 	expect(retry.payload).toEqual(first.payload);
 	expect(retry.signature).not.toBe(first.signature);
 	expect(retry).toMatchObject({ status: 200, success: true });
 	expect(await runs()).toHaveLength(before + 1);
-	expect(notes(ada()).filter((n) => n.text.includes('Is this thing on?'))).toHaveLength(1);
+	expect(replies(ada()).filter((n) => n.text.includes('Is this thing on?'))).toHaveLength(1);
 });
 
 describe('signatures in real n8n: a real 401, no execution', () => {
@@ -96,7 +98,7 @@ describe('signatures in real n8n: a real 401, no execution', () => {
 		expect(res.json).toEqual({ error: 'Invalid Callbell signature', reason: expect.stringContaining(reason) });
 		await settle();
 		expect(await runs()).toHaveLength(before);
-		expect(notes(ada()).some((n) => n.text.includes('Forged'))).toBe(false);
+		expect(replies(ada()).some((n) => n.text.includes('Forged'))).toBe(false);
 	});
 
 	test('the refusals are in n8n’s log, without the secret', () => {
@@ -128,7 +130,7 @@ describe('test-run protection: "Listen for test event" on the published workflow
 		const before = (await runs()).length;
 		incomingMessage(env.sandbox, ada(), 'Still there after the test listen?');
 		await waitFor('the production run', async () => (await runs()).length === before + 1);
-		expect(notes(ada()).at(-1).text).toContain('Still there after the test listen?');
+		expect(replies(ada()).at(-1).text).toContain('Still there after the test listen?');
 		expect(env.sandbox.webhooks.attempts.at(-1)).toMatchObject({ url: env.productionUrl, status: 200 });
 	});
 });
@@ -150,7 +152,7 @@ describe('unpublished', () => {
 		incomingMessage(env.sandbox, ada(), 'Testing, testing');
 		await waitFor('the manual run', async () => (await runs()).some((e) => e.mode === 'manual' && e.status === 'success'));
 		await waitFor('the test listen’s unsubscribe', () => env.sandbox.webhook === null);
-		expect(notes(ada()).at(-1).text).toContain('Testing, testing');
+		expect(replies(ada()).at(-1).text).toContain('Testing, testing');
 		expect((await env.rest.executions(env.workflow.id)).length).toBe(before.length + 1);
 	});
 });
