@@ -13,6 +13,8 @@ const { generateSecret } = require('../sandbox/webhooks/signing');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'trigger-tag-and-reply.json');
+/** The one-webhook rule's answer: one receiving workflow hands events on to sub-workflows. */
+const FAN_OUT_FILES = ['trigger-fan-out.json', 'trigger-fan-out-messages.json', 'trigger-fan-out-contacts.json'].map((f) => path.join(REPO_ROOT, 'examples', f));
 
 /** Polls `check` (sync or async) until it returns a truthy value; throws with `what` after `timeoutMs`. */
 async function waitFor(what, check, timeoutMs = 30000) {
@@ -64,6 +66,7 @@ async function setUp({ log = () => {} } = {}) {
 	]);
 	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
 	await importWorkflow(userFolder, WORKFLOW_FILE);
+	for (const file of FAN_OUT_FILES) await importWorkflow(userFolder, file);
 	await publishWorkflow(userFolder, workflow.id);
 	const port = await freePortPair();
 	const n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info' } });

@@ -156,3 +156,25 @@ describe('unpublished', () => {
 		expect((await env.rest.executions(env.workflow.id)).length).toBe(before.length + 1);
 	});
 });
+
+describe('several workflows on one account: the fan-out example', () => {
+	const noteTexts = (uuid) => (env.sandbox.state.notes.get(uuid) || []).map((n) => n.text);
+
+	test('published, its trigger takes the webhook and hands each event to the sub-workflow for its kind', async () => {
+		const res = await env.rest.publish('cbTriggerFanOut');
+		expect(res.status).toBe(200);
+		const webhook = await waitFor('the fan-out subscription', () => env.sandbox.webhook);
+		expect(webhook.subscriptions).toHaveLength(7);
+		expect(webhook.url).toMatch(/\/webhook\/8e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b\/callbell$/);
+		const grace = env.SEED.contacts.grace.uuid;
+		incomingMessage(env.sandbox, grace, 'Hello from Grace');
+		await waitFor('the messages sub-workflow’s note', () => noteTexts(grace).includes('Message workflow got message_created: Hello from Grace'));
+		const patch = await fetch(`${env.sandbox.url}/contacts/${grace}`, {
+			method: 'PATCH',
+			headers: { Authorization: `Bearer ${env.sandbox.token}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ tags: ['Customer'] }),
+		});
+		expect(patch.status).toBe(200);
+		await waitFor('the contacts sub-workflow’s note', () => noteTexts(grace).includes('Contact workflow got contact_updated for Grace Hopper'));
+	});
+});
