@@ -426,7 +426,11 @@ function n8nRest(baseUrl, cookie) {
     listenForTestEvent: (id, triggerName) =>
       restJson(`${base}/rest/workflows/${id}/run`, { method: 'POST', cookie, body: { triggerToStartFrom: { name: triggerName } } }),
     /** POST /rest/workflows/:id/activate (the editor's "Publish", current version). */
-    publish: (id) => restJson(`${base}/rest/workflows/${id}/activate`, { method: 'POST', cookie, body: {} }),
+    async publish(id) {
+      const current = await restJson(`${base}/rest/workflows/${id}`, { cookie });
+      if (!current.ok) return current;
+      return restJson(`${base}/rest/workflows/${id}/activate`, { method: 'POST', cookie, body: { versionId: current.json.data.versionId } });
+    },
     /** POST /rest/workflows/:id/deactivate (the editor's "Unpublish"). */
     unpublish: (id) => restJson(`${base}/rest/workflows/${id}/deactivate`, { method: 'POST', cookie, body: {} }),
     /** The executions of one workflow, newest first: [{ id, mode, status, … }]. */

@@ -67,6 +67,9 @@ async function setUp({ log = () => {} } = {}) {
 	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
 	await importWorkflow(userFolder, WORKFLOW_FILE);
 	for (const file of FAN_OUT_FILES) await importWorkflow(userFolder, file);
+	// n8n publishes a workflow only when the sub-workflows it calls are published.
+	await publishWorkflow(userFolder, 'cbFanOutMessages');
+	await publishWorkflow(userFolder, 'cbFanOutContacts');
 	await publishWorkflow(userFolder, workflow.id);
 	const port = await freePortPair();
 	const n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info' } });
