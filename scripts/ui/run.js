@@ -27,6 +27,7 @@ const { createStepRunner, StepError, secs } = require('./steps');
 const { createEditor, WAIT_MS } = require('./editor');
 const { runScenario } = require('./scenario');
 const { runTriggerScenario } = require('./trigger-scenario');
+const { runSendScenario } = require('./sendScenario');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const UI_DIR = path.join(ROOT, '.ui');
@@ -135,6 +136,7 @@ async function main() {
     log: say,
   };
   await runScenario(scenario);
+  await runSendScenario(scenario);
   await runTriggerScenario(scenario);
   say(`\n✔ all ${runner.done.length} steps passed; screenshots in ${rel(SCREENSHOTS)}/`);
   for (const s of runner.done) say(`   ${String(s.number).padStart(2)}. ${s.title.padEnd(84)} ${secs(s.ms).padStart(7)}`);

@@ -20,7 +20,9 @@ function templateItems(templates: IDataObject[], filter: string | undefined, sho
 		.map((template) => {
 			const status = typeof template.status === 'string' ? template.status : 'unknown';
 			const label = showStatus && !isApproved(template) ? `${templateLabel(template)} (${status})` : templateLabel(template);
-			return { name: label, value: template.uuid as string, description: templatePreview(template) };
+			// n8n's list shows the name only: the start of the text goes in it, the whole start in the description.
+			const start = templatePreview(template, 40);
+			return { name: start ? `${label} · “${start}”` : label, value: template.uuid as string, description: templatePreview(template) };
 		})
 		.filter((item) => matches(`${item.name} ${item.description}`, filter))
 		.sort((a, b) => a.name.localeCompare(b.name));

@@ -53,15 +53,6 @@ export const contentFields: INodeProperties[] = [
 		displayOptions: { show: { messageType: ['image', 'document', 'audio', 'video'] } },
 	},
 	{
-		displayName: 'Media URL',
-		name: 'mediaUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. https://example.com/files/ticket.pdf',
-		description: 'Required for image, video and document templates: the public absolute URL of the file (https recommended). Not used by text templates.',
-		displayOptions: { show: { messageType: ['template'] } },
-	},
-	{
 		displayName: 'Caption',
 		name: 'caption',
 		type: 'string',

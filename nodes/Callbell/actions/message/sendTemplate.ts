@@ -47,6 +47,15 @@ export const templateFields: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Media URL',
+		name: 'mediaUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/files/ticket.pdf',
+		description: 'Required for image, video and document templates: the public absolute URL of the file (https recommended). Not used by text templates.',
+		displayOptions: showForTemplate,
+	},
+	{
 		displayName: 'Opt-in Confirmation',
 		name: 'optIn',
 		type: 'boolean',

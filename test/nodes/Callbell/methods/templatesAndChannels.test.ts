@@ -62,11 +62,11 @@ describe('the Template pickers as n8n’s editor calls them', () => {
 	it('searchApprovedTemplates (Send): approved only, with title, media type, variables and the start of the text', async () => {
 		const { results } = await callListSearch('searchApprovedTemplates', credentials());
 		expect(results.find((item) => item.value === T.orderShipped.uuid)).toEqual({
-			name: 'Order shipped · text · 3 variables',
+			name: 'Order shipped · text · 3 variables · “Hi {{1}}, your order {{2}} has shipped …”',
 			value: T.orderShipped.uuid,
 			description: 'Hi {{1}}, your order {{2}} has shipped and should arrive by {{3}}.',
 		});
-		expect(results.find((item) => item.value === T.brochure.uuid)?.name).toBe('Brochure · document · 1 variable');
+		expect(results.find((item) => item.value === T.brochure.uuid)?.name).toBe('Brochure · document · 1 variable · “Hi {{1}}, here is the brochure you aske…”');
 		const approved = Object.values(T as Record<string, { uuid: string; status: string }>).filter((template) => template.status === 'approved');
 		expect(results.map((item) => item.value).sort()).toEqual(approved.map((template) => template.uuid).sort());
 		expect(results.map((item) => item.name)).toEqual([...results.map((item) => item.name)].sort((a, b) => a.localeCompare(b)));
@@ -80,6 +80,6 @@ describe('the Template pickers as n8n’s editor calls them', () => {
 
 	it('searchTemplates (Get, Rename): every template, the status named when not approved', async () => {
 		const { results } = await callListSearch('searchTemplates', credentials(), 'promo');
-		expect(results).toEqual([{ name: 'Weekend promo · text · 1 variable (pending)', value: T.promoPending.uuid, description: '{{1}}, get 20% off everything this weekend only!' }]);
+		expect(results).toEqual([{ name: 'Weekend promo · text · 1 variable (pending) · “{{1}}, get 20% off everything this week…”', value: T.promoPending.uuid, description: '{{1}}, get 20% off everything this weekend only!' }]);
 	});
 });

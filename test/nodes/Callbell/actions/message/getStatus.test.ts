@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { pairs, sandboxRunner } from '../../../../harness/contact';
 import { operationParameters } from '../../../../harness/messages';
@@ -45,7 +46,7 @@ describe('Message → Get Status through n8n’s engine against the sandbox', ()
 	it('Wait Until Sent is reached by a later status too (read implies sent)', async () => {
 		sandbox.get().setMessageClock({ sentMs: 0, deliveredMs: 0, readMs: 0 });
 		const uuid = await sendOne();
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await sleep(100);
 		const result = await run(getStatus({ waitUntil: 'sent' }), [{ uuid }]);
 		expect(result.output?.[0].json).toEqual(expect.objectContaining({ status: 'read', waitResult: 'reached' }));
 		expect(statusCalls()).toHaveLength(1);

@@ -1,0 +1,117 @@
+'use strict';
+
+/**
+ * `npm run test:ui`, part 2: Message → Send with an approved template, as a user builds it in the
+ * editor: the channel picker (active channels, the main one first), the template picker (approved
+ * templates with media type, variables and the start of the text), the Template Values and the
+ * opt-in; then the node runs and the sandbox holds the message. Called by run.js after the
+ * contact scenario (scenario.js).
+ */
+const assert = require('assert/strict');
+
+const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
+const { SEED } = require('../../test/sandbox');
+const { WAIT_MS } = require('./editor');
+
+const NODE_TYPE = 'n8n-nodes-callbell.callbell';
+const TEMPLATE = SEED.templates.orderShipped;
+const VALUES = ['Alan', 'A-2001', 'Friday'];
+const PHONE = '+44 7700 900003';
+
+async function eventually(fn, what) {
+  const until = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
+  const { ndv } = editor;
+  /** The list mode of the resource locator `name`: opens it and returns the items' texts. */
+  async function openList(name, expected) {
+    const locator = ndv().getByTestId(`resource-locator-${name}`);
+    await editor.openUntilVisible(locator.getByTestId('rlc-input').first(), page.getByTestId('rlc-item').filter({ hasText: expected }), `the ${name} list`);
+    return (await page.getByTestId('rlc-item').allInnerTexts()).map((t) => t.trim());
+  }
+  async function chooseItem(name, text) {
+    await page.getByTestId('rlc-item').filter({ hasText: text }).first().click();
+    const input = ndv().getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').first();
+    await eventually(async () => (await input.evaluate((el) => el.value ?? el.textContent)).includes(text), `the ${name} to show ${text}`);
+  }
+
+  await step('Message → Send: add the node, the never-twice notice', async () => {
+    await page.goto(`${n8nUrl}/workflow/new`);
+    await page.getByTestId('canvas-add-button').click();
+    const creator = await editor.searchNodes('Callbell');
+    await creator.getByTestId('node-creator-action-item').filter({ hasText: 'Callbell' }).first().click();
+    const actions = (await creator.getByTestId('item-iterator-item').allInnerTexts()).map((t) => t.trim());
+    for (const action of ['Send a message', 'Get the status of a message', 'Get many templates', 'Rename a channel']) {
+      assert.ok(actions.some((a) => a.includes(action)), `the actions offer "${action}": ${JSON.stringify(actions)}`);
+    }
+    await creator.getByText('Send a message', { exact: true }).click();
+    await ndv().waitFor({ state: 'visible' });
+    if ((await editor.credentialName()) !== SANDBOX_CREDENTIAL.name) await editor.selectCredential(SANDBOX_CREDENTIAL.id);
+    const notice = await ndv().getByText(/A message is never sent twice/).innerText();
+    assert.match(notice, /may have been sent/);
+    await editor.fillText('phoneNumber', PHONE);
+  });
+
+  await step('Channel picker: active channels as users know them, the main one first', async () => {
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    const channels = await openList('channel', 'WhatsApp · Main line');
+    assert.equal(channels[0], 'WhatsApp · Main line (main)', `first channel: ${channels[0]}`);
+    assert.ok(channels.some((c) => c.includes('WhatsApp · Sales line')), `the Sales line is listed: ${channels}`);
+    assert.ok(!channels.some((c) => c.includes('Old number')), 'the deactivated channel is not offered');
+    log(`  channels: ${channels.join(' | ')}`);
+    await shot('channel picker');
+    await chooseItem('channel', 'WhatsApp · Main line');
+  });
+
+  await step('Template picker: approved templates with media type, variables and text; Template Values; opt-in', async () => {
+    await editor.pickOption('messageType', 'Template');
+    const templates = await openList('template', TEMPLATE.title);
+    const approved = Object.values(SEED.templates).filter((t) => t.status === 'approved');
+    assert.equal(templates.length, approved.length, `only approved templates: ${JSON.stringify(templates)}`);
+    assert.ok(templates.some((t) => t.startsWith(`${TEMPLATE.title} · text · 3 variables · “Hi {{1}}, your order`)), `labels: ${templates}`);
+    assert.ok(!templates.some((t) => t.includes('Weekend promo')), 'a pending template is not offered');
+    log(`  templates: ${templates.map((t) => t.split('\n')[0]).join(' | ')}`);
+    await shot('template picker');
+    await chooseItem('template', TEMPLATE.title);
+    const values = ndv().getByTestId('fixed-collection-templateValues');
+    for (let i = 0; i < VALUES.length; i++) {
+      await values.getByTestId('fixed-collection-add').first().click();
+      const input = values.getByTestId('parameter-input-value').nth(i).locator('input, textarea').first();
+      await input.fill(VALUES[i]);
+      await input.blur();
+    }
+    await ndv().getByTestId('parameter-input-optIn').locator('.el-switch').first().click();
+    await shot('send template form', { locator: ndv().getByTestId('node-parameters') });
+  });
+
+  await step('Execute the node: the template is sent once, with its values', async () => {
+    await ndv().getByTestId('node-execute-button').click();
+    const output = ndv().getByTestId('output-panel');
+    await output.getByTestId('node-run-status-success').or(output.getByTestId('node-run-status-danger')).first().waitFor({ state: 'visible' });
+    await output.getByTestId('radio-button-json').click();
+    await page.waitForTimeout(300);
+    const json = (await output.getByTestId('ndv-data-container').innerText()).replace(/\s+/g, ' ');
+    assert.equal(await output.getByTestId('node-run-status-success').count(), 1, `the run succeeded; output: ${json.slice(0, 600)}`);
+    assert.match(json, /"status": "enqueued"/);
+    const posts = sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/messages/send');
+    assert.equal(posts.length, 1, `one POST /messages/send, saw ${posts.length}`);
+    assert.deepEqual(
+      { to: posts[0].body.to, channel: posts[0].body.channel_uuid, template: posts[0].body.template_uuid, values: posts[0].body.template_values, optIn: posts[0].body.optin_contact },
+      { to: '+447700900003', channel: SEED.channels.whatsapp.uuid, template: TEMPLATE.uuid, values: VALUES, optIn: true },
+    );
+    log(`  sent: ${JSON.stringify(posts[0].body)}`);
+    await shot('send output', { locator: ndv() });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await editor.closeNdv();
+    assert.equal(await editor.canvasNode(NODE_TYPE).count(), 1);
+  });
+}
+
+module.exports = { runSendScenario };
