@@ -14,8 +14,8 @@ const { sleep } = require('./procs');
 const { say, check } = require('./checks');
 
 const TRIGGER_WORKFLOW_ID = 'cbTriggerTagReply';
-// Contacts whose WhatsApp 24-hour window is open in the seed, so the reply may be free text.
-const CUSTOMERS = ['ada', 'alan', 'katherine'];
+// WhatsApp contacts with a phone number (the reply goes to it; the inbound message opens the 24-hour window).
+const CUSTOMERS = ['ada', 'alan', 'barbara'];
 
 async function until(fn, timeoutMs = 60000) {
   const deadline = Date.now() + timeoutMs;
