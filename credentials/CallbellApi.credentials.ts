@@ -36,6 +36,15 @@ export class CallbellApi implements ICredentialType {
 			description:
 				'Leave the default for Callbell. Change it only to go through a proxy or to use the local Callbell sandbox (e.g. http://127.0.0.1:4010/v1). A trailing slash is ignored.',
 		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional, used by the Callbell Trigger only. The secret from Callbell → Settings → API → Webhooks → Generate secret (it starts with whsec_). When set, deliveries without a valid X-Callbell-Signature are refused with 401.',
+		},
 	];
 
 	/**

@@ -9,7 +9,9 @@
  *   3. the Callbell sandbox on http://127.0.0.1:4010/v1 (in this process)
  *   4. the n8n user folder .n8n-demo/: package link, sandbox credential, demo workflow
  *   5. one headless run of examples/demo-contact-update.json; contacts before/after
- *   6. n8n's editor on http://localhost:5678 with a demo owner login (until Ctrl-C)
+ *   6. n8n's editor on http://localhost:5678 with a demo owner login (until Ctrl-C), with the
+ *      published "incoming WhatsApp message → tag the contact and reply" trigger workflow
+ *      (examples/trigger-tag-and-reply.json) subscribed to the sandbox's signed webhook
  *
  * Options: --no-editor (or CALLBELL_DEMO_NO_EDITOR=1) stops after step 5, for CI smoke runs; the
  * exit code says whether the demo run worked. --skip-build uses the existing dist/ (quicker while
@@ -22,7 +24,8 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const { ensureN8n, N8N_VERSION } = require('./lib/n8n-runtime');
-const { executeWorkflow, setupOwner, killAllNow } = require('./lib/n8n-instance');
+const { executeWorkflow, setupOwner, killAllNow, publishWorkflow } = require('./lib/n8n-instance');
+const { generateSecret } = require('../test/sandbox/webhooks/signing');
 const {
   DEMO_OWNER: OWNER,
   SANDBOX_TOKEN,
@@ -36,6 +39,10 @@ const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.n8n-demo');
 const WORKFLOW_FILE = path.join(ROOT, 'examples', 'demo-contact-update.json');
 const PACKAGE_ENTRY = path.join(ROOT, 'dist', 'nodes', 'Callbell', 'Callbell.node.js');
+const TRIGGER_WORKFLOW_FILE = path.join(ROOT, 'examples', 'trigger-tag-and-reply.json');
+// A fresh signing secret per start: the sandbox signs its webhook deliveries with it and the demo
+// credential holds it, so the trigger checks every signature (local demo value, not a secret).
+const WEBHOOK_SECRET = generateSecret();
 
 const argv = process.argv.slice(2);
 const SKIP_BUILD = argv.includes('--skip-build');
@@ -44,6 +51,7 @@ const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.CALLBELL_SANDBOX_PORT || 4010);
 
 const TOTAL_STEPS = NO_EDITOR ? 5 : 6;
+const SEED_ADA = require('../test/sandbox').SEED.contacts.ada.uuid;
 const t0 = Date.now();
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +147,7 @@ async function buildPackage() {
 }
 
 async function startSandbox() {
-  const sb = await startSeededSandbox(SANDBOX_PORT);
+  const sb = await startSeededSandbox(SANDBOX_PORT, { webhookSecret: WEBHOOK_SECRET });
   cleanups.push(async () => {
     await sb.close();
     say('  sandbox stopped');
@@ -149,11 +157,16 @@ async function startSandbox() {
 }
 
 async function prepareDemoFolder(sb) {
-  const { target, timings } = await prepareUserFolder(DEMO_DIR, { sandboxUrl: sb.url });
+  const { target, timings } = await prepareUserFolder(DEMO_DIR, { sandboxUrl: sb.url, webhookSecret: WEBHOOK_SECRET });
   say(`  user folder ${path.relative(ROOT, DEMO_DIR)}/ (package installed at ${path.relative(ROOT, target)}, as n8n's community install does)`);
   say(`  credential "${CREDENTIAL.name}" imported (${secs(timings.credentialsMs)})`);
   const wf = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
   say(`  workflow "${wf.name}" (${wf.id}) and the other examples/ imported (${secs(timings.workflowsMs)})`);
+  if (!NO_EDITOR) {
+    const trigger = JSON.parse(fs.readFileSync(TRIGGER_WORKFLOW_FILE, 'utf8'));
+    await publishWorkflow(DEMO_DIR, trigger.id);
+    say(`  workflow "${trigger.name}" (${trigger.id}) published: n8n subscribes it to the sandbox's webhook when it starts`);
+  }
   return wf;
 }
 
@@ -259,6 +272,29 @@ async function runDemo(sb, wf) {
   return true;
 }
 
+const DEMO_SANDBOX = { sb: null };
+
+/** Waits for the published trigger's subscription, then prints every webhook delivery the sandbox makes. */
+async function watchTriggerDeliveries(sb) {
+  for (let i = 0; i < 150 && !sb.webhook; i++) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (!sb.webhook) {
+    say('  ! the trigger workflow did not subscribe to the sandbox webhook (see n8n\'s log above)');
+    return undefined;
+  }
+  say(`  Callbell webhook → ${sb.webhook.url} (${sb.webhook.subscriptions.join(', ')}), signed`);
+  let shown = 0;
+  const timer = setInterval(() => {
+    for (const a of sb.webhooks.attempts.slice(shown)) {
+      const what = a.event === 'message_created' ? ` (${a.payload.status}: "${String(a.payload.text).slice(0, 40)}")` : '';
+      say(`    webhook ${a.event}${what} → ${a.status ?? a.error}`);
+    }
+    shown = sb.webhooks.attempts.length;
+  }, 500);
+  timer.unref();
+  cleanups.push(() => clearInterval(timer));
+  return sb.webhook.url;
+}
+
 async function serveEditor() {
   const n8n = startEditorN8n(DEMO_DIR, {
     port: N8N_PORT,
@@ -281,6 +317,7 @@ async function serveEditor() {
     say(`  ! could not set up or log in as ${OWNER.email}: ${err.message}`);
     say(`    (changed the password? delete ${path.relative(ROOT, DEMO_DIR)}/ to start over with the demo login)`);
   }
+  n8n.triggerUrl = await watchTriggerDeliveries(DEMO_SANDBOX.sb);
   n8n.exited.then(({ code, signal }) => {
     if (!shuttingDown) {
       console.error(`\nn8n exited unexpectedly (code ${code}, signal ${signal}); last log lines:\n${n8n.log.slice(-20).join('\n')}`);
@@ -295,6 +332,7 @@ async function main() {
   await step('Build the package', buildPackage);
   await step(`Real n8n ${N8N_VERSION} runtime`, () => ensureN8n({ log: (l) => say(`  ${l}`) }));
   const sb = await step('Start the Callbell sandbox', startSandbox);
+  DEMO_SANDBOX.sb = sb;
   const wf = await step('Prepare the n8n user folder', () => prepareDemoFolder(sb));
   const ok = await step('Run the demo workflow once (headless)', () => runDemo(sb, wf));
 
@@ -304,13 +342,24 @@ async function main() {
     return;
   }
 
-  await step(`Start the n8n editor on port ${N8N_PORT}`, serveEditor);
+  const n8n = await step(`Start the n8n editor on port ${N8N_PORT}`, serveEditor);
+  const trigger = JSON.parse(fs.readFileSync(TRIGGER_WORKFLOW_FILE, 'utf8'));
   say('');
   say('────────────────────────────────────────────────────────────');
   say(`  n8n editor:  http://localhost:${N8N_PORT}/workflow/${wf.id}`);
   say(`  login:       ${OWNER.email} / ${OWNER.password}   (local demo account)`);
   say(`  credential:  "${CREDENTIAL.name}" → ${sb.url}`);
   say(`  sandbox:     ${sb.origin}/__sandbox/state  (fresh seed on every start)`);
+  say('');
+  say(`  Callbell Trigger demo: "${trigger.name}" is published`);
+  say(`    workflow:  http://localhost:${N8N_PORT}/workflow/${trigger.id}`);
+  if (n8n.triggerUrl) say(`    listens:   ${n8n.triggerUrl} (the sandbox signs every delivery)`);
+  say('    Send it a WhatsApp message from Ada Lovelace, in another terminal:');
+  say(`      npm run sandbox -- --inbound "Hello, do you ship to Lisbon?" --port ${SANDBOX_PORT}`);
+  say(`    (or: curl -X POST ${sb.origin}/__sandbox/inbound -H 'Content-Type: application/json' \\`);
+  say(`           -d '{"contact_uuid":"${SEED_ADA}","text":"Hello"}')`);
+  say('    The workflow tags her as Lead and replies; see its run under Executions, and the reply in');
+  say(`    ${sb.origin}/__sandbox/messages. Its own reply starts nothing (Direction: Incoming Only).`);
   if (!ok) say('  note: the headless demo run failed (see above).');
   say('  Press Ctrl-C to stop n8n and the sandbox.');
   say('────────────────────────────────────────────────────────────');

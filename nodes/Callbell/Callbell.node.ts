@@ -13,7 +13,7 @@ export class Callbell implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage contacts, conversations, bots, teams, agent statuses and the webhook in Callbell, the shared inbox for WhatsApp, Instagram, Messenger and Telegram',
+		description: 'Send WhatsApp messages and templates; manage contacts, conversations, bots, teams, agent statuses and the webhook in Callbell, the shared inbox for WhatsApp, Instagram, Messenger and Telegram',
 		defaults: { name: 'Callbell' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -26,7 +26,7 @@ const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Us
 const SANDBOX_CREDENTIAL = { id: 'callbellSandbox1', name: 'Callbell (local sandbox)', type: 'callbellApi' };
 
 /** The Callbell sandbox on 127.0.0.1:`port`, seeded; a clear error when the port is taken. */
-async function startSandbox(port, { portEnvName = 'CALLBELL_SANDBOX_PORT' } = {}) {
+async function startSandbox(port, { portEnvName = 'CALLBELL_SANDBOX_PORT', webhookSecret = null } = {}) {
   let createSandbox;
   try {
     ({ createSandbox } = require('../../test/sandbox'));
@@ -34,7 +34,7 @@ async function startSandbox(port, { portEnvName = 'CALLBELL_SANDBOX_PORT' } = {}
     throw new Error(`cannot load the Callbell sandbox (test/sandbox): ${err.message}`);
   }
   try {
-    return await createSandbox({ port, token: SANDBOX_TOKEN });
+    return await createSandbox({ port, token: SANDBOX_TOKEN, webhookSecret });
   } catch (err) {
     if (err && err.code === 'EADDRINUSE') {
       throw new Error(`port ${port} is in use (another sandbox or demo running?); set ${portEnvName} to use another`);
@@ -45,16 +45,17 @@ async function startSandbox(port, { portEnvName = 'CALLBELL_SANDBOX_PORT' } = {}
 
 /**
  * Installs the packed package into `dir` (as n8n's community install does), imports the sandbox
- * credential (plus `extraCredentials`, `{ id, name, type, data }`) and every workflow in examples/.
+ * credential (with `webhookSecret` when given, for the Callbell Trigger; plus `extraCredentials`,
+ * `{ id, name, type, data }`) and every workflow in examples/.
  * Re-running on the same folder overwrites the package, the credentials and the workflows.
  * @returns {Promise<{ target: string, timings: { credentialsMs: number, workflowsMs: number } }>}
  */
-async function prepareUserFolder(dir, { sandboxUrl, extraCredentials = [] }) {
+async function prepareUserFolder(dir, { sandboxUrl, extraCredentials = [], webhookSecret }) {
   fs.mkdirSync(dir, { recursive: true });
   const { target } = installPackedPackage(dir);
   let t = Date.now();
   await importCredentials(dir, [
-    { ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandboxUrl } },
+    { ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandboxUrl, ...(webhookSecret ? { webhookSecret } : {}) } },
     ...extraCredentials,
   ]);
   const credentialsMs = Date.now() - t;

@@ -410,3 +410,59 @@ module.exports = {
   freePort,
   killAllNow,
 };
+
+// ---------------------------------------------------------------------------------------------
+// Publishing and the REST calls the trigger tests need (n8n 2.x names; keep version-specific
+// bits here).
+
+/** `n8n publish:workflow --id` (n8n 2.x; 1.x called it update:workflow --active=true). Run before `n8n start`. */
+async function publishWorkflow(dir, id, { env = {} } = {}) {
+  const result = await runN8n(dir, ['publish:workflow', `--id=${id}`], { env });
+  if (!importSucceeded(result) && !/published|activated/i.test(result.stdout)) throw commandError('n8n publish:workflow', result);
+  return result;
+}
+
+/** Two consecutive free ports (n8n's port and its task-runner broker's port + 1). */
+async function freePortPair() {
+  for (let i = 0; i < 20; i++) {
+    const port = await freePort();
+    const ok = await new Promise((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port + 1, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error('no two consecutive free ports found');
+}
+
+/**
+ * REST calls on a running n8n as a logged-in user (cookie from setupOwner):
+ * run a workflow's trigger manually ("Listen for test event"), unpublish it, list its executions.
+ */
+function n8nRest(baseUrl, cookie) {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    /** POST /rest/workflows/:id/run {triggerToStartFrom} — n8n answers {waitingForWebhook: true} when it listens. */
+    listenForTestEvent: (id, triggerName) =>
+      restJson(`${base}/rest/workflows/${id}/run`, { method: 'POST', cookie, body: { triggerToStartFrom: { name: triggerName } } }),
+    /** POST /rest/workflows/:id/activate (the editor's "Publish", current version). */
+    async publish(id) {
+      const current = await restJson(`${base}/rest/workflows/${id}`, { cookie });
+      if (!current.ok) return current;
+      return restJson(`${base}/rest/workflows/${id}/activate`, { method: 'POST', cookie, body: { versionId: current.json.data.versionId } });
+    },
+    /** POST /rest/workflows/:id/deactivate (the editor's "Unpublish"). */
+    unpublish: (id) => restJson(`${base}/rest/workflows/${id}/deactivate`, { method: 'POST', cookie, body: {} }),
+    /** The executions of one workflow, newest first: [{ id, mode, status, … }]. */
+    async executions(id) {
+      const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
+      const res = await restJson(`${base}/rest/executions?filter=${filter}&limit=100`, { cookie });
+      if (!res.ok) throw new Error(`GET /rest/executions answered ${res.status}: ${res.text.slice(0, 300)}`);
+      const data = res.json?.data;
+      return Array.isArray(data) ? data : data?.results ?? [];
+    },
+  };
+}
+
+Object.assign(module.exports, { publishWorkflow, freePortPair, n8nRest });

@@ -12,7 +12,7 @@ const path = require('path');
 
 const { installPackedPackage } = require('../lib/community-install');
 const { importCredentials, importWorkflow, runN8n, startN8n } = require('../lib/n8n-instance');
-const { HOST, PORTS, DIRS, DB, ENCRYPTION_KEY, CREDENTIAL, SANDBOX_TOKEN, WORKFLOW_FILE } = require('./config');
+const { HOST, PORTS, DIRS, DB, ENCRYPTION_KEY, CREDENTIAL, SANDBOX_TOKEN, WORKFLOW_FILE, TRIGGER_WORKFLOW_FILE } = require('./config');
 const { rememberGroup, sleep } = require('./procs');
 
 /** Settings shared by the main, every worker and the CLI imports (same DB, same Redis, same key). */
@@ -74,7 +74,18 @@ async function importAndPublish(dir, sandboxUrl, log) {
     throw new Error(`n8n publish:workflow failed (exit ${pub.exitCode}, ${pub.signal}):\n${pub.stderr}\n${pub.stdout}`);
   }
   log(`  workflow published in ${secs(timings.publish)}${crashNote(pub)}`);
-  return { workflow, timings, crashes: [cred, wfResult, pub].filter((r) => r.signal).length };
+
+  // The Callbell Trigger workflow: its webhook() runs on the main, the workflow on the workers.
+  t = Date.now();
+  const trigger = JSON.parse(fs.readFileSync(TRIGGER_WORKFLOW_FILE, 'utf8'));
+  const trgImport = await importWorkflow(dir, TRIGGER_WORKFLOW_FILE, [], { env });
+  const trgPub = await runN8n(dir, ['publish:workflow', `--id=${trigger.id}`], { env });
+  if (!okOrCrashedAfter(trgPub, /Publishing workflow with ID/)) {
+    throw new Error(`n8n publish:workflow ${trigger.id} failed (exit ${trgPub.exitCode}, ${trgPub.signal}):\n${trgPub.stderr}\n${trgPub.stdout}`);
+  }
+  timings.trigger = Date.now() - t;
+  log(`  trigger workflow "${trigger.name}" (${trigger.id}) imported and published in ${secs(timings.trigger)}`);
+  return { workflow, timings, crashes: [cred, wfResult, pub, trgImport, trgPub].filter((r) => r.signal).length };
 }
 
 function crashNote(result) {
@@ -122,7 +133,8 @@ function launch(name, dir, options) {
 function startMain() {
   return launch('main', DIRS.main, {
     port: PORTS.main,
-    env: { ...sharedEnv(), N8N_RUNNERS_BROKER_PORT: String(PORTS.brokerMain) },
+    // WEBHOOK_URL: the Callbell Trigger subscribes this address (n8n listens on 127.0.0.1 only).
+    env: { ...sharedEnv(), N8N_RUNNERS_BROKER_PORT: String(PORTS.brokerMain), WEBHOOK_URL: `http://${HOST}:${PORTS.main}/` },
   });
 }
 

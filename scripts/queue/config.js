@@ -47,6 +47,8 @@ const SANDBOX_TOKEN = 'sandbox-token';
 const CREDENTIAL = { id: 'callbellSandbox1', name: 'Callbell (local sandbox)', type: 'callbellApi' };
 const WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'queue-webhook-contact-update.json');
 const WEBHOOK_PATH = 'callbell-batch';
+/** The Callbell Trigger workflow proven in queue mode (scripts/queue/trigger.js). */
+const TRIGGER_WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'trigger-tag-and-reply.json');
 
 const LOAD = { requests: 12, contactsPerRequest: 5 };
 
@@ -62,5 +64,6 @@ module.exports = {
   CREDENTIAL,
   WORKFLOW_FILE,
   WEBHOOK_PATH,
+  TRIGGER_WORKFLOW_FILE,
   LOAD,
 };

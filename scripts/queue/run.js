@@ -10,7 +10,8 @@
  *      published; the main (EXECUTIONS_MODE=queue) and two workers started
  *   4. 12 concurrent webhook calls × 5 contacts (twice), then 3 one after another; assertions:
  *      answers, exactly-once updates, executions ran on the workers (their logs, the main's log,
- *      the executions table)
+ *      the executions table); then the published Callbell Trigger workflow: three customers' messages
+ *      delivered by the sandbox, answered on the main, run (tag + reply) on the workers
  *   5. the variant: a worker without the package → "Unrecognized node type", the caller gets an error
  *   6. figures: start-up times, peak memory, webhook latency
  *
@@ -30,6 +31,7 @@ const { HOST, PORTS, DIRS, LOAD, REPO_ROOT } = require('./config');
 const services = require('./services');
 const cluster = require('./cluster');
 const { runRound, runVariant } = require('./scenarios');
+const { runTriggerRound } = require('./trigger');
 const { createMemorySampler, leftovers, memoryOf, sleep } = require('./procs');
 const { figures, checks, say, secs, mib, check } = require('./checks');
 
@@ -261,6 +263,8 @@ async function main() {
     await runRound('burst 2', 'W', sandbox, nodes, workflow.id, seen);
     // Baseline: the same calls without concurrency.
     await runRound('sequential', 'S', sandbox, nodes, workflow.id, seen, { requests: 3, sequential: true });
+    // The Callbell Trigger: deliveries answered on the main, its workflow run on the workers.
+    await runTriggerRound(sandbox, nodes, seen);
   });
 
   let bare;

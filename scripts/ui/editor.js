@@ -106,6 +106,22 @@ function createEditor(page) {
     await ndv().waitFor({ state: 'visible' });
   }
 
+  /**
+   * On an empty canvas n8n opens "What triggers this workflow?", which lists only triggers (the
+   * Callbell entry then offers the Callbell Trigger's events, not the node's actions). Adding a
+   * Manual Trigger first makes the "+" open the regular nodes panel. Returns that panel.
+   */
+  async function openActionsPanel() {
+    await page.getByTestId('canvas-add-button').click();
+    const triggers = await searchNodes('Trigger manually');
+    await triggers.getByTestId('node-creator-node-item').or(triggers.getByTestId('node-creator-action-item'))
+      .filter({ hasText: 'Trigger manually' }).first().click();
+    if (await ndv().isVisible()) await closeNdv();
+    await page.getByTestId('node-creator').waitFor({ state: 'hidden' }).catch(() => {});
+    await page.getByTestId('node-creator-plus-button').click();
+    return page.getByTestId('node-creator');
+  }
+
   /** The node creator (nodes panel) with `query` typed into its search bar. */
   async function searchNodes(query) {
     const search = page.getByTestId('node-creator-search-bar');
@@ -137,6 +153,7 @@ function createEditor(page) {
     addCollectionField,
     closeNdv,
     canvasNode,
+    openActionsPanel,
     openNode,
     searchNodes,
     iconOf,

@@ -26,6 +26,7 @@ const { startMemorySampler, mib } = require('./memory');
 const { createStepRunner, StepError, secs } = require('./steps');
 const { createEditor, WAIT_MS } = require('./editor');
 const { runScenario } = require('./scenario');
+const { runTriggerScenario } = require('./trigger-scenario');
 const { runSendScenario } = require('./sendScenario');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -125,7 +126,7 @@ async function prepare() {
 async function main() {
   const { sandbox, page } = await prepare();
   const runner = createStepRunner({ page: () => page, dir: SCREENSHOTS, log: say });
-  await runScenario({
+  const scenario = {
     page,
     editor: createEditor(page),
     step: runner.step,
@@ -133,8 +134,10 @@ async function main() {
     sandbox,
     n8nUrl: `http://localhost:${N8N_PORT}`,
     log: say,
-  });
-  await runSendScenario({ page, editor: createEditor(page), step: runner.step, shot: runner.shot, sandbox, n8nUrl: `http://localhost:${N8N_PORT}`, log: say });
+  };
+  await runScenario(scenario);
+  await runSendScenario(scenario);
+  await runTriggerScenario(scenario);
   say(`\n✔ all ${runner.done.length} steps passed; screenshots in ${rel(SCREENSHOTS)}/`);
   for (const s of runner.done) say(`   ${String(s.number).padStart(2)}. ${s.title.padEnd(84)} ${secs(s.ms).padStart(7)}`);
   await finish(0);

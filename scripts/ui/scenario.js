@@ -110,12 +110,16 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
   });
 
   await step('Nodes panel: search "Callbell" shows the node with its icon and description', async () => {
-    await page.getByTestId('canvas-add-button').click();
+    // A Manual Trigger first: on an empty canvas n8n offers only triggers (the Callbell Trigger's events).
+    await editor.openActionsPanel();
     const creator = await editor.searchNodes('Callbell');
-    const item = creator.getByTestId('node-creator-action-item').filter({ has: page.getByTestId('node-creator-item-name').getByText('Callbell', { exact: true }) });
+    // n8n lists the package's node and trigger as one "Callbell" entry (shown with the trigger's
+    // description); it opens the node's actions and the trigger's events.
+    const item = creator.getByTestId('node-creator-action-item')
+      .filter({ has: page.getByTestId('node-creator-item-name').getByText('Callbell', { exact: true }) }).first();
     await item.waitFor({ state: 'visible' });
     const description = await item.getByTestId('node-creator-item-description').innerText();
-    assert.match(description, /^Manage contacts, conversations, bots, teams, agent statuses and the webhook in Callbell/);
+    assert.match(description, /^(Send WhatsApp messages and templates; manage contacts, conversations, bots, teams, agent statuses and the webhook in Callbell|Starts the workflow on Callbell events)/);
     const icon = await editor.iconOf(item);
     assert.match(icon.src, /\/icons\/n8n-nodes-callbell\/dist\/icons\/callbell\.svg$/, `icon src ${icon.src}`);
     assert.ok(icon.loaded, `the icon ${icon.src} did not load`);

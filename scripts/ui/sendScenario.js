@@ -44,7 +44,7 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
 
   await step('Message → Send: add the node, the never-twice notice', async () => {
     await page.goto(`${n8nUrl}/workflow/new`);
-    await page.getByTestId('canvas-add-button').click();
+    await editor.openActionsPanel(); // a Manual Trigger first: an empty canvas offers only triggers
     const creator = await editor.searchNodes('Callbell');
     await creator.getByTestId('node-creator-action-item').filter({ hasText: 'Callbell' }).first().click();
     const actions = (await creator.getByTestId('item-iterator-item').allInnerTexts()).map((t) => t.trim());

@@ -48,7 +48,9 @@ describe('Callbell API credential', () => {
 		expect(credential.properties.map((property) => [property.name, property.default])).toEqual([
 			['apiToken', ''],
 			['baseUrl', 'https://api.callbell.eu/v1'],
+			['webhookSecret', ''],
 		]);
+		expect(credential.properties[2].typeOptions?.password).toBe(true);
 		expect(credential.properties[0].typeOptions?.password).toBe(true);
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 		const resolved = resolveTestRequest({ apiToken: 'tok', baseUrl: 'https://api.callbell.eu/v1/' });

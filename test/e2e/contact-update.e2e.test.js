@@ -26,7 +26,7 @@ test('the package sits in the n8n nodes folder as a community install places it:
 	expect(fs.readdirSync(dir).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
 	const packageJson = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 	expect(packageJson.peerDependencies).toBeUndefined();
-	expect(packageJson.n8n.nodes).toEqual(['dist/nodes/Callbell/Callbell.node.js']);
+	expect(packageJson.n8n.nodes).toEqual(['dist/nodes/Callbell/Callbell.node.js', 'dist/nodes/CallbellTrigger/CallbellTrigger.node.js']);
 	const node = env.workflows['contact-update-all-fields'].nodes.find((candidate) => candidate.name === 'Callbell');
 	expect(node.type).toBe('n8n-nodes-callbell.callbell');
 });

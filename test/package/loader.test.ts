@@ -19,7 +19,7 @@ describe('the built package, loaded as n8n loads it', () => {
 	it('registers the Callbell node and the Callbell API credential with icons and codex', async () => {
 		const loader = await loadPackage();
 		expect(loader.packageName).toBe('n8n-nodes-callbell');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['callbell']);
+		expect(Object.keys(loader.nodeTypes)).toEqual(['callbell', 'callbellTrigger']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['callbellApi']);
 
 		const node = loader.nodeTypes.callbell.type as INodeType;
@@ -34,6 +34,17 @@ describe('the built package, loaded as n8n loads it', () => {
 		}
 		expect(loader.nodeTypes.callbell.sourcePath).toBe('dist/nodes/Callbell/Callbell.node.js');
 		expect(fileExists(`${distDir}/nodes/Callbell/Callbell.node.json`)).toBe(true);
+	});
+
+	it('registers the Callbell Trigger: webhooks, no inputs, not a tool, its codex', async () => {
+		const loader = await loadPackage();
+		const trigger = loader.nodeTypes.callbellTrigger.type as INodeType;
+		expect(loader.nodeTypes.callbellTrigger.sourcePath).toBe('dist/nodes/CallbellTrigger/CallbellTrigger.node.js');
+		expect(trigger.description.inputs).toEqual([]);
+		expect(trigger.description.usableAsTool).toBeUndefined();
+		expect(trigger.description.webhooks?.map((w) => `${w.name} ${w.httpMethod} ${w.path}`)).toEqual(['default POST callbell', 'setup GET callbell']);
+		expect(Object.keys(trigger.webhookMethods?.default ?? {})).toEqual(['checkExists', 'create', 'delete']);
+		expect(trigger.description.codex?.categories).toEqual(['Communication', 'Sales']);
 	});
 
 	it('runs Contact → Update through the loaded node', async () => {

@@ -19,6 +19,7 @@
  *   GET    /__sandbox/webhook         {webhook, webhookEvents} the account webhook (or null) and the delivery log, oldest first
  *   POST   /__sandbox/webhook-events  {event, payload?, response?: {code, body?, headers?}, success?, at?} → {webhookEvent}
  *                                     append a delivery record (sb.recordWebhookEvent)
+ *   /__sandbox/webhooks/* and /__sandbox/events: the webhook sender, see webhooks/control.js
  *   POST   /__sandbox/inbound         {contact_uuid|phone|bsuid, text?, attachments?, channel_uuid?, name?}
  *                                     → {message, contact, created} a customer writes (sb.inbound)
  *   GET    /__sandbox/messages        {messages:[...]} messages sent through the API, in send order
@@ -35,6 +36,7 @@ const { normalizeMessageClock } = require('./message-clock');
 const { contactsInListOrder } = require('./state');
 const { isPlainObject } = require('./validate');
 const { apiWebhook, apiWebhookEvent } = require('./webhooks-store');
+const { handleWebhookControl } = require('./webhooks/control');
 
 /**
  * @param {any} sb the sandbox object from createSandbox()
@@ -205,6 +207,7 @@ async function handleControl(sb, req, res, rawFull, search) {
       return ok(sb.config());
     }
     default:
+      if (await handleWebhookControl(sb, method, path, jsonBody, ok, fail)) return;
       return fail(404, 'Not Found');
   }
 }

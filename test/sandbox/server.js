@@ -20,6 +20,8 @@ const { matchRoute, NO_CONTENT } = require('./router');
 const { handleControl } = require('./control');
 const { createEventBus } = require('./events');
 const { recordWebhookEvent } = require('./webhooks-store');
+const { createDeliverer } = require('./webhooks/deliverer');
+const { normalizeSecret } = require('./webhooks/signing');
 const { createClock } = require('./clock');
 const { normalizeMessageClock } = require('./message-clock');
 const { createMessaging } = require('./messaging');
@@ -37,7 +39,10 @@ const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversati
 /**
  * @param {{ port?: number, token?: string, latencyMs?: import('./faults').Latency, contactShape?: 'docs'|'object'|'array',
  *   rateLimit?: import('./faults').RateLimit|null, faults?: object|null, seed?: number,
- *   messageClock?: Partial<import('./message-clock').MessageClockConfig> }} [options]
+ *   messageClock?: Partial<import('./message-clock').MessageClockConfig>,
+ *   webhookSecret?: string|null, webhookDelivery?: Partial<import('./webhooks/deliverer').DeliveryOptions> }} [options]
+ * `webhookSecret` (whsec_…) signs webhook deliveries; `webhookDelivery` sets retries, disabling and
+ * connection checks (webhooks/deliverer.js).
  */
 async function createSandbox(options = {}) {
   const token = options.token ?? 'sandbox-token';
@@ -53,6 +58,16 @@ async function createSandbox(options = {}) {
   const policy = createPolicy(seed);
   const timers = createTimers();
   const events = createEventBus();
+  const initialSecret = normalizeSecret(options.webhookSecret);
+  const deliverer = createDeliverer({
+    getWebhook: () => state.webhook,
+    record: (a) => recordWebhookEvent(state, {
+      event: a.event, payload: a.payload, response: { code: a.status, body: a.response.body, headers: a.response.headers }, success: a.success,
+    }),
+    options: options.webhookDelivery,
+    secret: initialSecret,
+  });
+  events.on((e) => deliverer.deliver(e.event, e.payload));
   const messaging = createMessaging({ state, clock, events, initialClock: initial.messageClock });
   /** @type {LogEntry[]} */
   const requests = [];
@@ -232,6 +247,8 @@ async function createSandbox(options = {}) {
       clock.reset();
       resetState(state, clock.now());
       events.reset();
+      deliverer.reset();
+      deliverer.setSecret(initialSecret);
       requests.length = 0;
       seq = 0;
       Object.assign(counters, { requests: 0, byStatus: {}, faults: {}, rateLimited: 0, peakInFlight: inFlight });
@@ -266,6 +283,26 @@ async function createSandbox(options = {}) {
      */
     recordWebhookEvent(rec) {
       return recordWebhookEvent(state, rec);
+    },
+    /**
+     * The webhook sender: `attempts` (every delivery attempt), `health` (connection checks),
+     * `setSecret(whsec|null)`, `configure(options)`, `checkConnection()`, `resend(seq)` (an emitted
+     * event again, as Callbell's retry), `idle()` (resolves when nothing is pending).
+     */
+    webhooks: {
+      attempts: deliverer.attempts,
+      health: deliverer.health,
+      setSecret: (/** @type {string|null} */ s) => deliverer.setSecret(normalizeSecret(s)),
+      hasSecret: deliverer.hasSecret,
+      configure: deliverer.configure,
+      options: deliverer.options,
+      checkConnection: deliverer.checkConnection,
+      idle: deliverer.idle,
+      /** @param {unknown} seq @returns {number|null|undefined} delivery id; null when not subscribed; undefined when no such event */
+      resend(seq) {
+        const e = events.emitted.find((x) => x.seq === seq);
+        return e ? deliverer.deliver(e.event, e.payload) : undefined;
+      },
     },
     /** Clear the log only (seq keeps counting). */
     clearRequests() {
@@ -310,6 +347,7 @@ async function createSandbox(options = {}) {
     /** @returns {Promise<void>} */
     close() {
       timers.cancelAll();
+      deliverer.stop();
       messaging.close();
       return new Promise((resolve) => {
         server.close(() => resolve());

@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -21,7 +22,8 @@ import { DEFAULT_RETRY, decideRetry, isFateUnknown } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'callbellApi';
 
-type CallbellContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Node executions, the editor's pickers and a trigger's webhook lifecycle (subscribe, unsubscribe). */
+type CallbellContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface CallbellRequest {
 	method: IHttpRequestMethods;

@@ -103,6 +103,7 @@ function createContact(ctx) {
     throw new ApiError(422, 'Validation failed: identifier has already been taken on this channel', { identifier: 'has already been taken on this channel' });
   }
   const c = S.createContact(ctx.state, { ...changes, channelUuid }, ctx.now());
+  ctx.emit('contact_created', apiContact(ctx.state, c));
   return ctx.contactResponse(c, 'array');
 }
 
@@ -111,6 +112,7 @@ function updateContact(ctx) {
   const c = findContact(ctx);
   const changes = validateContactBody(ctx.state, ctx.body, 'update');
   S.applyContactChanges(ctx.state, c, changes, ctx.now());
+  ctx.emit('contact_updated', apiContact(ctx.state, c));
   return ctx.contactResponse(c, 'array');
 }
 
@@ -118,6 +120,8 @@ function updateContact(ctx) {
 function deleteContact(ctx) {
   const c = findContact(ctx);
   S.deleteContact(ctx.state, c.uuid);
+  // Documented payload of contact_deleted: { uuid, deleted: <ISO time> }.
+  ctx.emit('contact_deleted', { uuid: c.uuid, deleted: ctx.now().toISOString() });
   return { status: 'contact was destroyed' };
 }
 

@@ -7,7 +7,7 @@ const { ApiError, notFound } = require('../errors');
 const { isoSeconds } = require('../ids');
 const { parsePage, paginate } = require('../paging');
 const S = require('../state');
-const { apiBot } = require('../serialize');
+const { apiBot, apiContact } = require('../serialize');
 const { isPlainObject } = require('../validate');
 
 /** @typedef {import('../router').Ctx} Ctx @typedef {import('../router').Route} Route */
@@ -48,10 +48,26 @@ function setBot(ctx) {
   return { bot: apiBot(ctx.state, c) };
 }
 
+/**
+ * conversation_opened / conversation_closed payload as documented: { source, href, contact,
+ * createdAt } (+ closingReason, closedAt when closed). `href` is the conversation in the dashboard.
+ * @param {Ctx} ctx @param {import('../types').ContactRecord} c @param {Record<string, unknown>} [extra]
+ */
+function conversationPayload(ctx, c, extra = {}) {
+  return {
+    source: c.source,
+    href: `https://dash.callbell.eu/chat/${c.uuid}`,
+    contact: apiContact(ctx.state, c),
+    createdAt: isoSeconds(ctx.now()),
+    ...extra,
+  };
+}
+
 /** Close: closedAt = now (object-shaped `contact` in the docs). @param {Ctx} ctx */
 function close(ctx) {
   const c = findContact(ctx);
   c.closedAt = isoSeconds(ctx.now());
+  ctx.emit('conversation_closed', conversationPayload(ctx, c, { closingReason: 'issue_resolved', closedAt: c.closedAt }));
   return ctx.contactResponse(c, 'object');
 }
 
@@ -59,6 +75,7 @@ function close(ctx) {
 function open(ctx) {
   const c = findContact(ctx);
   c.closedAt = null;
+  ctx.emit('conversation_opened', conversationPayload(ctx, c));
   return ctx.contactResponse(c, 'array');
 }
 

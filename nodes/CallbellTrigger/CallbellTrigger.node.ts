@@ -1,0 +1,89 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerProperties } from './description';
+import { assertTestMayRegister, isTestUrl, probeProduction, productionUrlOf, subscribe, unsubscribe } from './registration';
+import { receiveDelivery } from './webhook';
+
+const WEBHOOK_PATH = 'callbell';
+/** {"status":"ok"}, as an expression: n8n sends an evaluated object as JSON. */
+const OK_BODY = '={{ { "status": "ok" } }}';
+
+function isAutomatic(context: IHookFunctions): boolean {
+	return context.getNodeParameter('registration', 'automatic') === 'automatic';
+}
+
+export class CallbellTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Callbell Trigger',
+		name: 'callbellTrigger',
+		icon: { light: 'file:../../icons/callbell.svg', dark: 'file:../../icons/callbell.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow on Callbell events: incoming WhatsApp, Instagram, Messenger and Telegram messages, contacts, conversations',
+		defaults: { name: 'Callbell Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'callbellApi', required: true }],
+		webhooks: [
+			// onReceived: answered as soon as the execution is queued, with responseData's body
+			// (n8n's default for a trigger would be the text "firstEntryJson").
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: OK_BODY, path: WEBHOOK_PATH },
+			// GET on the same path: Callbell-style health checks, and the probe that tells a test
+			// listen whether this node's production webhook is live (see registration.ts).
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH, ndvHideUrl: true },
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Callbell cannot be asked which URL it holds: (re)subscribe on every activation.
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) {
+					this.logger.debug('Callbell Trigger: Registration is Manual, Callbell’s webhook is left as set in its dashboard');
+					return true;
+				}
+				const url = this.getNodeWebhookUrl('default') as string;
+				if (isTestUrl(url)) await assertTestMayRegister.call(this, url);
+				await subscribe.call(this, url);
+				this.getWorkflowStaticData('node').subscribedUrl = url;
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) {
+					this.logger.debug('Callbell Trigger: Registration is Manual, nothing to unsubscribe');
+					return true;
+				}
+				const url = this.getNodeWebhookUrl('default') as string;
+				const staticData = this.getWorkflowStaticData('node');
+				if (isTestUrl(url)) {
+					// Only undo what this test listen did, and never while production is live.
+					if (staticData.subscribedUrl !== url) return true;
+					const probe = await probeProduction.call(this, productionUrlOf(url));
+					if (probe.state !== 'absent') {
+						this.logger.info(`Callbell Trigger: test listen ended; the production webhook is live (${probe.detail}), left subscribed`);
+						return true;
+					}
+				}
+				await unsubscribe.call(this);
+				delete staticData.subscribedUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

@@ -1,0 +1,146 @@
+import { createHmac } from 'crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { deliver } from '../../harness/trigger';
+import type { TriggerSetup } from '../../harness/trigger';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startLogCapture, inspectEverything } = require('../../support/logCapture');
+
+const SECRET = 'whsec_example_engine_8c1f0a2b';
+const contact = { uuid: 'c-ada', name: 'Ada Lovelace', phoneNumber: '+44 7700 900001', tags: [] as string[] };
+const incoming = { event: 'message_created', payload: { uuid: 'm-1', text: 'Hi there', status: 'received', channel: 'whatsapp', contact, createdAt: '2026-12-02T10:00:00Z' } };
+const outgoing = { event: 'message_created', payload: { uuid: 'm-2', text: 'Hello!', status: 'sent', channel: 'whatsapp', contact, createdAt: '2026-12-02T10:00:05Z' } };
+
+let workflowCounter = 0;
+/** A fresh workflow id per test: the trigger's duplicate record is per workflow and node. */
+function setup(parameters: IDataObject = {}, webhookSecret?: string): TriggerSetup {
+	return {
+		parameters: { registration: 'manual', events: ['message_created'], ...parameters },
+		credentials: { apiToken: 'sandbox-token', baseUrl: 'http://127.0.0.1:9/v1', webhookSecret },
+		workflowId: `wf${++workflowCounter}`,
+		staticData: {},
+	};
+}
+
+const signed = (body: unknown, t = Math.floor(Date.now() / 1000), secret = SECRET) => {
+	const raw = JSON.stringify(body);
+	return { body, rawBody: raw, headers: { 'X-Callbell-Signature': `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex')}` } };
+};
+
+const started = (result: { workflowData?: unknown }) => result.workflowData !== undefined;
+
+describe('answers', () => {
+	test('an accepted delivery starts one item and is answered 200 {"status":"ok"} (onReceived)', async () => {
+		const { result, response } = await deliver(setup(), { body: incoming });
+		expect(result.webhookResponse).toEqual({ status: 'ok' });
+		expect(response.status).toBeUndefined(); // n8n sends the webhookResponse itself, with 200
+		expect(result.workflowData).toEqual([[{ json: { ...incoming.payload, event: 'message_created', direction: 'incoming', contact, payload: incoming.payload } }]]);
+	});
+
+	test('health checks: GET on the path and POST bodies without event answer {"status":"ok"} and start nothing', async () => {
+		for (const delivery of [{ name: 'setup' as const }, { body: {} }, { body: { status: 'check' } }, { body: { event: '' } }]) {
+			const { result } = await deliver(setup({}, SECRET), delivery); // even with a secret: a check carries no event
+			expect(result).toEqual({ webhookResponse: { status: 'ok' } });
+		}
+	});
+
+	test('events not selected get 200 and start nothing', async () => {
+		const { result } = await deliver(setup({ events: ['contact_created'] }), { body: incoming });
+		expect(result).toEqual({ webhookResponse: { status: 'ok' } });
+		const other = await deliver(setup({ events: ['contact_created'] }), { body: { event: 'contact_created', payload: contact } });
+		expect(started(other.result)).toBe(true);
+		expect(other.result.workflowData?.[0][0].json).toMatchObject({ event: 'contact_created', name: 'Ada Lovelace', contact });
+	});
+});
+
+describe('Direction (message_created)', () => {
+	test.each([
+		['incoming', true, false],
+		['outgoing', false, true],
+		['both', true, true],
+	])('%s: incoming starts=%p, outgoing starts=%p', async (direction, inStarts, outStarts) => {
+		const s = setup({ direction });
+		expect(started((await deliver(s, { body: incoming })).result)).toBe(inStarts);
+		expect(started((await deliver(s, { body: outgoing })).result)).toBe(outStarts);
+	});
+
+	test('the default is Incoming Only (the parameter left unset)', async () => {
+		const s = setup();
+		expect(started((await deliver(s, { body: incoming })).result)).toBe(true);
+		expect(started((await deliver(s, { body: outgoing })).result)).toBe(false);
+	});
+});
+
+describe('signatures (credential has a Webhook Signing Secret)', () => {
+	const now = () => Math.floor(Date.now() / 1000);
+
+	test('valid: starts the workflow', async () => {
+		const { result, response } = await deliver(setup({}, SECRET), signed(incoming));
+		expect(started(result)).toBe(true);
+		expect(response.status).toBeUndefined();
+	});
+
+	test.each([
+		['wrong secret', () => signed(incoming, now(), 'whsec_someone_else'), 'does not match'],
+		['wrong body', () => ({ ...signed(incoming), rawBody: JSON.stringify({ ...incoming, payload: { ...incoming.payload, text: 'Pay me' } }) }), 'does not match'],
+		['stale (400 s old)', () => signed(incoming, now() - 400), 'old'],
+		['future (400 s ahead)', () => signed(incoming, now() + 400), 'future'],
+		['malformed header', () => ({ ...signed(incoming), headers: { 'X-Callbell-Signature': 'sha256=deadbeef' } }), 'is not'],
+		['missing header', () => ({ body: incoming }), 'no X-Callbell-Signature'],
+	])('%s: a real 401, nothing started, logged without the secret', async (_, make, reason) => {
+		const capture = startLogCapture();
+		let outcome;
+		try {
+			outcome = await deliver(setup({}, SECRET), make());
+		} finally {
+			capture.stop();
+		}
+		expect(outcome.result).toEqual({ noWebhookResponse: true });
+		expect(outcome.response.status).toBe(401);
+		expect(outcome.response.body).toEqual({ error: 'Invalid Callbell signature', reason: expect.stringContaining(reason) });
+		const logged = inspectEverything(capture.records);
+		expect(logged).toContain('Callbell Trigger refused a delivery (401)');
+		expect(logged).not.toContain(SECRET);
+		expect(JSON.stringify(outcome.response.body)).not.toContain(SECRET);
+	});
+
+	test('no secret in the credential: deliveries are not checked', async () => {
+		const { result } = await deliver(setup(), { body: incoming, headers: { 'X-Callbell-Signature': 'garbage' } });
+		expect(started(result)).toBe(true);
+	});
+});
+
+describe('duplicates', () => {
+	test('a retried delivery (re-signed with a new t, contact changed since) starts the workflow once', async () => {
+		const s = setup({}, SECRET);
+		const first = await deliver(s, signed(incoming, Math.floor(Date.now() / 1000) - 60));
+		const retry = { ...incoming, payload: { ...incoming.payload, contact: { ...contact, tags: ['Handled'] } } };
+		const second = await deliver(s, signed(retry));
+		expect(started(first.result)).toBe(true);
+		expect(second.result).toEqual({ webhookResponse: { status: 'ok' } });
+	});
+
+	test('the record is per trigger: another workflow still gets the same delivery', async () => {
+		expect(started((await deliver(setup(), { body: incoming })).result)).toBe(true);
+		expect(started((await deliver(setup(), { body: incoming })).result)).toBe(true);
+	});
+
+	test('different messages, and later statuses of one message, all start', async () => {
+		const s = setup({ events: ['message_created', 'message_status_updated'] });
+		expect(started((await deliver(s, { body: incoming })).result)).toBe(true);
+		expect(started((await deliver(s, { body: { ...incoming, payload: { ...incoming.payload, uuid: 'm-9' } } })).result)).toBe(true);
+		for (const status of ['delivered', 'read']) {
+			expect(started((await deliver(s, { body: { event: 'message_status_updated', payload: { uuid: 'm-2', status } } })).result)).toBe(true);
+		}
+		expect(started((await deliver(s, { body: { event: 'message_status_updated', payload: { uuid: 'm-2', status: 'read' } } })).result)).toBe(false);
+	});
+
+	test('the record is also written to the node’s static data (kept by n8n where it saves it)', async () => {
+		const s = setup();
+		const { staticData } = await deliver(s, { body: incoming });
+		const node = (staticData as IDataObject)['node:Callbell Trigger'] as IDataObject;
+		expect(Object.keys(node.deliveries as IDataObject)).toEqual(['message_created:m-1']);
+	});
+});

@@ -1,0 +1,87 @@
+'use strict';
+// One real n8n with the packed package, the sandbox credential (with a Webhook Signing Secret) and
+// the published "incoming message → tag and answer" example, for npm run test:trigger.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ensureN8n } = require('../../scripts/lib/n8n-runtime');
+const { installPackedPackage } = require('../../scripts/lib/community-install');
+const { importCredentials, importWorkflow, publishWorkflow, startN8n, setupOwner, freePortPair, n8nRest } = require('../../scripts/lib/n8n-instance');
+const { DEMO_OWNER, SANDBOX_CREDENTIAL, SANDBOX_TOKEN } = require('../../scripts/lib/demo-setup');
+const { createSandbox, SEED } = require('../sandbox');
+const { generateSecret } = require('../sandbox/webhooks/signing');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'trigger-tag-and-reply.json');
+/** The one-webhook rule's answer: one receiving workflow hands events on to sub-workflows. */
+const FAN_OUT_FILES = ['trigger-fan-out.json', 'trigger-fan-out-messages.json', 'trigger-fan-out-contacts.json'].map((f) => path.join(REPO_ROOT, 'examples', f));
+
+/** Polls `check` (sync or async) until it returns a truthy value; throws with `what` after `timeoutMs`. */
+async function waitFor(what, check, timeoutMs = 30000) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+/**
+ * A customer's WhatsApp message arriving in Callbell: the sandbox's inbound control stores it and
+ * emits message_created (status "received"), which the sandbox's deliverer POSTs, signed, to the
+ * subscribed URL. Returns the emitted event (its `seq` lets a test resend it as Callbell's retry).
+ */
+function incomingMessage(sandbox, contactUuid, text) {
+	sandbox.inbound({ contact_uuid: contactUuid, text });
+	return [...sandbox.events.emitted].reverse().find((e) => e.event === 'message_created');
+}
+
+/** A message the account sends through the API (POST /messages/send): message_created with status "sent". */
+async function outgoingMessage(sandbox, contactUuid, text) {
+	const contact = sandbox.getContact(contactUuid);
+	const channel = sandbox.state.account.channels.find((c) => c.type === 'whatsapp' && c.main);
+	const res = await fetch(`${sandbox.url}/messages/send`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ to: contact.phoneNumber, from: 'whatsapp', channel_uuid: channel.uuid, type: 'text', content: { text } }),
+	});
+	if (!res.ok) throw new Error(`POST /messages/send answered ${res.status}: ${await res.text()}`);
+	return res.json();
+}
+
+async function setUp({ log = () => {} } = {}) {
+	await ensureN8n({ log });
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'CallbellTrigger', 'CallbellTrigger.node.js'))) {
+		throw new Error('Build the package first (npm run build)');
+	}
+	const secret = generateSecret();
+	const sandbox = await createSandbox({ port: 0, token: SANDBOX_TOKEN, webhookSecret: secret });
+	const userFolder = path.join(REPO_ROOT, '.e2e', 'n8n-trigger');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	installPackedPackage(userFolder);
+	await importCredentials(userFolder, [
+		{ ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandbox.url, webhookSecret: secret } },
+	]);
+	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
+	await importWorkflow(userFolder, WORKFLOW_FILE);
+	for (const file of FAN_OUT_FILES) await importWorkflow(userFolder, file);
+	// n8n publishes a workflow only when the sub-workflows it calls are published.
+	await publishWorkflow(userFolder, 'cbFanOutMessages');
+	await publishWorkflow(userFolder, 'cbFanOutContacts');
+	await publishWorkflow(userFolder, workflow.id);
+	const port = await freePortPair();
+	const n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info' } });
+	const readyMs = await n8n.ready;
+	log(`n8n ready on :${port} in ${readyMs} ms`);
+	const { cookie } = await setupOwner(n8n.url, DEMO_OWNER);
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-callbell.callbellTrigger');
+	return {
+		sandbox, n8n, secret, workflow, trigger, rest: n8nRest(n8n.url, cookie), SEED,
+		productionUrl: `${n8n.url}/webhook/${trigger.webhookId}/callbell`,
+		testUrl: `${n8n.url}/webhook-test/${trigger.webhookId}/callbell`,
+	};
+}
+
+module.exports = { setUp, waitFor, incomingMessage, outgoingMessage };
