@@ -24,7 +24,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const { ensureN8n, N8N_VERSION } = require('./lib/n8n-runtime');
-const { executeWorkflow, setupOwner, killAllNow, publishWorkflow } = require('./lib/n8n-instance');
+const { executeWorkflow, setupOwner, killAllNow, activateWorkflow } = require('./lib/n8n-instance');
 const { generateSecret } = require('../test/sandbox/webhooks/signing');
 const {
   DEMO_OWNER: OWNER,
@@ -164,7 +164,7 @@ async function prepareDemoFolder(sb) {
   say(`  workflow "${wf.name}" (${wf.id}) and the other examples/ imported (${secs(timings.workflowsMs)})`);
   if (!NO_EDITOR) {
     const trigger = JSON.parse(fs.readFileSync(TRIGGER_WORKFLOW_FILE, 'utf8'));
-    await publishWorkflow(DEMO_DIR, trigger.id);
+    await activateWorkflow(DEMO_DIR, trigger.id);
     say(`  workflow "${trigger.name}" (${trigger.id}) published: n8n subscribes it to the sandbox's webhook when it starts`);
   }
   return wf;

@@ -9,9 +9,11 @@
  *   2. runs the WHOLE end-to-end suite (jest -c jest.e2e.config.js: every example workflow, the
  *      credential test, whatever e2e tests exist) once per runtime, with CALLBELL_N8N_RUNTIME
  *      naming it, so the tests themselves are the same as `npm run test:e2e` on 2.41.1;
- *   3. the node's form in the oldest runtime's editor (scripts/ui/compat.js).
+ *   3. the Callbell Trigger suite (jest -c jest.trigger.config.js: publish, signed deliveries,
+ *      duplicates, the refused test listen) once per runtime, the same way;
+ *   4. the node's form in the oldest runtime's editor (scripts/ui/compat.js).
  *
- * Flags: --runtime=<name> (only that one), --no-editor, --no-e2e. Extra arguments after `--` go
+ * Flags: --runtime=<name> (only that one), --no-editor, --no-e2e, --no-trigger. Extra arguments after `--` go
  * to jest. Prints each phase's time; exits 1 when anything failed (after running the rest).
  */
 
@@ -22,6 +24,7 @@ const { ensureN8n } = require('../lib/n8n-runtime');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMPAT_RUNTIMES = ['1.123.81', '2.8.4'];
+const jestBin = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const OLDEST = '1.123.81';
 
 const args = process.argv.slice(2);
@@ -62,10 +65,18 @@ async function main() {
     for (const runtime of runtimes) {
       say(`\n== end-to-end suite on n8n ${runtime} (CALLBELL_N8N_RUNTIME=${runtime} jest -c jest.e2e.config.js)`);
       const t = Date.now();
-      const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-      const code = await run(process.execPath, [jest, '-c', 'jest.e2e.config.js', ...jestArgs], { CALLBELL_N8N_RUNTIME: runtime });
+      const code = await run(process.execPath, [jestBin, '-c', 'jest.e2e.config.js', ...jestArgs], { CALLBELL_N8N_RUNTIME: runtime });
       timings.push([`e2e suite on n8n ${runtime}${code ? ' FAILED' : ''}`, Date.now() - t]);
       if (code) failed.push(`e2e on n8n ${runtime}`);
+    }
+  }
+  if (!flag('--no-trigger')) {
+    for (const runtime of runtimes) {
+      say(`\n== Callbell Trigger suite on n8n ${runtime} (CALLBELL_N8N_RUNTIME=${runtime} jest -c jest.trigger.config.js)`);
+      const t = Date.now();
+      const code = await run(process.execPath, [jestBin, '-c', 'jest.trigger.config.js', ...jestArgs], { CALLBELL_N8N_RUNTIME: runtime });
+      timings.push([`trigger suite on n8n ${runtime}${code ? ' FAILED' : ''}`, Date.now() - t]);
+      if (code) failed.push(`trigger on n8n ${runtime}`);
     }
   }
 

@@ -164,9 +164,8 @@ async function importWorkflow(dir, file, extraArgs = [], { env = {} } = {}) {
  * --active=true`). Tests call this and need not know which n8n they run on.
  */
 async function activateWorkflow(dir, id, { env = {} } = {}) {
-  const major = Number(runtimeSpec().n8n.split('.')[0]);
   const [args, done] =
-    major >= 2
+    runtimeAtLeast(2, 0)
       ? [['publish:workflow', `--id=${id}`], /Publishing workflow with ID/]
       : [['update:workflow', `--id=${id}`, '--active=true'], /Activating workflow with ID/];
   const result = await runN8n(dir, args, { env });
@@ -412,15 +411,7 @@ module.exports = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Publishing and the REST calls the trigger tests need (n8n 2.x names; keep version-specific
-// bits here).
-
-/** `n8n publish:workflow --id` (n8n 2.x; 1.x called it update:workflow --active=true). Run before `n8n start`. */
-async function publishWorkflow(dir, id, { env = {} } = {}) {
-  const result = await runN8n(dir, ['publish:workflow', `--id=${id}`], { env });
-  if (!importSucceeded(result) && !/published|activated/i.test(result.stdout)) throw commandError('n8n publish:workflow', result);
-  return result;
-}
+// The REST calls the trigger tests need (version-specific bits stay here).
 
 /** Two consecutive free ports (n8n's port and its task-runner broker's port + 1). */
 async function freePortPair() {
@@ -444,8 +435,16 @@ function n8nRest(baseUrl, cookie) {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     /** POST /rest/workflows/:id/run {triggerToStartFrom} — n8n answers {waitingForWebhook: true} when it listens. */
-    listenForTestEvent: (id, triggerName) =>
-      restJson(`${base}/rest/workflows/${id}/run`, { method: 'POST', cookie, body: { triggerToStartFrom: { name: triggerName } } }),
+    async listenForTestEvent(id, triggerName) {
+      const body = { triggerToStartFrom: { name: triggerName } };
+      // n8n before 2.41 runs the workflow the editor sends (`workflowData`); 2.41 reads it from the database.
+      if (!runtimeAtLeast(2, 41)) {
+        const current = await restJson(`${base}/rest/workflows/${id}`, { cookie });
+        if (!current.ok) return current;
+        body.workflowData = current.json.data;
+      }
+      return restJson(`${base}/rest/workflows/${id}/run`, { method: 'POST', cookie, body });
+    },
     /** POST /rest/workflows/:id/activate (the editor's "Publish", current version). */
     async publish(id) {
       const current = await restJson(`${base}/rest/workflows/${id}`, { cookie });
@@ -465,4 +464,10 @@ function n8nRest(baseUrl, cookie) {
   };
 }
 
-Object.assign(module.exports, { publishWorkflow, freePortPair, n8nRest });
+/** Whether the selected runtime's n8n is at least major.minor. */
+function runtimeAtLeast(major, minor) {
+  const [ma, mi] = runtimeSpec().n8n.split('.').map(Number);
+  return ma > major || (ma === major && mi >= minor);
+}
+
+Object.assign(module.exports, { freePortPair, n8nRest });

@@ -4,9 +4,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n } = require('../../scripts/lib/n8n-runtime');
+const { ensureN8n, runtimeSpec } = require('../../scripts/lib/n8n-runtime');
 const { installPackedPackage } = require('../../scripts/lib/community-install');
-const { importCredentials, importWorkflow, publishWorkflow, startN8n, setupOwner, freePortPair, n8nRest } = require('../../scripts/lib/n8n-instance');
+const { importCredentials, importWorkflow, activateWorkflow, startN8n, setupOwner, freePortPair, n8nRest } = require('../../scripts/lib/n8n-instance');
 const { DEMO_OWNER, SANDBOX_CREDENTIAL, SANDBOX_TOKEN } = require('../../scripts/lib/demo-setup');
 const { createSandbox, SEED } = require('../sandbox');
 const { generateSecret } = require('../sandbox/webhooks/signing');
@@ -57,7 +57,8 @@ async function setUp({ log = () => {} } = {}) {
 	}
 	const secret = generateSecret();
 	const sandbox = await createSandbox({ port: 0, token: SANDBOX_TOKEN, webhookSecret: secret });
-	const userFolder = path.join(REPO_ROOT, '.e2e', 'n8n-trigger');
+	const runtime = runtimeSpec();
+	const userFolder = path.join(REPO_ROOT, '.e2e', runtime.isDefault ? 'n8n-trigger' : `n8n-trigger-${runtime.name}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackedPackage(userFolder);
@@ -68,9 +69,9 @@ async function setUp({ log = () => {} } = {}) {
 	await importWorkflow(userFolder, WORKFLOW_FILE);
 	for (const file of FAN_OUT_FILES) await importWorkflow(userFolder, file);
 	// n8n publishes a workflow only when the sub-workflows it calls are published.
-	await publishWorkflow(userFolder, 'cbFanOutMessages');
-	await publishWorkflow(userFolder, 'cbFanOutContacts');
-	await publishWorkflow(userFolder, workflow.id);
+	await activateWorkflow(userFolder, 'cbFanOutMessages');
+	await activateWorkflow(userFolder, 'cbFanOutContacts');
+	await activateWorkflow(userFolder, workflow.id);
 	const port = await freePortPair();
 	const n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info' } });
 	const readyMs = await n8n.ready;
