@@ -1,20 +1,12 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-/** Callbell's webhook events, in the order of its docs. */
-export const CALLBELL_EVENTS = [
-	'message_created',
-	'message_status_updated',
-	'contact_created',
-	'contact_updated',
-	'contact_deleted',
-	'conversation_opened',
-	'conversation_closed',
-	'agent_status_updated',
-	'agent_session_updated',
-	'team_membership_updated',
-] as const;
+import type { WebhookEvent } from '../../Callbell/helpers/webhookInput';
+import { WEBHOOK_EVENTS } from '../../Callbell/helpers/webhookInput';
 
-export type CallbellEvent = (typeof CALLBELL_EVENTS)[number];
+/** Callbell's webhook events, in the order of its docs: the same list the Webhook resource subscribes. */
+export const CALLBELL_EVENTS = WEBHOOK_EVENTS;
+
+export type CallbellEvent = WebhookEvent;
 
 /**
  * Events the docs' Webhook object does not list among subscribable ones: Callbell may accept them
