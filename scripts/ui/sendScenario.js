@@ -47,11 +47,18 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
     await editor.openActionsPanel(); // a Manual Trigger first: an empty canvas offers only triggers
     const creator = await editor.searchNodes('Callbell');
     await creator.getByTestId('node-creator-action-item').filter({ hasText: 'Callbell' }).first().click();
-    const actions = (await creator.getByTestId('item-iterator-item').allInnerTexts()).map((t) => t.trim());
-    // n8n renders the first actions of a long list only (Template's come after Team's), so check those in view.
-    for (const action of ['Send a message', 'Get the status of a message', 'Delete a message', 'Rename a channel']) {
-      assert.ok(actions.some((a) => a.includes(action)), `the actions offer "${action}": ${JSON.stringify(actions)}`);
-    }
+    // n8n draws a long actions list a part at a time: scroll through it, collecting what it shows.
+    const wanted = ['Send a message', 'Get the status of a message', 'Delete a message', 'Rename a channel'];
+    const items = creator.getByTestId('item-iterator-item');
+    const seen = new Set();
+    await eventually(async () => {
+      for (const text of await items.allInnerTexts()) seen.add(text.trim());
+      if (wanted.every((action) => [...seen].some((a) => a.includes(action)))) return true;
+      await items.last().hover().catch(() => {});
+      await page.mouse.wheel(0, 600);
+      return false;
+    }, `the actions ${JSON.stringify(wanted)} in the node creator`);
+    await creator.getByText('Send a message', { exact: true }).scrollIntoViewIfNeeded();
     await creator.getByText('Send a message', { exact: true }).click();
     await ndv().waitFor({ state: 'visible' });
     if ((await editor.credentialName()) !== SANDBOX_CREDENTIAL.name) await editor.selectCredential(SANDBOX_CREDENTIAL.id);
