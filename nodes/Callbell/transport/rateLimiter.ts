@@ -21,14 +21,16 @@ const CATCH_UP_MS = 20;
  * holds at most `perSecond` sends (plus what CATCH_UP_MS allows). Waiters take their turn one after
  * another and each slot is computed when its turn comes: after the event loop was blocked, or after
  * a pause, sending resumes at the cap instead of catching up in a burst (a burst there would meet
- * Callbell's own per-second limit as 429s). `perSecond` 0 means no cap.
+ * Callbell's own per-second limit as 429s). `perSecond` 0 means no cap. A function is read at every
+ * turn: Concurrency Auto lowers the rate for a while after Callbell answered 429.
  */
-export function createRateLimiter(perSecond: number, clock: Clock = realClock): RateLimiter {
-	if (!(perSecond > 0)) return { take: async () => {} };
-	const intervalMs = 1000 / perSecond;
+export function createRateLimiter(perSecond: number | (() => number), clock: Clock = realClock): RateLimiter {
+	const rate = typeof perSecond === 'number' ? () => perSecond : perSecond;
+	if (!(rate() > 0)) return { take: async () => {} };
 	let nextSlot = -Infinity;
 	let queue: Promise<void> = Promise.resolve();
 	const turn = async (): Promise<void> => {
+		const intervalMs = 1000 / Math.max(0.001, rate());
 		let now = clock.now();
 		const slot = nextSlot >= now - CATCH_UP_MS ? nextSlot : now;
 		nextSlot = slot + intervalMs;

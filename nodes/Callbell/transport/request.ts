@@ -80,13 +80,19 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 		baseUrl: checkedBaseUrl.call(this, data.baseUrl),
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		limiter: createRateLimiter(settings.maxRequestsPerSecond ?? 0),
+		limiter: createRateLimiter(pacing(settings.maxRequestsPerSecond ?? 0, settings.concurrency)),
 	};
 	if (settings.concurrency) connection.concurrency = settings.concurrency;
 	if (reference?.id) {
 		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };
 	}
 	return connection;
+}
+
+/** The cap as given; with Concurrency Auto, the cap lowered for a while after each 429. */
+function pacing(perSecond: number, concurrency: ConcurrencyController | undefined): number | (() => number) {
+	if (!concurrency || !(perSecond > 0)) return perSecond;
+	return () => perSecond * concurrency.rateFactor(Date.now());
 }
 
 function isCancelled(context: CallbellContext): boolean {

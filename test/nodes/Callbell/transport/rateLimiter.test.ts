@@ -47,6 +47,23 @@ describe('createRateLimiter', () => {
 		expect(times.at(-1)! - start).toBeCloseTo((999 * 1000) / perSecond, 6);
 	});
 
+	it('reads a rate given as a function at every turn (Auto slows down after a 429)', async () => {
+		const { clock, now } = fakeClock();
+		let rate = 4;
+		const limiter = createRateLimiter(() => rate, clock);
+		const sent: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			await limiter.take();
+			sent.push(now());
+		}
+		rate = 2; // from the next turn on: 500 ms apart
+		for (let i = 0; i < 2; i++) {
+			await limiter.take();
+			sent.push(now());
+		}
+		expect(sent).toEqual([1000, 1250, 1500, 1750, 2250]);
+	});
+
 	it('does not catch up in a burst after a pause', async () => {
 		const { clock, advance, pauses } = fakeClock();
 		const limiter = createRateLimiter(10, clock);
