@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { MessageInput, SendExtrasInput } from '../../helpers/messageSend';
 import { buildSendBody, buildSendExtras, checkMessage } from '../../helpers/messageSend';
-import { buildTemplateSend, type TemplateRecord } from '../../helpers/templates';
+import { buildTemplateSend } from '../../helpers/templates';
 import { isNodeApiError, mayHaveTakenEffect, MAY_HAVE_TAKEN_EFFECT } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';
 import { optionsCollection } from '../requestOptions';
@@ -78,12 +78,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	const { sendTo, recipient: given } = localRecipient.call(this, itemIndex);
 	const chosenChannel = channelIdOf.call(this, itemIndex);
 
-	let template: TemplateRecord | undefined;
-	if (draft.kind === 'template') {
-		template = await findTemplate.call(this, context, templateIdOf.call(this, itemIndex));
-		buildTemplateSend(template, draft.values, draft.mediaUrl);
-	}
-	if (chosenChannel) await resolveSendChannel.call(this, context, chosenChannel);
+	// The template and the chosen channel are looked up at the same time: on a far network each
+	// first read costs a new connection's round trips, and every item waits for both.
+	const [template] = await Promise.all([
+		draft.kind === 'template' ? findTemplate.call(this, context, templateIdOf.call(this, itemIndex)) : undefined,
+		chosenChannel ? resolveSendChannel.call(this, context, chosenChannel) : undefined,
+	]);
+	if (template && draft.kind === 'template') buildTemplateSend(template, draft.values, draft.mediaUrl);
 
 	const { recipient, channelUuid } = sendTo === 'contact' ? await contactRecipient.call(this, itemIndex, context) : { recipient: given!, channelUuid: undefined };
 	const channel = await resolveSendChannel.call(this, context, chosenChannel, channelUuid);
