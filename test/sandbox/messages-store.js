@@ -43,6 +43,14 @@ function messageCreatedPayload(state, item, contact, metadata, atMs) {
 /** @type {WeakMap<State, { contacts: Map<string, ContactRecord>, seq: number, size: number, map: Map<string, ContactRecord> }>} */
 const indexes = new WeakMap();
 
+/** Adds a contact's lookup keys; the first contact with a key keeps it. @param {Map<string, ContactRecord>} map @param {ContactRecord} c */
+function indexKeys(map, c) {
+  const add = (/** @type {string} */ k) => map.has(k) || map.set(k, c);
+  add(`i ${c.channelUuid} ${c.identifier}`);
+  if (c.phoneNumber) add(`p ${c.channelUuid} ${digitsOnly(c.phoneNumber)}`);
+  if (c.bsuid) add(`b ${c.channelUuid} ${c.bsuid}`);
+}
+
 /**
  * Lookup keys → contact (identifier, phone digits, bsuid; per channel), rebuilt whenever a contact
  * was created or deleted (or the state re-seeded), so sends stay fast with many contacts.
@@ -53,12 +61,7 @@ function contactIndex(state) {
   if (!idx || idx.contacts !== state.contacts || idx.seq !== state.lastSeq || idx.size !== state.contacts.size) {
     /** @type {Map<string, ContactRecord>} */
     const map = new Map();
-    const add = (/** @type {string} */ k, /** @type {ContactRecord} */ c) => map.has(k) || map.set(k, c);
-    for (const c of state.contacts.values()) {
-      add(`i ${c.channelUuid} ${c.identifier}`, c);
-      if (c.phoneNumber) add(`p ${c.channelUuid} ${digitsOnly(c.phoneNumber)}`, c);
-      if (c.bsuid) add(`b ${c.channelUuid} ${c.bsuid}`, c);
-    }
+    for (const c of state.contacts.values()) indexKeys(map, c);
     idx = { contacts: state.contacts, seq: state.lastSeq, size: state.contacts.size, map };
     indexes.set(state, idx);
   }
@@ -118,10 +121,19 @@ function resolveRecipient(state, plan, nowMs) {
  */
 function createFor(state, channel, who, now) {
   const identifier = /** @type {string} */ (who.to || who.bsuid);
+  const before = indexes.get(state);
+  const current = before && before.contacts === state.contacts && before.seq === state.lastSeq && before.size === state.contacts.size;
   const c = S.createContact(state, { identifier, source: channel.type, channelUuid: channel.uuid, name: who.name ?? identifier }, now);
   if (!who.to && who.bsuid) {
     c.bsuid = who.bsuid;
     c.phoneNumber = null;
+  }
+  // The index was current before this contact: add its keys instead of rebuilding over every contact
+  // (sends to new numbers in a sandbox with 50,000 contacts would otherwise rebuild it each time).
+  if (before && current) {
+    indexKeys(before.map, c);
+    before.seq = state.lastSeq;
+    before.size = state.contacts.size;
   }
   return c;
 }
