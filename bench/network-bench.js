@@ -17,11 +17,13 @@
  * n8n's main process from /proc samples.
  */
 
+const fs = require('fs');
 const path = require('path');
 
 const { makeCertificate, startTlsFront, startRelay } = require('./network');
 const { analyzeRequests, round } = require('./sandbox');
 const { runWorkflow, cpuBetween } = require('./real-n8n');
+const { summarizeProfile } = require('./profile');
 const { startCpuSampler, busyBefore, REPO_ROOT } = require('./machine');
 const { benchItems, comparisonWorkflow, singleCallbellWorkflow, getManyWorkflow, CALLBELL_TLS_CREDENTIAL, CALLBELL_READ_CREDENTIAL } = require('./workflows');
 
@@ -138,6 +140,58 @@ async function runNetworkRow({ row, sandbox, network, rps, say }) {
   };
 }
 
+/** The HTTPS profile run: our node alone over the relay at PROFILE_CONDITION, under `node --cpu-prof`. */
+const PROFILE_CONDITION = { rttMs: 40, serverMs: 50 };
+const PROFILE_NODE = 'Callbell over HTTPS, profiled';
+
+function networkProfileWorkflow({ take, items }) {
+  const uuids = take(items);
+  return {
+    id: 'benchNetProfile1',
+    uuids,
+    workflow: singleCallbellWorkflow({
+      id: 'benchNetProfile1',
+      title: 'Bench: Callbell over HTTPS, CPU profile',
+      uuids,
+      tag: 'net profile',
+      options: {},
+      nodeName: PROFILE_NODE,
+      continueOnFail: true,
+      credential: CALLBELL_TLS_CREDENTIAL,
+    }),
+  };
+}
+
+/**
+ * Where n8n's main thread spends its time while our node runs over HTTPS: is the CPU or the network
+ * the bound? busy ÷ the node's run = the main thread's use; busy per item × items/s is the same figure.
+ */
+async function runNetworkProfile({ row, sandbox, network, rps, profileDir, say }) {
+  network.relay.setRtt(PROFILE_CONDITION.rttMs);
+  network.relay.clear();
+  await sandbox.configure({ latencyMs: PROFILE_CONDITION.serverMs, rps });
+  sandbox.forgetNames(row.uuids);
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  fs.mkdirSync(profileDir, { recursive: true });
+  const env = { ...network.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-interval=500` };
+  const run = await runWorkflow(row.id, [PROFILE_NODE], { env });
+  const node = run.nodes[PROFILE_NODE];
+  const requests = await sandbox.requests();
+  const side = nodeSide({ run, name: PROFILE_NODE, uuids: row.uuids, tag: 'net profile', requests, sandbox, relay: network.relay });
+  for (const file of fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))) {
+    const full = path.join(profileDir, file);
+    try {
+      const summary = summarizeProfile(JSON.parse(fs.readFileSync(full, 'utf8')), { items: row.uuids.length, onlyWhileOursRuns: true });
+      const busyPct = round((summary.busyMs / summary.totalMs) * 100, 0);
+      say(`  profiled: ${node.executionTimeMs} ms, main thread busy ${busyPct} % (${round(summary.busyMs / row.uuids.length, 2)} ms per item), ${side.failedItems} failed`);
+      return { ...PROFILE_CONDITION, rps, file: path.relative(REPO_ROOT, full), executionTimeMs: node.executionTimeMs, side, summary, busyPct };
+    } catch {
+      // another process's profile (the task runner): our node is not in it
+    }
+  }
+  return { ...PROFILE_CONDITION, executionTimeMs: node.executionTimeMs, side, error: `no profile with the node in it (n8n crashed at exit: ${run.crashedOnExit})` };
+}
+
 /** Scale: Update with `sizes` items and Get Many reading `readSizes` contacts, each its own run. */
 function scaleWorkflows({ pool, sizes, readSizes }) {
   const updates = sizes.map((items, index) => ({
@@ -205,4 +259,4 @@ async function runScaleRow({ row, sandbox: mainSandbox, readSandbox, network, rp
   return result;
 }
 
-module.exports = { CONDITIONS, CALLBELL, HTTP, startNetwork, networkWorkflows, runNetworkRow, scaleWorkflows, runScaleRow, nodeSide };
+module.exports = { CONDITIONS, CALLBELL, HTTP, startNetwork, networkWorkflows, runNetworkRow, networkProfileWorkflow, runNetworkProfile, scaleWorkflows, runScaleRow, nodeSide };

@@ -39,6 +39,8 @@ const KEY_FUNCTIONS = [
 ];
 
 const HTTP_URL = /\/(axios|follow-redirects|form-data|proxy-from-env|combined-stream|asynckit)\/|^node:(_http_|http$|https$|net$|dns$|zlib$|tls$|internal\/(http|net|dns|stream|streams|url|tls))/;
+/** Node's TLS code: n8n's helper builds new agents per request, so every request makes a new SecureContext and handshake. */
+const TLS_URL = /^node:(_tls_|tls$|internal\/tls)/;
 const EXPRESSION_URL = /\/(@n8n\/tournament|esprima-next|recast|ast-types|jmespath|luxon|jssha|md5|title-case|transliteration|@n8n\/expression-runtime|isolated-vm)\//;
 const DATABASE_URL = /\/(sqlite3|@n8n\/typeorm|typeorm|@n8n\/db|pg|pg-pool)\//;
 const DECRYPT_URL = /\/n8n-core\/dist\/(encryption|.*cipher)|\/(aes-256-gcm|cipher)\.js$|^node:internal\/crypto/;
@@ -74,6 +76,7 @@ function areaOf(url, functionName) {
     if (/credential/.test(url)) return 'credentials (n8n-core)';
     return ENGINE;
   }
+  if (TLS_URL.test(url)) return 'TLS (a new handshake per request)';
   if (HTTP_URL.test(url)) return 'HTTP client (axios, node:http)';
   if (url.startsWith('node:')) return 'Node.js internals (other)';
   return 'other';

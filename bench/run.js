@@ -30,7 +30,7 @@ const { summarizeProfile } = require('./profile');
 const { prepareN8n, importWorkflows, runWorkflow } = require('./real-n8n');
 const { updateParameters, benchItems, comparisonWorkflow, sweepWorkflow, singleCallbellWorkflow } = require('./workflows');
 const { renderMarkdown, renderConsole } = require('./report');
-const { startNetwork, networkWorkflows, runNetworkRow, scaleWorkflows, runScaleRow } = require('./network-bench');
+const { startNetwork, networkWorkflows, runNetworkRow, networkProfileWorkflow, runNetworkProfile, scaleWorkflows, runScaleRow } = require('./network-bench');
 const { sendWorkflows, runSendRow, sendAvailable } = require('./send-bench');
 const { killAllNow } = require('../scripts/lib/n8n-instance');
 
@@ -52,6 +52,7 @@ const RESULTS_MD = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
 const RESULTS_JSON = path.join(REPO_ROOT, '.bench', 'results.json');
 const PROFILE_FILE = path.join(REPO_ROOT, '.bench', 'profiles', 'engine-update.cpuprofile');
 const N8N_PROFILE_DIR = path.join(REPO_ROOT, '.bench', 'profiles', 'n8n');
+const N8N_NET_PROFILE_DIR = path.join(REPO_ROOT, '.bench', 'profiles', 'n8n-https');
 /**
  * Repeat a measurement once when, in the second before it, other processes kept the machine more
  * than this busy (% of all cores; the 1-minute load average lags and includes our own runs).
@@ -219,6 +220,7 @@ async function n8nBenchmarks(sandbox, pool, out, network, readSandbox) {
 
   const take = slices(pool);
   const networkRows = networkWorkflows({ take, items: N.network, tlsUrl: network.url });
+  const networkProfile = networkProfileWorkflow({ take, items: N.n8nProfile });
   const scaleRows = scaleWorkflows({ pool, sizes: N.scale, readSizes: N.read });
   const sendRows = sendAvailable() ? sendWorkflows({ items: N.send, sandbox, network }) : [];
   const compare = { callbell: take(N.compare), http: take(N.compare) };
@@ -242,6 +244,7 @@ async function n8nBenchmarks(sandbox, pool, out, network, readSandbox) {
     singleCallbellWorkflow({ id: 'benchRate0000001', title: 'Bench: Callbell under a 300 requests/s limit', uuids: rateUuids, tag: 'n8n c', options: {}, nodeName: RATE, continueOnFail: true }),
     singleCallbellWorkflow({ id: 'benchProfile0001', title: 'Bench: Callbell, CPU profile', uuids: pool.slice(0, N.n8nProfile), tag: 'n8n profile', options: {}, nodeName: PROFILED }),
     ...networkRows.map((row) => row.workflow),
+    networkProfile.workflow,
     ...scaleRows.map((row) => row.workflow),
     ...sendRows.flatMap((row) => row.workflows),
   ];
@@ -256,6 +259,8 @@ async function n8nBenchmarks(sandbox, pool, out, network, readSandbox) {
   say(`n8n network rows: ${N.network} items per node, HTTPS through the relay, sandbox limit ${RATE_LIMIT_RPS}/s, Callbell defaults vs HTTP Request in one run`);
   out.network = [];
   for (const row of networkRows) out.network.push(await runNetworkRow({ row, sandbox, network, rps: RATE_LIMIT_RPS, say }));
+  say(`n8n network profile: ${N.n8nProfile} items of our node alone over HTTPS at RTT 40 ms under node --cpu-prof`);
+  out.networkProfile = await runNetworkProfile({ row: networkProfile, sandbox, network, rps: RATE_LIMIT_RPS, profileDir: N8N_NET_PROFILE_DIR, say });
   if (sendRows.length) {
     say(`n8n send rows: ${N.send} template sends per node (POST /messages/send)`);
     out.send = [];
