@@ -18,7 +18,9 @@ const inspector = require('inspector');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const { runCallbellNode } = require(path.join(REPO_ROOT, '.bench', 'harness', 'test', 'harness', 'engine.js'));
-const { Callbell } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'Callbell', 'Callbell.node.js'));
+// BENCH_NODE_DIST: another build of the node (bench/baseline.js builds an earlier commit's) to measure side by side.
+const NODE_DIST = process.env.BENCH_NODE_DIST || path.join(REPO_ROOT, 'dist');
+const { Callbell } = require(path.join(NODE_DIST, 'nodes', 'Callbell', 'Callbell.node.js'));
 
 const nodeType = new Callbell();
 

@@ -28,10 +28,11 @@ function compileHarness() {
   return Date.now() - started;
 }
 
-/** Starts the worker; `run(message)` resolves with its reply. */
-async function startEngineWorker() {
+/** Starts the worker (on `nodeDist`, another build of the node, if given); `run(message)` resolves with its reply. */
+async function startEngineWorker({ nodeDist } = {}) {
   // n8n-core keeps its config (an encryption key) in N8N_USER_FOLDER: a git-ignored one of ours.
   const env = { ...process.env, N8N_USER_FOLDER: ENGINE_USER_FOLDER, N8N_LOG_LEVEL: 'silent', N8N_DIAGNOSTICS_ENABLED: 'false' };
+  if (nodeDist) env.BENCH_NODE_DIST = nodeDist;
   fs.mkdirSync(ENGINE_USER_FOLDER, { recursive: true });
   const child = fork(path.join(__dirname, 'engine-worker.js'), [], { cwd: REPO_ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map();

@@ -35,6 +35,7 @@ function sideRow(condition, label, side, machine) {
 
 /** n8n's process at this share of one core or more during a node's run: the CPU, not the network, bounds it. */
 const CPU_BOUND_PCT = 85;
+const { NO_REGRESSION_RATIO } = require('./baseline');
 
 /** Whether a network row meets issue 15's targets (RTT > 0). */
 function networkVerdict(row) {
@@ -149,7 +150,12 @@ function networkNotes(r) {
     notes.push(`RTT 0 target (issue 15): (a) Contact → Update with the defaults (now Concurrency Auto) took ${s(per1000)} per 1,000 items at 50 ms over plain HTTP, against 3.82 s with the old fixed Concurrency 20: ${verdict(per1000 <= 3820)} (load ${load(r.n8n.comparison.machine)}).`);
   }
   const d = r.engine?.cpu;
-  if (d) notes.push(`CPU per item in the engine harness (issue 15: no regression against 1.947 ms): ${num(d.cpuMsPerItem, 3)} ms: ${verdict(d.cpuMsPerItem <= 1.947)}.`);
+  const b = r.engine?.cpuBaseline;
+  if (d && b && !b.error) {
+    notes.push(`CPU per item in the engine harness (issue 15: no regression against ${b.measuredThen} ms, measured at ${b.commit} on another day): (d) gave ${num(d.cpuMsPerItem, 3)} ms in this run. This 2-core machine's speed changes by tens of percent from hour to hour, so the bench also builds ${b.commit} from git and runs it alternately with this build on the same items: medians ${num(b.currentMedian, 3)} ms (this build) and ${num(b.baselineMedian, 3)} ms (${b.commit}), ratio ${num(b.ratio, 3)}: ${verdict(b.ratio <= NO_REGRESSION_RATIO && !b.baselineErrors)} (≤ ${NO_REGRESSION_RATIO} counts as no regression; single rounds of one build differ by a few percent).`);
+  } else if (d) {
+    notes.push(`CPU per item in the engine harness (issue 15: no regression against 1.947 ms, measured on another day): ${num(d.cpuMsPerItem, 3)} ms: ${verdict(d.cpuMsPerItem <= 1.947)}${b?.error ? ` (the same-run comparison was not measured: ${b.error})` : ''}.`);
+  }
   const rows = r.n8n?.network ?? [];
   const { DEFAULT_MAX_REQUESTS_PER_SECOND: cap } = require('../dist/nodes/Callbell/helpers/runSettings');
   for (const row of rows.filter((x) => x.rttMs > 0)) {

@@ -68,6 +68,22 @@ function cpuRow(d) {
   ]];
 }
 
+const { NO_REGRESSION_RATIO } = require('./baseline');
+
+function baselineRow(b) {
+  if (!b) return [];
+  if (b.error) return [['(d) against the baseline', `the node at ${b.commit}`, `(not measured: ${b.error})`, '', '', '']];
+  const list = (runs) => runs.map((x) => num(x.cpuMsPerItem, 3)).join(', ');
+  return [[
+    `(d) this build against ${b.commit}, engine harness`,
+    `${b.items} items as in (d), the node at ${b.commit} (where ${b.measuredThen} ms was measured) built from git; ${b.rounds} rounds, the builds alternating`,
+    `this build **${num(b.currentMedian, 3)} ms**, ${b.commit} **${num(b.baselineMedian, 3)} ms** per item (medians; rounds: ${list(b.current)} against ${list(b.baseline)}${b.baselineErrors ? `; ${b.baselineErrors} baseline items failed` : ''}): ratio **${num(b.ratio, 3)}**`,
+    `no regression (ratio ≤ ${NO_REGRESSION_RATIO}): ${verdict(b.ratio <= NO_REGRESSION_RATIO && !b.baselineErrors)}`,
+    '',
+    '',
+  ]];
+}
+
 function mainTable(r) {
   const rows = [
     ...comparisonRows('(real n8n)', r.n8n?.comparison),
@@ -75,6 +91,7 @@ function mainTable(r) {
     ...rateRow('real n8n', r.n8n?.rateLimit),
     ...rateRow('engine harness', r.engine?.rateLimit),
     ...cpuRow(r.engine?.cpu),
+    ...baselineRow(r.engine?.cpuBaseline),
   ];
   return table(['Measurement', 'Setup', 'Result', 'Target', 'Load (1 min) start → end', 'Machine CPU busy: 1 s before / during'], rows);
 }
@@ -187,7 +204,7 @@ function machineSection(r) {
     `- Date: ${r.date}; total benchmark time ${s(r.totalMs)}`,
     `- Machine: \`nproc\` = ${m.nproc}, ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}`,
     `- Load average (1/5/15 min) at start: ${r.loadStart.join(' / ')}; at end: ${r.loadEnd.join(' / ')} (other agents share this machine)`,
-    `- Real n8n: n8n ${v.n8n}, n8n-core ${v.n8nCore}, Node ${r.n8nNodeVersion ?? v.n8nNode} (.n8n-runtime/), SQLite, \`n8n execute\`, default expression engine unless noted`,
+    `- Real n8n: n8n ${v.n8n ?? 'not installed'}, n8n-core ${v.n8nCore ?? '–'}, Node ${r.n8nNodeVersion ?? v.n8nNode} (.n8n-runtime/), SQLite, \`n8n execute\`, default expression engine unless noted`,
     `- Engine harness: n8n-core ${v.harnessN8nCore}, n8n-workflow ${v.harnessN8nWorkflow}, Node ${m.benchNode}, legacy expression engine (the harness does not start the VM engine)`,
     `- Package: n8n-nodes-callbell ${v.package}, git ${r.git}`,
   ].join('\n');

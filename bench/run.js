@@ -5,7 +5,8 @@
  * `npm run bench` (= npm run build && node bench/run.js): the benchmark of issue 5.
  *
  *   engine harness (n8n-core WorkflowExecute, child process, sandbox at 0 ms unless noted)
- *     (d)  CPU time per item, 0 ms latency
+ *     (d)  CPU time per item, 0 ms latency; then against the node at bench/baseline.js's commit,
+ *          built from git, the two builds alternating on the same items (no regression?)
  *          throughput by options.concurrency at 0 ms (is the node or the machine the limit?)
  *     (c)  5,000 items, sandbox limit 300 requests/s
  *          CPU profile of one run → where the time per item goes
@@ -32,6 +33,7 @@ const { updateParameters, benchItems, comparisonWorkflow, sweepWorkflow, singleC
 const { renderMarkdown, renderConsole } = require('./report');
 const { startNetwork, networkWorkflows, runNetworkRow, networkProfileWorkflow, runNetworkProfile, scaleWorkflows, runScaleRow } = require('./network-bench');
 const { sendWorkflows, runSendRow, sendAvailable } = require('./send-bench');
+const { BASELINE_COMMIT, BASELINE_CPU_MS, cpuAgainstBaseline } = require('./baseline');
 const { killAllNow } = require('../scripts/lib/n8n-instance');
 
 const args = new Set(process.argv.slice(2));
@@ -143,6 +145,10 @@ async function engineBenchmarks(sandbox, pool) {
       (a, b) => a.cpuMsPerItem < b.cpuMsPerItem,
     );
     say(`  ${out.cpu.cpuMsPerItem.toFixed(3)} ms CPU per item, ${out.cpu.itemsPerSecond.toFixed(0)} items/s`);
+
+    say(`engine (d) against ${BASELINE_COMMIT} (issue 15's ${BASELINE_CPU_MS} ms), built from git, alternated with this build on the same machine`);
+    out.cpuBaseline = await cpuAgainstBaseline({ worker, startEngineWorker, engineRun, sandbox, items: benchItems(pool.slice(0, N.cpu), 'engine d'), say });
+    if (out.cpuBaseline.error) say(`  ${out.cpuBaseline.error}`);
 
     // No requests-per-second cap here (maxRequestsPerSecond 0): this shows what the CPU allows.
     say(`engine: throughput by concurrency at 0 ms without the node's rate cap, ${N.engineSweep} items each`);
@@ -463,6 +469,8 @@ async function main() {
     await readSandbox.close();
     await sandbox.close();
     results.loadEnd = loadNow();
+    // Read the versions again: on a fresh clone, n8n was installed by this run, after the first read.
+    results.machine.versions = machineInfo().versions;
     results.totalMs = Date.now() - T0;
     results.commands = commandsRun();
     fs.mkdirSync(path.dirname(RESULTS_JSON), { recursive: true });
