@@ -5,7 +5,7 @@
  *
  *   machineInfo()            nproc, CPU model, memory, OS, Node / n8n / n8n-core versions
  *   loadNow()                the 1/5/15-minute load averages (uptime), rounded
- *   startCpuSampler()        system-wide CPU use from /proc/stat until stop() → { busyPct, loadStart, loadEnd }
+ *   startCpuSampler()        system-wide CPU use from /proc/stat until stop() → { busyPct, stealPct, loadStart, loadEnd }
  *   busyBefore(ms)           system-wide CPU use over the next `ms` while we do nothing: other
  *                            agents' load on this shared machine
  */
@@ -65,7 +65,8 @@ function cpuTicks() {
   const values = line.trim().split(/\s+/).slice(1).map(Number);
   const idle = values[3] + (values[4] || 0); // idle + iowait
   const total = values.reduce((sum, value) => sum + value, 0);
-  return { busy: total - idle, total };
+  // steal: time the hypervisor gave this VM's CPUs to other machines (counted as busy, not ours)
+  return { busy: total - idle, total, steal: values[7] || 0 };
 }
 
 /**
@@ -80,8 +81,8 @@ function startCpuSampler() {
     stop() {
       const last = cpuTicks();
       const total = last.total - first.total;
-      const busyPct = total > 0 ? Math.round(((last.busy - first.busy) / total) * 1000) / 10 : 0;
-      return { busyPct, loadStart: load, loadEnd: loadNow() };
+      const share = (part) => (total > 0 ? Math.round((part / total) * 1000) / 10 : 0);
+      return { busyPct: share(last.busy - first.busy), stealPct: share(last.steal - first.steal), loadStart: load, loadEnd: loadNow() };
     },
   };
 }

@@ -13,7 +13,7 @@ function table(header, rows) {
   return lines.join('\n');
 }
 
-const SIDE_HEADER = ['Condition', 'Node', 'Items', 'Node time', 'Items/s (overall)', 'Sustained 2xx/s', '429s (% of requests)', 'Failed items', 'Connections opened (peak open)', 'n8n CPU per item', 'CPU use (of one core)', 'CPU ceiling (items/s)', 'Load (1 min)'];
+const SIDE_HEADER = ['Condition', 'Node', 'Items', 'Node time', 'Items/s (overall)', 'Sustained 2xx/s', '429s (% of requests)', 'Failed items', 'Connections opened (peak open)', 'n8n CPU per item', 'CPU use (of one core)', 'CPU ceiling (items/s)', 'Load (1 min); CPU stolen by the host'];
 
 function sideRow(condition, label, side, machine) {
   return [
@@ -29,7 +29,7 @@ function sideRow(condition, label, side, machine) {
     `${num(side.cpuMsPerItem, 2)} ms`,
     `${num(side.cpuPctOfCore, 0)} %`,
     side.ceilingItemsPerSecond ?? '–',
-    machine ? load(machine) : '',
+    machine ? `${load(machine)}${machine.stealPct === undefined ? '' : `; ${num(machine.stealPct, 1)} %`}` : '',
   ];
 }
 

@@ -5,7 +5,7 @@
 const s = (ms) => (ms === undefined || ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const num = (value, digits = 1) => (value === undefined || value === null ? '–' : Number(value).toFixed(digits));
 const load = (m) => (m ? `${m.loadStart[0]} → ${m.loadEnd[0]}` : '–');
-const busy = (m) => (m ? `${m.othersBusyBeforePct === undefined ? '' : `${m.othersBusyBeforePct} % / `}${m.busyPct} %` : '–');
+const busy = (m) => (m ? `${m.othersBusyBeforePct === undefined ? '' : `${m.othersBusyBeforePct} % / `}${m.busyPct} %${m.stealPct === undefined ? '' : ` (stolen ${m.stealPct} %)`}` : '–');
 const attemptsNote = (x) => (x.attempts > 1 ? `; best of ${x.attempts} attempts (${x.allAttempts.map((a) => a.summary).join(', ')})` : '');
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
 
@@ -93,7 +93,7 @@ function mainTable(r) {
     ...cpuRow(r.engine?.cpu),
     ...baselineRow(r.engine?.cpuBaseline),
   ];
-  return table(['Measurement', 'Setup', 'Result', 'Target', 'Load (1 min) start → end', 'Machine CPU busy: 1 s before / during'], rows);
+  return table(['Measurement', 'Setup', 'Result', 'Target', 'Load (1 min) start → end', 'Machine CPU busy: 1 s before / during (of it stolen by the host)'], rows);
 }
 
 function sweepTable(sweep, httpMs) {
@@ -234,7 +234,7 @@ function renderMarkdown(r) {
     '',
     `## Under network conditions: HTTPS through the RTT relay, sandbox limit 300 requests/s (real n8n, ${r.n8n?.network?.[0]?.callbell?.items ?? '–'} items per node, both nodes in one \`n8n execute\` run)`,
     '',
-    'The sandbox serves HTTPS (a self-signed P-256 certificate made at start with openssl, trusted by n8n through `NODE_EXTRA_CA_CERTS`) behind bench/network.js\'s TCP relay: every flight RTT/2 late each way, a new connection\'s first bytes one RTT more (the TCP handshake). n8n opens a new TCP + TLS connection for every request, so a request costs about 3 RTT + the server time. Both nodes run with On Error → Continue, so a failed item is counted, not fatal. Sustained = 2xx answers per second between the first and the last full second; connections = connections the relay accepted during the node\'s run; CPU = CPU time of n8n\'s main process during the node\'s run (/proc), so the ceiling is what one core would allow.',
+    'The sandbox serves HTTPS (a self-signed P-256 certificate made at start with openssl, trusted by n8n through `NODE_EXTRA_CA_CERTS`) behind bench/network.js\'s TCP relay: every flight RTT/2 late each way, a new connection\'s first bytes one RTT more (the TCP handshake). n8n opens a new TCP + TLS connection for every request, so a request costs about 3 RTT + the server time. Both nodes run with On Error → Continue, so a failed item is counted, not fatal. Sustained = 2xx answers per second between the first and the last full second; connections = connections the relay accepted during the node\'s run; CPU = CPU time of n8n\'s main process during the node\'s run (/proc), so the ceiling is what one core would allow; CPU stolen = the share of the machine\'s CPU time (both cores, over both nodes\' run) that the hypervisor gave to other virtual machines (/proc/stat steal): this machine is a VM on a shared host, and when the host is busy the same work takes longer.',
     '',
     networkSection(r),
     '',
