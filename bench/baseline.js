@@ -27,11 +27,18 @@ function buildBaseline(commit = BASELINE_COMMIT) {
   const dist = path.join(root, 'dist');
   if (fs.existsSync(path.join(dist, 'nodes', 'Callbell', 'Callbell.node.js'))) return { sha, dist };
   fs.rmSync(root, { recursive: true, force: true });
-  fs.mkdirSync(root, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', sha, 'tsconfig.json', 'nodes', 'credentials'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
-  execFileSync('tar', ['-x', '-C', root], { input: archive });
-  // Its imports (n8n-workflow) resolve from the project's node_modules, two folders up.
-  execFileSync(process.execPath, [TSC, '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The sources live here only while tsc runs: `npm run lint` (n8n-node lint) reads every node and
+  // credential .ts file in the project, and the old ones point at icons that are not beside them.
+  const src = path.join(root, 'src');
+  fs.mkdirSync(src, { recursive: true });
+  try {
+    const archive = execFileSync('git', ['archive', '--format=tar', sha, 'tsconfig.json', 'nodes', 'credentials'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', src], { input: archive });
+    // Its imports (n8n-workflow) resolve from the project's node_modules, further up.
+    execFileSync(process.execPath, [TSC, '-p', path.join(src, 'tsconfig.json'), '--outDir', dist], { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
+  } finally {
+    fs.rmSync(src, { recursive: true, force: true });
+  }
   return { sha, dist };
 }
 
