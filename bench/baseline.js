@@ -76,6 +76,8 @@ async function cpuAgainstBaseline({ worker, startEngineWorker, engineRun, sandbo
     const figures = (runs) => runs.map((r) => ({ cpuMsPerItem: r.cpuMsPerItem, wallMs: r.wallMs, errorItems: r.errorItems, outputItems: r.outputItems }));
     const currentMedian = median(current.map((r) => r.cpuMsPerItem));
     const baselineMedian = median(baseline.map((r) => r.cpuMsPerItem));
+    const ratio = currentMedian / baselineMedian;
+    const baselineErrors = baseline.reduce((sum, r) => sum + r.errorItems + (items.length - r.outputItems), 0);
     return {
       commit: BASELINE_COMMIT,
       sha: built.sha,
@@ -86,12 +88,14 @@ async function cpuAgainstBaseline({ worker, startEngineWorker, engineRun, sandbo
       baseline: figures(baseline),
       currentMedian,
       baselineMedian,
-      ratio: currentMedian / baselineMedian,
-      baselineErrors: baseline.reduce((sum, r) => sum + r.errorItems + (items.length - r.outputItems), 0),
+      ratio,
+      baselineErrors,
+      limit: NO_REGRESSION_RATIO,
+      noRegression: ratio <= NO_REGRESSION_RATIO && baselineErrors === 0,
     };
   } finally {
     await baselineWorker.stop();
   }
 }
 
-module.exports = { BASELINE_COMMIT, BASELINE_CPU_MS, NO_REGRESSION_RATIO, buildBaseline, cpuAgainstBaseline };
+module.exports = { BASELINE_COMMIT, BASELINE_CPU_MS, buildBaseline, cpuAgainstBaseline };

@@ -13,6 +13,17 @@ function table(header, rows) {
   return lines.join('\n');
 }
 
+/** Our node's default cap (Max Requests Per Second), read from the built node. */
+const defaultCap = () => require('../dist/nodes/Callbell/helpers/runSettings').DEFAULT_MAX_REQUESTS_PER_SECOND;
+
+/**
+ * The least time a node paced at `perSecond` can take for `items`: the first answer after
+ * `firstAnswerMs`, then the rest 1/perSecond s apart. HTTP Request does not pace.
+ */
+function pacedFloorMs(items, firstAnswerMs, perSecond = defaultCap()) {
+  return firstAnswerMs + ((items - 1) / perSecond) * 1000;
+}
+
 const SIDE_HEADER = ['Condition', 'Node', 'Items', 'Node time', 'Items/s (overall)', 'Sustained 2xx/s', '429s (% of requests)', 'Failed items', 'Connections opened (peak open)', 'n8n CPU per item', 'CPU use (of one core)', 'CPU ceiling (items/s)', 'Load (1 min); CPU stolen by the host'];
 
 function sideRow(condition, label, side, machine) {
@@ -35,7 +46,6 @@ function sideRow(condition, label, side, machine) {
 
 /** n8n's process at this share of one core or more during a node's run: the CPU, not the network, bounds it. */
 const CPU_BOUND_PCT = 85;
-const { NO_REGRESSION_RATIO } = require('./baseline');
 
 /** Whether a network row meets issue 15's targets (RTT > 0). */
 function networkVerdict(row) {
@@ -152,19 +162,19 @@ function networkNotes(r) {
   const d = r.engine?.cpu;
   const b = r.engine?.cpuBaseline;
   if (d && b && !b.error) {
-    notes.push(`CPU per item in the engine harness (issue 15: no regression against ${b.measuredThen} ms, measured at ${b.commit} on another day): (d) gave ${num(d.cpuMsPerItem, 3)} ms in this run. This 2-core machine's speed changes by tens of percent from hour to hour, so the bench also builds ${b.commit} from git and runs it alternately with this build on the same items: medians ${num(b.currentMedian, 3)} ms (this build) and ${num(b.baselineMedian, 3)} ms (${b.commit}), ratio ${num(b.ratio, 3)}: ${verdict(b.ratio <= NO_REGRESSION_RATIO && !b.baselineErrors)} (≤ ${NO_REGRESSION_RATIO} counts as no regression; single rounds of one build differ by a few percent).`);
+    notes.push(`CPU per item in the engine harness (issue 15: no regression against ${b.measuredThen} ms, measured at ${b.commit} on another day): (d) gave ${num(d.cpuMsPerItem, 3)} ms in this run. This 2-core machine's speed changes by tens of percent from hour to hour, so the bench also builds ${b.commit} from git and runs it alternately with this build on the same items: medians ${num(b.currentMedian, 3)} ms (this build) and ${num(b.baselineMedian, 3)} ms (${b.commit}), ratio ${num(b.ratio, 3)}: ${verdict(b.noRegression)} (≤ ${b.limit} counts as no regression; single rounds of one build differ by a few percent).`);
   } else if (d) {
     notes.push(`CPU per item in the engine harness (issue 15: no regression against 1.947 ms, measured on another day): ${num(d.cpuMsPerItem, 3)} ms: ${verdict(d.cpuMsPerItem <= 1.947)}${b?.error ? ` (the same-run comparison was not measured: ${b.error})` : ''}.`);
   }
   const rows = r.n8n?.network ?? [];
-  const { DEFAULT_MAX_REQUESTS_PER_SECOND: cap } = require('../dist/nodes/Callbell/helpers/runSettings');
+  const cap = defaultCap();
   for (const row of rows.filter((x) => x.rttMs > 0)) {
-    // The least time any node can take at the default cap: the first answer needs a new connection
-    // (TCP, TLS, the request: about 3 RTT) plus the server's time; the rest follow 1/cap apart.
-    const floorMs = 3 * row.rttMs + row.serverMs + ((row.callbell.items - 1) / cap) * 1000;
+    // The first answer needs a new connection (TCP, TLS, the request: about 3 RTT) plus the server's time.
+    const firstAnswerMs = 3 * row.rttMs + row.serverMs;
+    const floorMs = pacedFloorMs(row.callbell.items, firstAnswerMs, cap);
     const allowedMs = 0.8 * row.http.executionTimeMs;
     notes.push(
-      `RTT ${row.rttMs} ms, the ratio target: at the default cap of ${cap} requests/s no node can update ${row.callbell.items} contacts in less than about ${s(floorMs)} (3 × RTT + ${row.serverMs} ms for the first answer, then ${row.callbell.items - 1} requests 1/${cap} s apart); ours took ${s(row.callbell.executionTimeMs)}, ${num(((row.callbell.executionTimeMs - floorMs) / floorMs) * 100, 1)} % over that. 0.8 × HTTP Request's time is ${s(allowedMs)}${allowedMs < floorMs ? `, below that floor: out of reach for a node paced at the default cap (even at Callbell's full 300/s, with no room for jitter, the floor is ${s(3 * row.rttMs + row.serverMs + ((row.callbell.items - 1) / 300) * 1000)}). HTTP Request starts every request at once and does not pace: it got ${row.http.status429} × 429 and ${row.http.failedItems} failed items` : ''}.`,
+      `RTT ${row.rttMs} ms, the ratio target: at the default cap of ${cap} requests/s no node can update ${row.callbell.items} contacts in less than about ${s(floorMs)} (3 × RTT + ${row.serverMs} ms for the first answer, then ${row.callbell.items - 1} requests 1/${cap} s apart); ours took ${s(row.callbell.executionTimeMs)}, ${num(((row.callbell.executionTimeMs - floorMs) / floorMs) * 100, 1)} % over that. 0.8 × HTTP Request's time is ${s(allowedMs)}${allowedMs < floorMs ? `, below that floor: out of reach for a node paced at the default cap (even at Callbell's full 300/s, with no room for jitter, the floor is ${s(pacedFloorMs(row.callbell.items, firstAnswerMs, 300))}). HTTP Request starts every request at once and does not pace: it got ${row.http.status429} × 429 and ${row.http.failedItems} failed items` : ''}.`,
     );
   }
   for (const row of rows) {
@@ -178,4 +188,4 @@ function networkNotes(r) {
   return notes;
 }
 
-module.exports = { networkSection, networkProfileSection, sendSection, scaleSection, networkNotes };
+module.exports = { networkSection, networkProfileSection, sendSection, scaleSection, networkNotes, defaultCap, pacedFloorMs };

@@ -15,20 +15,10 @@ function table(header, rows) {
   return lines.join('\n');
 }
 
-/**
- * The least time the default cap allows for `items` at `latencyMs`: the first answer, then the rest
- * 1/cap s apart. A node paced under Callbell's limit cannot beat it; HTTP Request does not pace.
- */
-const defaultCap = () => require('../dist/nodes/Callbell/helpers/runSettings').DEFAULT_MAX_REQUESTS_PER_SECOND;
-
-function capFloorMs(items, latencyMs) {
-  return latencyMs + ((items - 1) / defaultCap()) * 1000;
-}
-
 function comparisonTarget(cmp, informational) {
   const targets = `≤ 1.0 required: ${verdict(cmp.ratio <= 1)}; ≤ 0.5 aim: ${verdict(cmp.ratio <= 0.5)}`;
   if (!informational) return targets;
-  const floor = capFloorMs(cmp.callbell.items, cmp.latencyMs);
+  const floor = pacedFloorMs(cmp.callbell.items, cmp.latencyMs);
   return `informational (issue 5's targets are on the default engine's row); the ${defaultCap()}/s cap's floor is ${s(floor)}, ours ${num(((cmp.callbell.executionTimeMs - floor) / floor) * 100, 1)} % over it`;
 }
 
@@ -68,8 +58,6 @@ function cpuRow(d) {
   ]];
 }
 
-const { NO_REGRESSION_RATIO } = require('./baseline');
-
 function baselineRow(b) {
   if (!b) return [];
   if (b.error) return [['(d) against the baseline', `the node at ${b.commit}`, `(not measured: ${b.error})`, '', '', '']];
@@ -78,7 +66,7 @@ function baselineRow(b) {
     `(d) this build against ${b.commit}, engine harness`,
     `${b.items} items as in (d), the node at ${b.commit} (where ${b.measuredThen} ms was measured) built from git; ${b.rounds} rounds, the builds alternating`,
     `this build **${num(b.currentMedian, 3)} ms**, ${b.commit} **${num(b.baselineMedian, 3)} ms** per item (medians; rounds: ${list(b.current)} against ${list(b.baseline)}${b.baselineErrors ? `; ${b.baselineErrors} baseline items failed` : ''}): ratio **${num(b.ratio, 3)}**`,
-    `no regression (ratio ≤ ${NO_REGRESSION_RATIO}): ${verdict(b.ratio <= NO_REGRESSION_RATIO && !b.baselineErrors)}`,
+    `no regression (ratio ≤ ${b.limit}): ${verdict(b.noRegression)}`,
     '',
     '',
   ]];
@@ -150,11 +138,11 @@ function readingNotes(r) {
   const cmp = r.n8n?.comparison;
   if (cmp) {
     const { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS_PER_SECOND, CALLBELL_RATE_LIMIT } = require('../dist/nodes/Callbell/helpers/runSettings');
-    const capFloorMs = (cmp.callbell.items / DEFAULT_MAX_REQUESTS_PER_SECOND) * 1000;
+    const atCapMs = (cmp.callbell.items / DEFAULT_MAX_REQUESTS_PER_SECOND) * 1000;
     const halfMs = cmp.http.executionTimeMs / 2;
     const neededRps = cmp.callbell.items / (halfMs / 1000);
     const concurrency = DEFAULT_CONCURRENCY === 0 ? 'Concurrency Auto (the default) keeps as many items in flight as the cap and the observed latency need, so the waiting does not bound the run;' : `with the default Concurrency of ${DEFAULT_CONCURRENCY} the waiting alone takes at least ${s((cmp.callbell.items * cmp.latencyMs) / DEFAULT_CONCURRENCY)};`;
-    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). ${concurrency} the default cap of ${DEFAULT_MAX_REQUESTS_PER_SECOND} requests/s means at least ${s(capFloorMs)}: the cap, kept under Callbell's ${CALLBELL_RATE_LIMIT}/s, is what bounds the run. The ≤ 0.5 aim would mean ${s(halfMs)}, i.e. ${num(neededRps, 0)} requests/s, more than Callbell accepts from one account.`);
+    notes.push(`(a)/(b) = ${num(cmp.ratio, 2)}: with its defaults our node took ${s(cmp.callbell.executionTimeMs)} for ${cmp.callbell.items} items at ${cmp.latencyMs} ms, HTTP Request 4.2 took ${s(cmp.http.executionTimeMs)} (it starts every item's request at once). ${concurrency} the default cap of ${DEFAULT_MAX_REQUESTS_PER_SECOND} requests/s means at least ${s(atCapMs)}: the cap, kept under Callbell's ${CALLBELL_RATE_LIMIT}/s, is what bounds the run. The ≤ 0.5 aim would mean ${s(halfMs)}, i.e. ${num(neededRps, 0)} requests/s, more than Callbell accepts from one account.`);
   }
   const legacy = r.n8n?.comparisonLegacy;
   if (cmp && legacy) {
@@ -214,7 +202,7 @@ function commandsSection(r) {
   return ['```sh', ...r.commands, '```'].join('\n');
 }
 
-const { networkSection, networkProfileSection, sendSection, scaleSection, networkNotes } = require('./report-network');
+const { networkSection, networkProfileSection, sendSection, scaleSection, networkNotes, defaultCap, pacedFloorMs } = require('./report-network');
 
 function renderMarkdown(r) {
   return [
