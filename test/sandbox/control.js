@@ -13,7 +13,7 @@
  *   GET    /__sandbox/state           {account, contacts}
  *   GET    /__sandbox/config          current runtime config
  *   POST   /__sandbox/config          {latencyMs?, faults?, rateLimit?, contactShape?, messageClock?, walletDepleted?} → config
- *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?, applied?} → config
+ *   POST   /__sandbox/fail-next       {count, kind, retryAfter?, timeoutMs?, applied?, when?: {method?, path?, bodyIncludes?}} → config
  *   GET    /__sandbox/stats           sb.stats()
  *   POST   /__sandbox/contacts        {count, namePrefix?} → {uuids} bulk contacts (sb.addContacts)
  *   GET    /__sandbox/webhook         {webhook, webhookEvents} the account webhook (or null) and the delivery log, oldest first
@@ -200,7 +200,7 @@ async function handleControl(sb, req, res, rawFull, search) {
       const body = jsonBody();
       if (!body) return;
       try {
-        sb.failNext(body.count ?? 1, body.kind, { retryAfter: body.retryAfter, timeoutMs: body.timeoutMs, applied: body.applied });
+        sb.failNext(body.count ?? 1, body.kind, { retryAfter: body.retryAfter, timeoutMs: body.timeoutMs, applied: body.applied, when: body.when });
       } catch (err) {
         return fail(400, /** @type {Error} */ (err).message);
       }

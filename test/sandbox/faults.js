@@ -21,7 +21,10 @@ const { sendJson } = require('./http-util');
  * `applied`: a 5xx/reset/timeout that strikes AFTER the request took effect (the handler ran and
  * changed state; only its answer is lost), as when a server fails after doing the work.
  * `appliedShare` is the share of random 5xx/reset/timeout faults that are `applied` (default 0).
- * @typedef {{ kind: FaultKind, retryAfter: false|'seconds'|'date', timeoutMs: number, applied?: boolean }} Fault
+ * `when` (forced faults only) limits a fault to the requests it matches; see normalizeWhen.
+ * @typedef {{ method?: string, path?: string, pathRe?: RegExp, bodyIncludes?: string }} FaultWhen
+ * @typedef {{ kind: FaultKind, retryAfter: false|'seconds'|'date', timeoutMs: number, applied?: boolean, when?: FaultWhen }} Fault
+ * @typedef {{ method: string, path: string, bodyText: string }} RequestFacts
  * @typedef {{ rps: number, retryAfter: boolean }} RateLimit
  * @typedef {number | { min: number, max: number }} Latency
  */
@@ -57,6 +60,38 @@ function normalizeFaults(spec) {
     out.pathsRe = new RegExp(out.paths); // throws SyntaxError on a bad pattern
   }
   return out;
+}
+
+/**
+ * A forced fault's condition: `method` (exact, any case), `path` (a regular expression over the
+ * decoded path after /v1, e.g. '^/messages/send$'), `bodyIncludes` (a substring of the raw JSON
+ * body, e.g. a recipient's phone number). Every given part must match.
+ * @param {any} v @returns {FaultWhen|undefined}
+ */
+function normalizeWhen(v) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new TypeError('failNext when must be an object');
+  for (const k of Object.keys(v)) if (!['method', 'path', 'bodyIncludes'].includes(k)) throw new TypeError(`failNext when.${k} is not a known condition`);
+  for (const k of ['method', 'path', 'bodyIncludes']) {
+    if (v[k] !== undefined && (typeof v[k] !== 'string' || v[k] === '')) throw new TypeError(`failNext when.${k} must be a non-empty string`);
+  }
+  /** @type {FaultWhen} */
+  const when = {};
+  if (v.method) when.method = v.method.toUpperCase();
+  if (v.path) {
+    when.path = v.path;
+    when.pathRe = new RegExp(v.path); // throws SyntaxError on a bad pattern
+  }
+  if (v.bodyIncludes) when.bodyIncludes = v.bodyIncludes;
+  return when;
+}
+
+/** @param {FaultWhen|undefined} when @param {RequestFacts} request */
+function matches(when, request) {
+  if (!when) return true;
+  if (when.method && when.method !== request.method.toUpperCase()) return false;
+  if (when.pathRe && !when.pathRe.test(request.path)) return false;
+  return !when.bodyIncludes || request.bodyText.includes(when.bodyIncludes);
 }
 
 /** @param {any} v @returns {Latency} */
@@ -109,8 +144,8 @@ function createPolicy(seed) {
 
     /**
      * @param {number} n @param {string} kind
-     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean }} [opts] applied: the request
-     *   takes effect before the fault (5xx/reset/timeout only)
+     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean, when?: object }} [opts] applied: the request
+     *   takes effect before the fault (5xx/reset/timeout only); when: only requests matching it take the fault (normalizeWhen)
      */
     failNext(n, kind, opts = {}) {
       if (!KINDS.includes(kind)) throw new TypeError(`failNext kind must be one of ${KINDS.join(', ')}`);
@@ -124,6 +159,8 @@ function createPolicy(seed) {
       /** @type {Fault} */
       const fault = { kind: /** @type {FaultKind} */ (kind), retryAfter, timeoutMs };
       if (opts.applied) fault.applied = true;
+      const when = normalizeWhen(opts.when);
+      if (when) fault.when = when;
       for (let i = 0; i < n; i++) policy.forced.push({ ...fault });
     },
 
@@ -139,9 +176,13 @@ function createPolicy(seed) {
       return false;
     },
 
-    /** A forced fault (failNext) if one is queued, regardless of path. @returns {Fault|null} */
-    takeForced() {
-      return policy.forced.shift() || null;
+    /**
+     * The first queued forced fault (failNext) that this request matches: one without `when`
+     * matches any request. @param {RequestFacts} request @returns {Fault|null}
+     */
+    takeForced(request) {
+      const at = policy.forced.findIndex((fault) => matches(fault.when, request));
+      return at === -1 ? null : policy.forced.splice(at, 1)[0];
     },
 
     /** Random fault for a path (decoded, after /v1). @param {string} path @returns {Fault|null} */

@@ -137,7 +137,7 @@ async function createSandbox(options = {}) {
     requests.push(entry);
     counters.requests++;
 
-    let fault = policy.takeForced();
+    let fault = policy.takeForced({ method, path, bodyText: text });
     const limited = !fault && policy.overRateLimit(Date.now());
     if (!fault && !limited) fault = policy.decide(path);
 
@@ -314,7 +314,8 @@ async function createSandbox(options = {}) {
     },
     /**
      * @param {number} n @param {string} kind
-     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean }} [opts] applied: the request takes effect, then the fault
+     * @param {{ retryAfter?: boolean|'seconds'|'date', timeoutMs?: number, applied?: boolean, when?: object }} [opts] applied: the request
+     *   takes effect, then the fault; when: `{method?, path?, bodyIncludes?}`, only matching requests take it (faults.js)
      */
     failNext(n, kind, opts) {
       policy.failNext(n, kind, opts);

@@ -101,3 +101,37 @@ describe('applied faults: the request takes effect, then its answer is lost', ()
     expect(t.sb.state.sent.size).toBe(1);
   });
 });
+
+describe('failNext(…, { when }): a fault for the request it names, not the next one', () => {
+  const get = async (sb, path) => (await fetch(`${sb.url}${path}`, { headers: { Authorization: 'Bearer sandbox-token' } })).status;
+
+  test('by method, path and body: other requests pass untouched, in any order', async () => {
+    t.sb.failNext(1, 'reset', { applied: true, when: { method: 'post', path: '^/messages/send$', bodyIncludes: '"item":"2"' } });
+    expect(await get(t.sb, '/templates')).toBe(200);
+    expect(await post(t.sb, tplBody(1))).toBe(200);
+    expect(await post(t.sb, tplBody(2))).toBe('error');
+    expect(await post(t.sb, tplBody(3))).toBe(200);
+    expect(t.sb.state.sent.size).toBe(3);
+    expect(t.sb.requests.map((r) => r.fault)).toEqual([null, null, 'reset', null]);
+    expect(t.sb.config().pendingFailures).toBe(0);
+  });
+
+  test('faults without `when` keep their turn; the first matching one is taken', async () => {
+    t.sb.failNext(1, '503', { when: { path: '^/messages/send$' } });
+    t.sb.failNext(1, '502');
+    expect(await get(t.sb, '/templates')).toBe(502);
+    expect(await post(t.sb, tplBody(1))).toBe(503);
+    expect(await post(t.sb, tplBody(2))).toBe(200);
+  });
+
+  test('a bad condition is refused, over the control API too', async () => {
+    expect(() => t.sb.failNext(1, '503', { when: { to: 'x' } })).toThrow(/when.to is not a known condition/);
+    expect(() => t.sb.failNext(1, '503', { when: { path: '(' } })).toThrow(SyntaxError);
+    expect(() => t.sb.failNext(1, '503', { when: 'POST' })).toThrow(/must be an object/);
+    const res = await fetch(`${t.sb.origin}/__sandbox/fail-next`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: '503', when: { bodyIncludes: 7 } }) });
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${t.sb.origin}/__sandbox/fail-next`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: '503', when: { path: '^/contacts$', method: 'POST' } }) });
+    expect((await ok.json()).pendingFailures).toBe(1);
+    expect(await get(t.sb, '/templates')).toBe(200);
+  });
+});
