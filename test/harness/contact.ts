@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { RunResult } from './engine';
+import type { RunOptions, RunResult } from './engine';
 import { runCallbellNode } from './engine';
 import type { Sandbox } from './sandbox';
 import { SEED } from './sandbox';
@@ -24,6 +24,8 @@ export interface RunExtra {
 	apiToken?: string;
 	/** Another Base URL than the sandbox's, e.g. a stub server. */
 	baseUrl?: string;
+	/** n8n's node settings Retry On Fail, Max Tries and Wait Between Tries. */
+	retry?: RunOptions['retry'];
 }
 
 /** Runs the node through n8n's engine against the test file's sandbox (or `extra.baseUrl`). */
@@ -33,6 +35,7 @@ export function sandboxRunner(sandbox: { get: () => Sandbox }) {
 			parameters,
 			items,
 			continueOnFail: extra.continueOnFail,
+			retry: extra.retry,
 			credentials: { apiToken: extra.apiToken ?? SEED.token, baseUrl: extra.baseUrl ?? sandbox.get().url },
 		});
 }

@@ -2,6 +2,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	IDataObject,
+	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
@@ -22,6 +23,8 @@ export interface RunOptions {
 	items: IDataObject[];
 	credentials: { apiToken: string; baseUrl: string };
 	continueOnFail?: boolean;
+	/** n8n's node settings Retry On Fail, Max Tries and Wait Between Tries (ms). */
+	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** Use another node type instance, e.g. one loaded from the built package. */
 	nodeType?: INodeType | IVersionedNodeType;
 }
@@ -37,7 +40,7 @@ export interface RunResult {
 
 /** Runs one Callbell node through n8n-core's real WorkflowExecute with the given input items. */
 export async function runCallbellNode(options: RunOptions): Promise<RunResult> {
-	const node = callbellNode('Callbell', options.parameters, options.continueOnFail ?? false);
+	const node: INode = { ...callbellNode('Callbell', options.parameters, options.continueOnFail ?? false), ...options.retry };
 	const workflow = singleNodeWorkflow(node, options.nodeType);
 	const workflowData: IWorkflowBase = {
 		id: workflow.id,

@@ -9,8 +9,11 @@ import type { ConcurrencyController } from '../transport/concurrencyController';
 import { createConcurrencyController } from '../transport/concurrencyController';
 import { isNodeApiError } from '../transport/errors';
 import { getConnection } from '../transport/request';
+import { earlierTriesOf } from './earlierTries';
 import { resources } from './resources';
 import type { ExecutionContext, OperationExecute } from './types';
+
+type ItemResult = Awaited<ReturnType<OperationExecute>>;
 
 const operationsByResource: Record<string, Record<string, OperationExecute>> = Object.fromEntries(
 	resources.map((entry) => [entry.resource.value, entry.operations]),
@@ -102,13 +105,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Feature detection: n8n versions without execution cancel signals just run every item.
 	const signal = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
 	const limit = auto ? () => auto.limit(Date.now()) : settings.concurrency;
-	const outcomes = await runInOrder(items.length, limit, async (itemIndex) => await execute.call(this, itemIndex, context), {
-		stopOnError: !continueOnFail,
-		stopped: () => signal?.aborted === true,
-	});
+	const earlier = earlierTriesOf<ItemResult>(this);
+	const itemsWithEffect = new Set<number>();
+	context.api.itemsWithEffect = itemsWithEffect;
+	const outcomes = await runInOrder(
+		items.length,
+		limit,
+		async (itemIndex) => {
+			const kept = earlier?.kept(itemIndex);
+			if (kept && !kept.ok) throw kept.error;
+			return kept ? kept.value : await execute.call(this, itemIndex, context);
+		},
+		{ stopOnError: !continueOnFail, stopped: () => signal?.aborted === true },
+	);
 
 	const results: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
+	let firstError: NodeApiError | NodeOperationError | undefined;
+	for (let itemIndex = 0; itemIndex < outcomes.length && !firstError; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		if (!outcome) break;
 		if (outcome.ok) {
@@ -119,8 +132,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			continue;
 		}
 		const error = toNodeError.call(this, outcome.error, itemIndex);
-		if (!continueOnFail) throw error;
-		results.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
+		if (continueOnFail) results.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
+		else firstError = error;
 	}
+	// n8n runs the node again (Retry On Fail) after a throw, or when the first output item is an error.
+	earlier?.settle(outcomes, itemsWithEffect, firstError !== undefined || Boolean(results[0]?.json.error));
+	if (firstError) throw firstError;
 	return [results];
 }

@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { AttemptFailure } from './retryPolicy';
+import { isNetworkCode } from './retryPolicy';
 
 const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
@@ -20,6 +21,15 @@ export function describeCallbellError(body: unknown): string | undefined {
 		}
 	}
 	return parts.length > 0 ? `Callbell says: ${parts.join('; ')}` : undefined;
+}
+
+/** Callbell's documented answer to a send when the WhatsApp balance is used up: 402 `whatsapp_wallet_depleted_credit`. */
+const WALLET_DEPLETED = 'whatsapp_wallet_depleted_credit';
+
+function isWalletDepleted(body: unknown): boolean {
+	if (typeof body !== 'object' || body === null) return false;
+	const { code, error } = body as Record<string, unknown>;
+	return code === WALLET_DEPLETED || error === WALLET_DEPLETED;
 }
 
 /** How deep the HTTP client's objects are searched for credentials. */
@@ -72,18 +82,63 @@ export function toCallbellApiError(node: INode, error: unknown, itemIndex?: numb
 	if (apiError.httpCode === '401') {
 		apiError.description = `${fromBody ?? 'Callbell rejected the API token.'} Check the API Token in the Callbell credential.`;
 	}
+	if (apiError.httpCode === '402' && isWalletDepleted(apiError.context.data)) {
+		apiError.message = 'The WhatsApp wallet in Callbell is out of credit: nothing was sent';
+		apiError.description = `Top up the WhatsApp balance in Callbell (billing settings), then run the item again. ${fromBody ?? ''}`.trim();
+	}
 	return apiError;
 }
 
 const NETWORK_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/;
 
-/** The first `code` that looks like a network error code, on the error or its causes. */
-function networkCodeOf(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
+/**
+ * n8n's own sentences for network errors (n8n-workflow's NodeError), for n8n versions whose error
+ * keeps only the message, and the raw client messages; each gives the code it stands for.
+ */
+const MESSAGE_CODES: Array<[RegExp, string]> = [
+	[/closed unexpectedly|socket hang up/i, 'ECONNRESET'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/timed out|timeout of \d+ ?ms exceeded/i, 'ETIMEDOUT'],
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/incorrect host/i, 'ENOTFOUND'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+	[/host is unreachable/i, 'EHOSTUNREACH'],
+];
+
+/** The error and its causes, outermost first. */
+function chainOf(error: unknown): object[] {
+	const chain: object[] = [];
+	for (let current = error; chain.length < 5 && typeof current === 'object' && current !== null; ) {
+		chain.push(current);
 		current = (current as { cause?: unknown }).cause;
+	}
+	return chain;
+}
+
+/**
+ * The network error code of a failed attempt, whatever shape the n8n version gives it: `httpCode`
+ * (n8n before 2.41 puts ECONNRESET there, without a cause), `code` on the error or its causes, a
+ * known code named in a message ("read ECONNRESET"), or n8n's sentence for it.
+ */
+function networkCodeOf(error: unknown): string | undefined {
+	const chain = chainOf(error);
+	for (const link of chain) {
+		const { code, httpCode } = link as { code?: unknown; httpCode?: unknown };
+		for (const candidate of [httpCode, code]) {
+			if (typeof candidate === 'string' && NETWORK_CODE.test(candidate)) return candidate;
+		}
+	}
+	const messages = chain.flatMap((link) => {
+		const { message, messages } = link as { message?: unknown; messages?: unknown };
+		return [message, ...(Array.isArray(messages) ? messages : [])].filter((text): text is string => typeof text === 'string');
+	});
+	for (const text of messages) {
+		const named = text.match(/\b(E[A-Z_]{3,}|UND_ERR_[A-Z_]+)\b/g)?.find(isNetworkCode);
+		if (named) return named;
+	}
+	for (const text of messages) {
+		const known = MESSAGE_CODES.find(([pattern]) => pattern.test(text));
+		if (known) return known[1];
 	}
 	return undefined;
 }
@@ -102,7 +157,10 @@ export function attemptFailureOf(error: unknown): AttemptFailure {
 	const httpCode = apiError?.httpCode ?? (typeof response?.status === 'number' ? String(response.status) : undefined);
 	const failure: AttemptFailure = {};
 	if (httpCode && /^\d{3}$/.test(httpCode)) failure.status = Number(httpCode);
-	else failure.code = networkCodeOf(apiError?.cause ?? error);
+	else {
+		const code = networkCodeOf(error);
+		if (code !== undefined) failure.code = code;
+	}
 	const retryAfter = headerOf(response?.headers, 'retry-after');
 	if (retryAfter !== undefined) failure.retryAfter = retryAfter;
 	return failure;
@@ -114,25 +172,4 @@ export function noteRetries(error: NodeApiError, retries: number, waitedMs: numb
 	const waited = retries > 0 ? ` over ${(waitedMs / 1000).toFixed(1)} s of waiting` : '';
 	const sentence = `The node made ${tries}${waited}${why ? `; ${why}` : ''}.`;
 	error.description = error.description ? `${error.description} ${sentence}` : sentence;
-}
-
-/** What the error of a POST whose fate is unknown says (operations may reword it). */
-export const MAY_HAVE_TAKEN_EFFECT =
-	'The request may already have taken effect in Callbell: the answer was lost (timeout, reset connection or server error), and the node does not send it again, so that it cannot happen twice. Check in Callbell before repeating it.';
-
-/** Errors of requests that Callbell may have carried out although they failed (see isFateUnknown). */
-const fateUnknown = new WeakSet<object>();
-
-/**
- * Marks a failed POST whose fate is unknown and says so in its description: it may already
- * have taken effect, and it was not sent again so that it cannot take effect twice.
- */
-export function noteMayHaveTakenEffect(error: NodeApiError): void {
-	fateUnknown.add(error);
-	error.description = error.description ? `${error.description} ${MAY_HAVE_TAKEN_EFFECT}` : MAY_HAVE_TAKEN_EFFECT;
-}
-
-/** Whether the error is a failed POST that may already have taken effect. */
-export function mayHaveTakenEffect(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && fateUnknown.has(error);
 }

@@ -14,11 +14,12 @@ import { normalizeBaseUrl } from '../helpers/baseUrl';
 import { DEFAULT_TIMEOUT_MS } from '../helpers/runSettings';
 import { InputError } from '../helpers/InputError';
 import type { ConcurrencyController } from './concurrencyController';
-import { attemptFailureOf, noteMayHaveTakenEffect, noteRetries, toCallbellApiError } from './errors';
+import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import type { RetrySettings } from './retryPolicy';
-import { DEFAULT_RETRY, decideRetry, isFateUnknown } from './retryPolicy';
+import { DEFAULT_RETRY, decideRetry, isFateUnknown, isIdempotent } from './retryPolicy';
+import { lostAnswerReason, noteMayHaveTakenEffect, requestWording } from './unknownFate';
 
 export const CREDENTIAL_TYPE = 'callbellApi';
 
@@ -44,6 +45,11 @@ export interface CallbellConnection {
 	credential?: IAdditionalCredentialOptions;
 	/** Concurrency Auto: told every request's time and every 429. */
 	concurrency?: ConcurrencyController;
+	/**
+	 * Items whose request that is not idempotent (a POST) Callbell carried out or may have: it
+	 * answered 2xx, or the answer was lost. Such an item is never run again (see earlierTries).
+	 */
+	itemsWithEffect?: Set<number>;
 }
 
 export interface ConnectionSettings {
@@ -131,6 +137,7 @@ export async function callbellApiRequest(
 				api.credential,
 			);
 			api.concurrency?.recordLatency(Date.now() - sentAt, Date.now());
+			if (!isIdempotent(request.method) && request.itemIndex !== undefined) api.itemsWithEffect?.add(request.itemIndex);
 			return response;
 		} catch (error) {
 			const failure = attemptFailureOf(error);
@@ -141,7 +148,10 @@ export async function callbellApiRequest(
 				const apiError = toCallbellApiError(this.getNode(), error, request.itemIndex);
 				const why = decision.retry ? 'the execution was cancelled' : decision.reason;
 				if (why !== undefined || retries > 0) noteRetries(apiError, retries, waitedMs, why);
-				if (isFateUnknown(request.method, failure)) noteMayHaveTakenEffect(apiError);
+				if (isFateUnknown(request.method, failure)) {
+					noteMayHaveTakenEffect(apiError, lostAnswerReason(failure, api.timeoutMs), requestWording(request.method, request.path));
+					if (request.itemIndex !== undefined) api.itemsWithEffect?.add(request.itemIndex);
+				}
 				throw apiError;
 			}
 			await sleep(decision.delayMs);

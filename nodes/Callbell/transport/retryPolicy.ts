@@ -53,6 +53,16 @@ const NETWORK_CODES = new Set([
 /** Repeating these changes nothing on Callbell's side. */
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PATCH', 'PUT', 'DELETE']);
 
+/** Whether repeating the request changes nothing on Callbell's side (POST creates and sends). */
+export function isIdempotent(method: IHttpRequestMethods): boolean {
+	return IDEMPOTENT_METHODS.has(method);
+}
+
+/** Whether `code` is a network error code this policy knows (never-sent or lost-answer). */
+export function isNetworkCode(code: string): boolean {
+	return NOT_SENT_CODES.has(code) || NETWORK_CODES.has(code);
+}
+
 function isServerError(status: number): boolean {
 	return status >= 500 && status <= 599 && status !== 501 && status !== 505;
 }
@@ -72,13 +82,14 @@ export function isRetryable(method: IHttpRequestMethods, failure: AttemptFailure
 
 /**
  * Whether a failed request may still have been carried out by Callbell: a POST (not idempotent)
- * that got a 5xx or lost its connection after it may have reached Callbell (timeout, reset).
+ * that got a 5xx or lost its connection after it may have reached Callbell (timeout, reset), or
+ * failed in a way the node cannot read (no status, no known code): then it may have, too.
  * Such a request is never repeated, and its error says so.
  */
 export function isFateUnknown(method: IHttpRequestMethods, failure: AttemptFailure): boolean {
 	if (IDEMPOTENT_METHODS.has(method)) return false;
 	if (failure.status !== undefined) return failure.status >= 500 && failure.status <= 599;
-	return failure.code !== undefined && !NOT_SENT_CODES.has(failure.code);
+	return failure.code === undefined || !NOT_SENT_CODES.has(failure.code);
 }
 
 /** Retry-After in milliseconds from now: delta seconds or an HTTP date; undefined when absent or unreadable. */

@@ -4,7 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { MessageInput, SendExtrasInput } from '../../helpers/messageSend';
 import { buildSendBody, buildSendExtras, checkMessage } from '../../helpers/messageSend';
 import { buildTemplateSend } from '../../helpers/templates';
-import { isNodeApiError, mayHaveTakenEffect, MAY_HAVE_TAKEN_EFFECT } from '../../transport/errors';
+import { isNodeApiError } from '../../transport/errors';
+import type { UnknownFateWording } from '../../transport/unknownFate';
+import { noteMayHaveTakenEffect, reasonOf } from '../../transport/unknownFate';
 import { callbellApiRequest } from '../../transport/request';
 import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
@@ -26,9 +28,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
 
-/** What a Send item whose answer was lost says instead of the general sentence. */
-export const MAY_HAVE_BEEN_SENT =
-	'The message MAY HAVE BEEN SENT: Callbell’s answer was lost (timeout, reset connection or server error), so the node did not send it again, to never send it twice. Before sending it again, check the contact’s conversation: Contact → Get Messages (or the message_created webhook).';
+/** What a Send item whose answer was lost says, instead of the words for any request. */
+export const MAY_HAVE_BEEN_SENT: UnknownFateWording = {
+	headline: (reason) => `The message may have been sent and was not sent again: ${reason}`,
+	howToCheck:
+		'Check the contact’s conversation in Callbell (or Contact → Get Messages, or the message_created webhook) before you send it again: sending it again could deliver it twice.',
+};
 
 const WINDOW_HINT =
 	'WhatsApp lets you send free-form messages only within 24 hours of the customer’s last message. Outside that window, send an approved template instead (Message Type: Template).';
@@ -37,9 +42,9 @@ const WINDOW_HINT =
 function sendError(error: unknown): unknown {
 	if (!isNodeApiError(error)) return error;
 	const apiError = error;
-	if (mayHaveTakenEffect(error)) {
-		const rest = (apiError.description ?? '').replace(MAY_HAVE_TAKEN_EFFECT, '').trim();
-		apiError.description = rest ? `${MAY_HAVE_BEEN_SENT} ${rest}` : MAY_HAVE_BEEN_SENT;
+	const lost = reasonOf(error);
+	if (lost !== undefined) {
+		noteMayHaveTakenEffect(apiError, lost, MAY_HAVE_BEEN_SENT);
 		return apiError;
 	}
 	const said = `${apiError.message} ${apiError.description ?? ''}`;

@@ -147,4 +147,20 @@ describe('Contact → Set Funnel Stage falls back to the snippet’s POST …/me
 			await proxy.close();
 		}
 	});
+
+	it('under n8n’s Retry On Fail, a POST fallback whose answer was lost is not sent again, and the other item is not repeated', async () => {
+		const proxy = await proxyAnswering((request) => (isPut(request) ? { status: 404, body: { error: 'Not Found' } } : undefined));
+		sandbox.get().failNext(1, 'reset', { applied: true, when: { method: 'POST', path: `^/contacts/${ada}/messages/update_funnel$` } });
+		try {
+			const items = [{ uuid: ada }, { uuid: alan }];
+			const parameters = setFunnel({ __rl: true, mode: 'id', value: '={{ $json.uuid }}' }, awareness);
+			const result = await run({ ...parameters, options: { concurrency: 2 } }, items, { baseUrl: proxy.url, retry: { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 } });
+			expect(result.error?.message).toMatch(/^POST \/contacts\/[0-9a-f]{32}\/messages\/update_funnel may already have taken effect in Callbell and was not sent again/);
+			const posts = proxy.requests.filter((request) => request.method === 'POST').map((request) => request.path);
+			expect(posts.sort()).toEqual([`/contacts/${ada}/messages/update_funnel`, `/contacts/${alan}/messages/update_funnel`].sort());
+			expect([funnelOf(ada), funnelOf(alan)]).toEqual([awareness, awareness]);
+		} finally {
+			await proxy.close();
+		}
+	});
 });

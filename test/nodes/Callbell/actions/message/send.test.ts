@@ -176,10 +176,10 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		sandbox.get().setFaults({ rate5xx: 1, paths: '^/messages/send' });
 		const result = await run(text({ options: { maxRetries: 3 } }), [{ phone: ADA_PHONE, text: 'Hi' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
-		expect(json.error).toBeDefined();
-		expect(String(json.description)).toMatch(/^The message MAY HAVE BEEN SENT/);
-		expect(String(json.description)).toMatch(/Contact → Get Messages/);
+		expect(json.error).toMatch(/^The message may have been sent and was not sent again: Callbell answered 50[023], which does not say whether it was carried out$/);
+		expect(String(json.description)).toMatch(/^Check the contact’s conversation in Callbell \(or Contact → Get Messages/);
 		expect(String(json.description)).not.toMatch(/may already have taken effect/);
+		expect(`${json.error} ${json.description}`).not.toMatch(/retry/i);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 	});
 
@@ -187,7 +187,8 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		sandbox.get().setFaults({ rate5xx: 1, appliedShare: 1, paths: '^/messages/send' });
 		const result = await run(text({ options: { maxRetries: 5 } }), [{ phone: ADA_PHONE, text: 'Sent, answer lost' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
-		expect(String(json.description)).toMatch(/^The message MAY HAVE BEEN SENT/);
+		expect(json.error).toMatch(/^The message may have been sent and was not sent again: Callbell answered 50[023]/);
+		expect(String(json.description)).toMatch(/^Check the contact’s conversation/);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 		const sent = [...(sandbox.get().state as unknown as { sent: Map<string, { item: { text: string } }> }).sent.values()];
 		expect(sent.map((message) => message.item.text)).toEqual(['Sent, answer lost']);
@@ -198,7 +199,9 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		const result = await run(text({ options: { maxRetries: 3, timeout: 500 } }), [{ phone: ADA_PHONE, text: 'Hi' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
 		expect(json.httpCode).toBe('ECONNABORTED');
-		expect(String(json.description)).toMatch(/^The message MAY HAVE BEEN SENT/);
+		expect(json.error).toBe('The message may have been sent and was not sent again: no answer came within the 0.5 s timeout');
+		expect(String(json.description)).toMatch(/^Check the contact’s conversation/);
+		expect(`${json.error} ${json.description}`).not.toMatch(/retry/i);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 	});
 
