@@ -60,6 +60,13 @@ async function importVariant(userFolder, workflow, { id, credential }) {
 	return copy;
 }
 
+/** Imports workflows built in a test, all with one `n8n import:workflow` (the file holds an array). */
+async function importWorkflows(userFolder, workflows, fileName = 'test-workflows.json') {
+	const file = path.join(userFolder, fileName);
+	fs.writeFileSync(file, JSON.stringify(workflows));
+	await importWorkflow(userFolder, file);
+}
+
 /**
  * Runs a workflow with `n8n execute --id` and returns the Callbell node's run. `ok` is true for a
  * successful run, also when n8n 2.41 crashes while exiting after it (see executeWorkflow).
@@ -73,4 +80,4 @@ async function runWorkflow(userFolder, id, nodeName = 'Callbell') {
 	return { ...result, task, items: task?.data?.main?.[0] ?? [], itemsOf, runData };
 }
 
-module.exports = { setUp, importVariant, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL, SANDBOX_CREDENTIAL };
+module.exports = { setUp, importVariant, importWorkflows, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL, SANDBOX_CREDENTIAL };

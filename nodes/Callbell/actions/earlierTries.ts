@@ -19,10 +19,12 @@ interface TriesRecord<T> {
 }
 
 /**
- * One record per node run that n8n may run again, keyed by n8n's own data for that run (the
- * object every try of it receives), so a record goes with its execution and is never shared.
+ * One record per node run that n8n may run again, found from what every try of that run receives:
+ * the first input item's data (n8n hands each try the same input, also to a node run as an AI
+ * agent's tool, where each call has its own arguments), then the node's name (nodes fed by the
+ * same items). A record goes with its execution's data and is never shared with another run.
  */
-const records = new WeakMap<object, TriesRecord<unknown>>();
+const records = new WeakMap<object, Map<string, TriesRecord<unknown>>>();
 
 export interface EarlierTries<T> {
 	/** What an earlier try left for the item: its output, or the error of a request that may have taken effect. */
@@ -41,18 +43,20 @@ export interface EarlierTries<T> {
  * n8n gives no handle on the node run.
  */
 export function earlierTriesOf<T>(functions: IExecuteFunctions): EarlierTries<T> | undefined {
-	const maxTries = triesOf(functions.getNode());
-	const run: unknown =
-		maxTries > 1 && typeof functions.getExecuteData === 'function' ? functions.getExecuteData() : undefined;
-	if (typeof run !== 'object' || run === null) return undefined;
-	const record = (records.get(run) as TriesRecord<T> | undefined) ?? { tries: 0, kept: new Map<number, Settled<T>>() };
+	const node = functions.getNode();
+	const maxTries = triesOf(node);
+	const first: unknown = maxTries > 1 ? functions.getInputData()[0]?.json : undefined;
+	if (typeof first !== 'object' || first === null) return undefined;
+	const byNode = records.get(first) ?? new Map<string, TriesRecord<unknown>>();
+	records.set(first, byNode);
+	const record = (byNode.get(node.name) as TriesRecord<T> | undefined) ?? { tries: 0, kept: new Map<number, Settled<T>>() };
 	record.tries++;
-	records.set(run, record);
+	byNode.set(node.name, record);
 	return {
 		kept: (itemIndex) => record.kept.get(itemIndex),
 		settle(outcomes, itemsWithEffect, failed) {
 			if (!failed || record.tries >= maxTries) {
-				records.delete(run);
+				byNode.delete(node.name);
 				return;
 			}
 			outcomes.forEach((outcome, itemIndex) => {

@@ -5,9 +5,9 @@ import { earlierTriesOf, triesOf } from '../../../../nodes/Callbell/actions/earl
 const node = (settings: Partial<INode> = {}): INode => ({
 	id: '1', name: 'Callbell', type: 'n8n-nodes-callbell.callbell', typeVersion: 1, position: [0, 0], parameters: {}, ...settings,
 });
-/** What the router sees of n8n: the node and the object n8n hands every try of one node run. */
-const functionsFor = (settings: Partial<INode>, run: object) =>
-	({ getNode: () => node(settings), getExecuteData: () => run }) as unknown as IExecuteFunctions;
+/** What the router sees of n8n: the node, and the input n8n hands every try of one node run (`run`: the first item's data). */
+const functionsFor = (settings: Partial<INode>, run: object, name = 'Callbell') =>
+	({ getNode: () => node({ name, ...settings }), getInputData: () => [{ json: run }, { json: {} }] }) as unknown as IExecuteFunctions;
 const retry = { retryOnFail: true, maxTries: 3 };
 
 describe('triesOf: n8n’s own bounds for Retry On Fail', () => {
@@ -50,6 +50,8 @@ describe('earlierTriesOf: what one try leaves for the next', () => {
 		expect(earlierTriesOf(functionsFor(retry, run))!.kept(0)).toBeUndefined();
 		earlierTriesOf(functionsFor(retry, run))!.settle([sent], new Set(), true);
 		expect(earlierTriesOf(functionsFor(retry, {}))!.kept(0)).toBeUndefined();
+		expect(earlierTriesOf(functionsFor(retry, run, 'Another Callbell node fed the same items'))!.kept(0)).toBeUndefined();
+		expect(earlierTriesOf(functionsFor(retry, run))!.kept(0)).toEqual(sent);
 	});
 
 	it('keeps what earlier tries kept, across several tries', () => {
