@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toLimit } from '../helpers/contactList';
+import { toLimit } from '../helpers/values';
 import { returnAllAndLimit } from './contact/contactFields';
 
 /** Return All + Limit (default 50), as every Get Many of the node has them. */

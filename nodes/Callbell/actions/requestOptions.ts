@@ -7,7 +7,7 @@ import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_TIMEOUT_MS,
 	MAX_CONCURRENCY,
-} from '../helpers/runSettings';
+} from '../transport/runSettings';
 
 /** How the node sends its requests: the same four options on every operation. */
 export const requestOptionFields: INodeProperties[] = [

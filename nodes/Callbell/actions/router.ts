@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runInOrder } from '../helpers/inOrder';
 import { InputError } from '../helpers/InputError';
-import type { RunSettings } from '../helpers/runSettings';
-import { AUTO_CONCURRENCY, CALLBELL_RATE_LIMIT, MAX_CONCURRENCY, toRunSettings } from '../helpers/runSettings';
+import type { RunSettings } from '../transport/runSettings';
+import { AUTO_CONCURRENCY, CALLBELL_RATE_LIMIT, MAX_CONCURRENCY, toRunSettings } from '../transport/runSettings';
 import type { ConcurrencyController } from '../transport/concurrencyController';
 import { createConcurrencyController } from '../transport/concurrencyController';
 import { isNodeApiError } from '../transport/errors';

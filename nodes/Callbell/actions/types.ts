@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { CustomFieldDefinition } from '../helpers/customFields';
+import type { CustomFieldDefinition } from './contact/helpers/customFields';
 import type { CallbellConnection } from '../transport/request';
 
 /** What an execution resolves once and every item reuses. */

@@ -125,3 +125,12 @@ export function toToggle(field: string, value: unknown): boolean {
 	if (text === 'true' || text === 'false') return text === 'true';
 	throw new InputError(field, `must be true or false, got ${describeValue(value)}`);
 }
+
+/** A Limit as typed or from an expression: a whole number of at least 1. */
+export function toLimit(value: unknown): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		throw new InputError('Limit', `must be a whole number of at least 1, got ${describeValue(value)}`);
+	}
+	return number;
+}

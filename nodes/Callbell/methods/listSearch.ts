@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { contactLabel, contactMatches } from '../helpers/contactLabels';
+import { contactLabel, contactMatches } from '../actions/contact/helpers/contactLabels';
 import {
 	decodePageToken,
 	encodePageToken,

@@ -1,6 +1,6 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import type { CustomFieldDefinition } from '../helpers/customFields';
+import type { CustomFieldDefinition } from '../actions/contact/helpers/customFields';
 import { loadFieldDefinitions } from '../transport/fieldDefinitions';
 import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { CustomFieldDefinition } from '../helpers/customFields';
-import { collectFieldDefinitions } from '../helpers/fieldDefinitions';
+import type { CustomFieldDefinition } from '../actions/contact/helpers/customFields';
+import { collectFieldDefinitions } from '../actions/contact/helpers/fieldDefinitions';
 import type { CallbellConnection } from './request';
 import { requestContactsPage, type ContactsPage, type ContactsPageToken } from './pagination';
 

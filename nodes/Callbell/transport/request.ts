@@ -10,8 +10,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../helpers/baseUrl';
-import { DEFAULT_TIMEOUT_MS } from '../helpers/runSettings';
+import { normalizeBaseUrl } from './baseUrl';
+import { DEFAULT_TIMEOUT_MS } from './runSettings';
 import { InputError } from '../helpers/InputError';
 import type { ConcurrencyController } from './concurrencyController';
 import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';

@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RETRIES } from '../helpers/runSettings';
+import { DEFAULT_MAX_RETRIES } from './runSettings';
 
 /** How a request is retried. Pure data, read once per execution from the node's Options. */
 export interface RetrySettings {

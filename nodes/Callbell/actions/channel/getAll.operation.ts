@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toLimit } from '../../helpers/contactList';
 import { InputError } from '../../helpers/InputError';
-import { describeValue } from '../../helpers/values';
+import { describeValue, toLimit } from '../../helpers/values';
 import { requestAllPages } from '../../transport/pagination';
 import { returnAllAndLimit, SOURCE_OPTIONS } from '../contact/contactFields';
 import { optionsCollection } from '../requestOptions';

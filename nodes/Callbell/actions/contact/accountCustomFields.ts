@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 
-import type { CustomFieldDefinition } from '../../helpers/customFields';
-import { definitionsFromMapperSchema } from '../../helpers/fieldDefinitions';
+import type { CustomFieldDefinition } from './helpers/customFields';
+import { definitionsFromMapperSchema } from './helpers/fieldDefinitions';
 import { isEmptyValue } from '../../helpers/values';
 import { loadFieldDefinitions } from '../../transport/fieldDefinitions';
 import type { ExecutionContext } from '../types';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactPath } from '../../helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
 import { InputError } from '../../helpers/InputError';
 import { isEmptyValue, toText } from '../../helpers/values';
 import { callbellApiRequest } from '../../transport/request';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { BotStatus } from '../../helpers/contactUpdate';
-import { contactPath } from '../../helpers/contactUpdate';
+import type { BotStatus } from './helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { resolveContactId } from './locator';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ContactCreateInput } from '../../helpers/contactCreate';
-import { buildContactCreateBody } from '../../helpers/contactCreate';
+import type { ContactCreateInput } from './helpers/contactCreate';
+import { buildContactCreateBody } from './helpers/contactCreate';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';
 import { CLEARING_FIELDS, contactFields } from './contactFields';

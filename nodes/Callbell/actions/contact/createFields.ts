@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ContactCreateBody } from '../../helpers/contactCreate';
+import type { ContactCreateBody } from './helpers/contactCreate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { SOURCE_OPTIONS } from './contactFields';

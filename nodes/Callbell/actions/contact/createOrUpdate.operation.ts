@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ContactCreateBody } from '../../helpers/contactCreate';
-import { buildContactCreateBody } from '../../helpers/contactCreate';
-import { toLookupKey } from '../../helpers/contactLookup';
-import type { UpdateFieldsInput } from '../../helpers/contactUpdate';
-import { buildContactUpdateBody, unwrapContact } from '../../helpers/contactUpdate';
+import type { ContactCreateBody } from './helpers/contactCreate';
+import { buildContactCreateBody } from './helpers/contactCreate';
+import { toLookupKey } from './helpers/contactLookup';
+import type { UpdateFieldsInput } from './helpers/contactUpdate';
+import { buildContactUpdateBody, unwrapContact } from './helpers/contactUpdate';
 import { InputError } from '../../helpers/InputError';
-import { toTagMode } from '../../helpers/tags';
+import { toTagMode } from './helpers/tags';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';
 import { optionsCollection } from '../requestOptions';

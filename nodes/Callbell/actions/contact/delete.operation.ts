@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactPath } from '../../helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toToggle } from '../../helpers/values';
-import { contactPath } from '../../helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ContactFiltersInput } from '../../helpers/contactList';
-import { buildContactListQuery, toLimit } from '../../helpers/contactList';
+import type { ContactFiltersInput } from './helpers/contactList';
+import { buildContactListQuery } from './helpers/contactList';
+import { toLimit } from '../../helpers/values';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import type { ContactsPage, ContactsPageToken } from '../../transport/pagination';
 import { CONTACTS_PAGE_CAP, requestContactsPage } from '../../transport/pagination';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactPath } from '../../helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { contactOnlyDescription } from './conversation';

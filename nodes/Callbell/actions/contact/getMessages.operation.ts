@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toLimit } from '../../helpers/contactList';
-import { contactPath } from '../../helpers/contactUpdate';
+import { toLimit } from '../../helpers/values';
+import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';

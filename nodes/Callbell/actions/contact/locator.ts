@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toBsuid } from '../../helpers/contactLookup';
-import { toContactId, unwrapContact } from '../../helpers/contactUpdate';
+import { toBsuid } from './helpers/contactLookup';
+import { toContactId, unwrapContact } from './helpers/contactUpdate';
 import { toCallbellId, toPhoneDigits } from '../../helpers/values';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';

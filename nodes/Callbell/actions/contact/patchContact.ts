@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ContactUpdateBody } from '../../helpers/contactUpdate';
-import { contactPath } from '../../helpers/contactUpdate';
-import type { TagMode } from '../../helpers/tags';
-import { mergeTags } from '../../helpers/tags';
+import type { ContactUpdateBody } from './helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
+import type { TagMode } from './helpers/tags';
+import { mergeTags } from './helpers/tags';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { contactFromResponse } from './results';

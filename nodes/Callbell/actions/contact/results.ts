@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { unwrapContact } from '../../helpers/contactUpdate';
+import { unwrapContact } from './helpers/contactUpdate';
 
 /** The contact of a Callbell answer (object or one-element array), or a clear error. */
 export function contactFromResponse(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactPath } from '../../helpers/contactUpdate';
+import { contactPath } from '../../transport/paths';
 import { toCallbellId } from '../../helpers/values';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { UpdateFieldsInput } from '../../helpers/contactUpdate';
-import { buildContactUpdateBody } from '../../helpers/contactUpdate';
-import { toTagMode } from '../../helpers/tags';
+import type { UpdateFieldsInput } from './helpers/contactUpdate';
+import { buildContactUpdateBody } from './helpers/contactUpdate';
+import { toTagMode } from './helpers/tags';
 import type { ExecutionContext } from '../types';
 import { optionsCollection } from '../requestOptions';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';

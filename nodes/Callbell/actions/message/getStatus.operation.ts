@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
-import type { WaitResult, WaitTarget } from '../../helpers/messageStatus';
+import type { WaitResult, WaitTarget } from './helpers/messageStatus';
 import {
 	DEFAULT_MAX_WAIT_SECONDS,
 	failureReason,
@@ -11,7 +11,7 @@ import {
 	reachedTarget,
 	toMaxWaitSeconds,
 	toWaitTarget,
-} from '../../helpers/messageStatus';
+} from './helpers/messageStatus';
 import { callbellApiRequest } from '../../transport/request';
 import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';

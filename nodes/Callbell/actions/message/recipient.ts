@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { contactPath } from '../../helpers/contactUpdate';
-import { toBsuid, toInternationalPhone } from '../../helpers/messageRecipient';
-import type { Recipient } from '../../helpers/messageSend';
+import { contactPath } from '../../transport/paths';
+import { toBsuid, toInternationalPhone } from './helpers/messageRecipient';
+import type { Recipient } from './helpers/messageSend';
 import { describeValue } from '../../helpers/values';
 import { InputError } from '../../helpers/InputError';
 import { callbellApiRequest } from '../../transport/request';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { MessageInput, SendExtrasInput } from '../../helpers/messageSend';
-import { buildSendBody, buildSendExtras, checkMessage } from '../../helpers/messageSend';
+import type { MessageInput, SendExtrasInput } from './helpers/messageSend';
+import { buildSendBody, buildSendExtras, checkMessage } from './helpers/messageSend';
 import { buildTemplateSend } from '../../helpers/templates';
 import { isNodeApiError } from '../../transport/errors';
 import type { UnknownFateWording } from '../../transport/unknownFate';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CAPTION_LIMIT, MESSAGE_TEXT_LIMIT } from '../../helpers/messageContent';
-import { METADATA_KEY_LIMIT, METADATA_MAX_PAIRS, METADATA_VALUE_LIMIT } from '../../helpers/metadata';
+import { CAPTION_LIMIT, MESSAGE_TEXT_LIMIT } from './helpers/messageContent';
+import { METADATA_KEY_LIMIT, METADATA_MAX_PAIRS, METADATA_VALUE_LIMIT } from './helpers/metadata';
 import { contactFields } from '../contact/contactFields';
 
 const contactField = (name: string) => contactFields.find((field) => field.name === name) as INodeProperties;

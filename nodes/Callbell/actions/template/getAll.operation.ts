@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toLimit } from '../../helpers/contactList';
 import { InputError } from '../../helpers/InputError';
 import { isApproved, templateMediaType } from '../../helpers/templates';
-import { describeValue } from '../../helpers/values';
+import { describeValue, toLimit } from '../../helpers/values';
 import { requestAllPages } from '../../transport/pagination';
 import { returnAllAndLimit } from '../contact/contactFields';
 import { optionsCollection } from '../requestOptions';

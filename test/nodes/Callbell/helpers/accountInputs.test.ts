@@ -1,4 +1,4 @@
-import { toBsuid, toLookupKey } from '../../../../nodes/Callbell/helpers/contactLookup';
+import { toBsuid, toLookupKey } from '../../../../nodes/Callbell/actions/contact/helpers/contactLookup';
 import { toEmoji, toName } from '../../../../nodes/Callbell/helpers/names';
 import { buildUserStatusBody, toMemberStatus } from '../../../../nodes/Callbell/helpers/userStatus';
 import { toDeliveryStatus, toEventList, toWebhookUrl, WEBHOOK_EVENTS } from '../../../../nodes/Callbell/helpers/webhookInput';

@@ -1,12 +1,12 @@
-import { toBotStatus } from './contactUpdate';
-import { InputError } from './InputError';
+import { toBotStatus } from '../../contact/helpers/contactUpdate';
+import { InputError } from '../../../helpers/InputError';
 import type { MediaType } from './messageContent';
 import { MEDIA_TYPES, toCaption, toMediaUrl, toMessageText } from './messageContent';
 import type { MetadataPair } from './metadata';
 import { toMetadata } from './metadata';
-import type { TemplateRecord, TemplateValueEntry } from './templates';
-import { buildTemplateSend, toTemplateValues } from './templates';
-import { describeValue, isEmptyValue, toCallbellId, toEmail, toToggle } from './values';
+import type { TemplateRecord, TemplateValueEntry } from '../../../helpers/templates';
+import { buildTemplateSend, toTemplateValues } from '../../../helpers/templates';
+import { describeValue, isEmptyValue, toCallbellId, toEmail, toToggle } from '../../../helpers/values';
 
 export type MessageType = 'text' | MediaType | 'template';
 

@@ -1,4 +1,4 @@
-import { InputError } from './InputError';
+import { InputError } from '../helpers/InputError';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

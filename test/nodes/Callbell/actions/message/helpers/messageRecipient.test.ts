@@ -1,5 +1,5 @@
-import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
-import { toBsuid, toInternationalPhone } from '../../../../nodes/Callbell/helpers/messageRecipient';
+import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
+import { toBsuid, toInternationalPhone } from '../../../../../../nodes/Callbell/actions/message/helpers/messageRecipient';
 
 describe('toInternationalPhone', () => {
 	it.each([

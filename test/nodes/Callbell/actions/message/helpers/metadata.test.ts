@@ -1,4 +1,4 @@
-import { toMetadata } from '../../../../nodes/Callbell/helpers/metadata';
+import { toMetadata } from '../../../../../../nodes/Callbell/actions/message/helpers/metadata';
 
 const pairs = (count: number) => Array.from({ length: count }, (_, index) => ({ key: `k${index}`, value: `v${index}` }));
 

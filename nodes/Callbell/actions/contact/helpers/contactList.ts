@@ -1,6 +1,6 @@
 import { toSource } from './contactCreate';
-import { InputError } from './InputError';
-import { describeValue, isEmptyValue, toCallbellId, toStringList, toToggle } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { isEmptyValue, toCallbellId, toStringList, toToggle } from '../../../helpers/values';
 
 /** The Get Many "Filters" collection as n8n resolves it for one item. */
 export interface ContactFiltersInput {
@@ -30,13 +30,4 @@ export function buildContactListQuery(filters: ContactFiltersInput = {}): Contac
 	if (!isEmptyValue(filters.teamUuid)) query.team_uuid = toCallbellId('Team', filters.teamUuid);
 	if (toToggle('Include Field Types', filters.includeFieldTypes)) query.include_field_types = 'true';
 	return query;
-}
-
-/** A Limit as typed or from an expression: a whole number of at least 1. */
-export function toLimit(value: unknown): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-		throw new InputError('Limit', `must be a whole number of at least 1, got ${describeValue(value)}`);
-	}
-	return number;
 }

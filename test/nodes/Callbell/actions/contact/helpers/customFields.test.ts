@@ -7,8 +7,8 @@ import {
 	toCheckboxList,
 	toDateString,
 	toNumberString,
-} from '../../../../nodes/Callbell/helpers/customFields';
-import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
+} from '../../../../../../nodes/Callbell/actions/contact/helpers/customFields';
+import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 
 function problemOf(fn: () => unknown): InputError {
 	let caught: unknown;

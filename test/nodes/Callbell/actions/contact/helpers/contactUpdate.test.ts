@@ -1,10 +1,6 @@
-import {
-	buildContactUpdateBody,
-	contactPath,
-	toContactId,
-	unwrapContact,
-} from '../../../../nodes/Callbell/helpers/contactUpdate';
-import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
+import { buildContactUpdateBody, toContactId, unwrapContact } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactUpdate';
+import { contactPath } from '../../../../../../nodes/Callbell/transport/paths';
+import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 
 describe('buildContactUpdateBody', () => {
 	it('maps every Update Field to Callbell’s snake_case body', () => {

@@ -1,5 +1,5 @@
-import { buildContactCreateBody, toIdentifier, toSource } from '../../../../nodes/Callbell/helpers/contactCreate';
-import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
+import { buildContactCreateBody, toIdentifier, toSource } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactCreate';
+import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 
 describe('buildContactCreateBody', () => {
 	it('sends the required fields, trimmed', () => {

@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { describeValue, isEmptyValue } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { describeValue, isEmptyValue } from '../../../helpers/values';
 
 export type WaitTarget = 'none' | 'sent' | 'delivered' | 'read';
 export type WaitResult = 'reached' | 'failed' | 'timedOut';

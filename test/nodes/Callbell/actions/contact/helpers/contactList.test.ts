@@ -1,5 +1,6 @@
-import { buildContactListQuery, toLimit } from '../../../../nodes/Callbell/helpers/contactList';
-import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
+import { buildContactListQuery } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactList';
+import { toLimit } from '../../../../../../nodes/Callbell/helpers/values';
+import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 
 describe('buildContactListQuery', () => {
 	it('sends nothing for no filters or empty ones', () => {

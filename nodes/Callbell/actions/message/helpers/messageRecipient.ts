@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { describeValue } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { describeValue } from '../../../helpers/values';
 
 const PHONE_EXAMPLE = 'Write it in international format with the country code, e.g. +44 7700 900001 or 0044 7700 900001';
 

@@ -1,4 +1,4 @@
-import { toCaption, toMediaType, toMediaUrl, toMessageText } from '../../../../nodes/Callbell/helpers/messageContent';
+import { toCaption, toMediaType, toMediaUrl, toMessageText } from '../../../../../../nodes/Callbell/actions/message/helpers/messageContent';
 
 describe('toMessageText', () => {
 	it('keeps the text as written (no trimming inside a message)', () => expect(toMessageText('Text', ' Hi\nthere ')).toBe(' Hi\nthere '));

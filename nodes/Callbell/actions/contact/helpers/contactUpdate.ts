@@ -1,7 +1,7 @@
 import type { CustomFieldDefinition, CustomFieldEntry, CustomFieldValue } from './customFields';
 import { buildCustomFields, parseCustomFieldsObject } from './customFields';
-import { InputError } from './InputError';
-import { characterCount, describeValue, isEmptyValue, toCallbellId, toEmail, toStringList, toText, toToggle } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { characterCount, describeValue, isEmptyValue, toCallbellId, toEmail, toStringList, toText, toToggle } from '../../../helpers/values';
 
 export const BOT_STATUSES = ['bot_start', 'bot_end'] as const;
 export type BotStatus = (typeof BOT_STATUSES)[number];
@@ -111,11 +111,6 @@ export function unwrapContact(response: unknown): Record<string, unknown> | unde
 	const candidate = Array.isArray(contact) ? contact[0] : contact;
 	if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return undefined;
 	return candidate as Record<string, unknown>;
-}
-
-/** The request path for one contact; the id is encoded so it can never leave `/contacts/`. */
-export function contactPath(uuid: string, suffix = ''): string {
-	return `/contacts/${encodeURIComponent(uuid)}${suffix}`;
 }
 
 export function toContactId(value: unknown): string {

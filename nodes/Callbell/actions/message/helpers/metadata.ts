@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { characterCount, describeValue, isEmptyValue } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { characterCount, describeValue, isEmptyValue } from '../../../helpers/values';
 
 /** Callbell's documented limits for a message's metadata. */
 export const METADATA_MAX_PAIRS = 10;

@@ -1,8 +1,8 @@
 import type { ContactUpdateBody, UpdateFieldsInput } from './contactUpdate';
 import { buildContactUpdateBody } from './contactUpdate';
 import type { CustomFieldDefinition } from './customFields';
-import { InputError } from './InputError';
-import { describeValue, isEmptyValue, toCallbellId, toPhoneDigits, toText } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { describeValue, isEmptyValue, toCallbellId, toPhoneDigits, toText } from '../../../helpers/values';
 
 /** Sources the node offers; an expression may name another lowercase identifier (e.g. a newer channel type). */
 export const CONTACT_SOURCES = ['whatsapp', 'instagram', 'facebook', 'telegram'] as const;

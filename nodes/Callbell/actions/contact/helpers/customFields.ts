@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { describeValue, isEmptyValue, parseJsonText, toEmail, toStringList, toText } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { describeValue, isEmptyValue, parseJsonText, toEmail, toStringList, toText } from '../../../helpers/values';
 
 /** Custom field types as Callbell names them. */
 export const CUSTOM_FIELD_TYPES = ['text', 'email', 'number', 'date', 'dropdown', 'checkbox'] as const;

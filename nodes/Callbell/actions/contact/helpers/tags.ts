@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { describeValue, isEmptyValue } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { describeValue, isEmptyValue } from '../../../helpers/values';
 
 export const TAG_MODES = ['replace', 'add', 'remove'] as const;
 export type TagMode = (typeof TAG_MODES)[number];

@@ -1,4 +1,4 @@
-import { buildSendBody, buildSendExtras, checkMessage } from '../../../../nodes/Callbell/helpers/messageSend';
+import { buildSendBody, buildSendExtras, checkMessage } from '../../../../../../nodes/Callbell/actions/message/helpers/messageSend';
 
 const channel = { uuid: 'c1', source: 'whatsapp' };
 const approved = { uuid: 't2', title: 'Two', text: '{{1}} and {{2}}', templateType: 'text', status: 'approved' };

@@ -5,7 +5,7 @@ import {
 	reachedTarget,
 	toMaxWaitSeconds,
 	toWaitTarget,
-} from '../../../../nodes/Callbell/helpers/messageStatus';
+} from '../../../../../../nodes/Callbell/actions/message/helpers/messageStatus';
 
 describe('message status', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { mergeTags, toTagMode } from '../../../../nodes/Callbell/helpers/tags';
+import { mergeTags, toTagMode } from '../../../../../../nodes/Callbell/actions/contact/helpers/tags';
 
 describe('mergeTags', () => {
 	it('adds only tags the contact lacks, comparing case-insensitively and keeping its spelling', () => {

@@ -1,4 +1,4 @@
-import { normalizeBaseUrl } from '../../../../nodes/Callbell/helpers/baseUrl';
+import { normalizeBaseUrl } from '../../../../nodes/Callbell/transport/baseUrl';
 
 describe('normalizeBaseUrl', () => {
 	it.each([

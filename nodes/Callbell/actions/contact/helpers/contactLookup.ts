@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { describeValue, isEmptyValue, toPhoneDigits, toText } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { describeValue, isEmptyValue, toPhoneDigits, toText } from '../../../helpers/values';
 
 const BSUID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const PLATFORM_ID = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}$/;

@@ -5,7 +5,7 @@ import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_TIMEOUT_MS,
 	toRunSettings,
-} from '../../../../nodes/Callbell/helpers/runSettings';
+} from '../../../../nodes/Callbell/transport/runSettings';
 
 describe('toRunSettings', () => {
 	it('uses the defaults for what is not set', () => {

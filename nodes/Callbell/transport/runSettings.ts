@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { describeValue } from './values';
+import { InputError } from '../helpers/InputError';
+import { describeValue } from '../helpers/values';
 
 /** How an execution sends its requests, read once from the node's Options. */
 export interface RunSettings {

@@ -1,5 +1,5 @@
-import { InputError } from './InputError';
-import { characterCount, describeValue, isEmptyValue } from './values';
+import { InputError } from '../../../helpers/InputError';
+import { characterCount, describeValue, isEmptyValue } from '../../../helpers/values';
 
 /** WhatsApp's limit for the text of one message. */
 export const MESSAGE_TEXT_LIMIT = 4096;

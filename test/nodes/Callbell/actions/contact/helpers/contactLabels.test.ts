@@ -1,4 +1,4 @@
-import { contactLabel } from '../../../../nodes/Callbell/helpers/contactLabels';
+import { contactLabel } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactLabels';
 
 describe('contactLabel (how the Contact picker shows a contact)', () => {
 	it('names the channel as users know it', () => {
