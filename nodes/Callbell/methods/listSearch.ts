@@ -1,13 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { contactLabel, contactMatches } from '../actions/contact/helpers/contactLabels';
-import {
-	decodePageToken,
-	encodePageToken,
-	requestContactsPage,
-	type ContactsPage,
-	type ContactsPageToken,
-} from '../transport/pagination';
+import { decodePageToken, encodePageToken, requestContactsPage, type ContactsPage, type ContactsPageToken } from '../transport/pagination';
 import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 /** While filtering, read up to this many pages per call to find enough matches. */

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
-import { channelFromResponse, channelIdOf, channelLocator, channelPath } from './locator';
+import { channelFromResponse, channelLocator, channelPath } from './locator';
+import { optionsCollection } from '../common.descriptions';
+import { readLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [channelLocator, optionsCollection()];
 
@@ -12,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['channel'],
 
 /** `GET /channels/:uuid`; outputs the channel with `active`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
-	const uuid = channelIdOf.call(this, itemIndex);
+	const uuid = readLocatorId.call(this, 'channel', 'Channel', itemIndex);
 	const response = await callbellApiRequest.call(this, context.api, { method: 'GET', path: channelPath(uuid), itemIndex });
 	return channelFromResponse.call(this, response, itemIndex);
 }

@@ -4,13 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InputError } from '../../helpers/InputError';
 import { describeValue, toLimit } from '../../helpers/values';
 import { requestAllPages } from '../../transport/pagination';
-import { returnAllAndLimit, SOURCE_OPTIONS } from '../contact/contactFields';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { withActive } from './locator';
+import { listFields, optionsCollection, SOURCE_OPTIONS } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit,
+	...listFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,32 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isDiscarded } from '../../helpers/channels';
-import { toCallbellId } from '../../helpers/values';
+import { idLocator } from '../common.descriptions';
 
 /** The Channel picker of Get and Rename: every channel, deactivated ones marked. */
-export const channelLocator: INodeProperties = {
+export const channelLocator = idLocator({
 	displayName: 'Channel',
 	name: 'channel',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description: 'The Callbell channel',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a channel...',
-			typeOptions: { searchListMethod: 'searchChannels', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730' },
-	],
-};
-
-export function channelIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	return toCallbellId('Channel', this.getNodeParameter('channel', itemIndex, '', { extractValue: true }));
-}
+	searchListMethod: 'searchChannels',
+	listPlaceholder: 'Select a channel...',
+	placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730',
+});
 
 export function channelPath(uuid: string): string {
 	return `/channels/${encodeURIComponent(uuid)}`;

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toTitle } from '../../helpers/titles';
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
-import { channelFromResponse, channelIdOf, channelLocator, channelPath } from './locator';
+import { channelFromResponse, channelLocator, channelPath } from './locator';
+import { optionsCollection } from '../common.descriptions';
+import { readLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	channelLocator,
@@ -26,7 +27,7 @@ export const description = updateDisplayOptions({ show: { resource: ['channel'],
 /** `PATCH /channels/:uuid` with `{ title }`; outputs the renamed channel. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const title = toTitle('Title', this.getNodeParameter('title', itemIndex, ''));
-	const uuid = channelIdOf.call(this, itemIndex);
+	const uuid = readLocatorId.call(this, 'channel', 'Channel', itemIndex);
 	const response = await callbellApiRequest.call(this, context.api, { method: 'PATCH', path: channelPath(uuid), body: { title }, itemIndex });
 	return channelFromResponse.call(this, response, itemIndex);
 }

@@ -6,8 +6,8 @@ import { InputError } from '../../helpers/InputError';
 import { isEmptyValue, toText } from '../../helpers/values';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
+import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { resolveContactId } from '../contactLookup';
 
 const properties: INodeProperties[] = [
 	contactLocator,

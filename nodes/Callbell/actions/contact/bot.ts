@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { BotStatus } from './helpers/contactUpdate';
 import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { resolveContactId } from './locator';
 import { botFromResponse } from './results';
+import type { BotStatus } from '../../helpers/contacts';
+import { resolveContactId } from '../contactLookup';
 
 /** `POST /contacts/:uuid/bot` with `{ status }`; outputs the bot plus `contactUuid`. */
 export async function setBotStatus(

@@ -1,30 +1,16 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { assignedUserField, botStatusField, teamField } from '../common.descriptions';
 
 /**
  * The contact fields Callbell takes on create and update (`PATCH /contacts/:uuid`), in the
  * order n8n shows them. Update offers all of them; Create leaves out the clearing toggles.
  */
 export const contactFields: INodeProperties[] = [
-	{
-		displayName: 'Assigned User Name or ID',
-		name: 'assignedUser',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'The Callbell user to assign the contact to, by email. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Bot Status',
-		name: 'botStatus',
-		type: 'options',
-		default: 'bot_start',
-		description: 'Start or stop the bot for this contact. Needs an enabled bot in Callbell.',
-		options: [
-			{ name: 'Start Bot', value: 'bot_start' },
-			{ name: 'Stop Bot', value: 'bot_end' },
-		],
-	},
+	assignedUserField,
+
+	botStatusField,
+
 	{
 		displayName: 'Clear Note',
 		name: 'clearNote',
@@ -113,15 +99,8 @@ export const contactFields: INodeProperties[] = [
 		placeholder: 'e.g. Lead, VIP',
 		description: 'Tags separated by commas, or an expression returning a list. Tags must already exist in Callbell. On Update, Tag Mode says whether they replace, add to or are removed from the contact’s tags.',
 	},
-	{
-		displayName: 'Team Name or ID',
-		name: 'teamUuid',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTeams' },
-		default: '',
-		description:
-			'The team inbox to move the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	teamField,
+
 	{
 		displayName: 'Unassign User',
 		name: 'unassignUser',
@@ -134,14 +113,6 @@ export const contactFields: INodeProperties[] = [
 /** Fields that only make sense on an existing contact. */
 export const CLEARING_FIELDS = ['clearNote', 'unassignUser'];
 
-/** The channel types a contact can come from, as Callbell names them in `source`. */
-export const SOURCE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Instagram', value: 'instagram' },
-	{ name: 'Messenger', value: 'facebook' },
-	{ name: 'Telegram', value: 'telegram' },
-	{ name: 'WhatsApp', value: 'whatsapp' },
-];
-
 /** `include_field_types=true`: Callbell adds each custom field's type, typed value and options. */
 export const includeFieldTypes: INodeProperties = {
 	displayName: 'Include Field Types',
@@ -150,23 +121,3 @@ export const includeFieldTypes: INodeProperties = {
 	default: false,
 	description: 'Whether to add customFieldsMetadata: each custom field with its type, typed value and options',
 };
-
-/** Return All + Limit, as n8n's Get Many operations have them. */
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];

@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
-import { contactFromResponse } from './results';
+import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { contactFromResponse, resolveContactId } from '../contactLookup';
 
 /** The UI of an operation that only needs the contact (open, close, bot status…). */
 export function contactOnlyDescription(operation: string): INodeProperties[] {

@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ContactCreateInput } from './helpers/contactCreate';
 import { buildContactCreateBody } from './helpers/contactCreate';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
 import { CLEARING_FIELDS, contactFields } from './contactFields';
 import { channelField, identifierField, nameField, postContact, sourceField } from './createFields';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
+import { optionsCollection } from '../common.descriptions';
 
 /** Update's fields minus the clearing toggles and Name (a required parameter here), plus Channel. */
 const additionalFields: INodeProperties[] = [

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ContactCreateBody } from './helpers/contactCreate';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { SOURCE_OPTIONS } from './contactFields';
-import { contactFromResponse } from './results';
+import { SOURCE_OPTIONS } from '../common.descriptions';
+import { contactFromResponse } from '../contactLookup';
 
 /** Identifier, Source and Name: what a new contact needs (Create, Create or Update). */
 export const identifierField: INodeProperties = {

@@ -5,17 +5,18 @@ import type { ContactCreateBody } from './helpers/contactCreate';
 import { buildContactCreateBody } from './helpers/contactCreate';
 import { toLookupKey } from './helpers/contactLookup';
 import type { UpdateFieldsInput } from './helpers/contactUpdate';
-import { buildContactUpdateBody, unwrapContact } from './helpers/contactUpdate';
+import { buildContactUpdateBody } from './helpers/contactUpdate';
 import { InputError } from '../../helpers/InputError';
 import { toTagMode } from './helpers/tags';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 import { contactFields } from './contactFields';
 import { channelField, identifierField, nameField, postContact, sourceField } from './createFields';
 import { patchContact, tagModeField } from './patchContact';
+import { unwrapContact } from '../../helpers/contacts';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	identifierField,

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
+import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { resolveContactId } from '../contactLookup';
 
 const properties: INodeProperties[] = [
 	{

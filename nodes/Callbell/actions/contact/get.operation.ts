@@ -5,10 +5,9 @@ import { toToggle } from '../../helpers/values';
 import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
 import { includeFieldTypes } from './contactFields';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
-import { contactFromResponse } from './results';
+import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { contactFromResponse, resolveContactId } from '../contactLookup';
 
 const properties: INodeProperties[] = [
 	contactLocator,

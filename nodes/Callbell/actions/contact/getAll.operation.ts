@@ -8,11 +8,11 @@ import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import type { ContactsPage, ContactsPageToken } from '../../transport/pagination';
 import { CONTACTS_PAGE_CAP, requestContactsPage } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
-import { includeFieldTypes, returnAllAndLimit, SOURCE_OPTIONS } from './contactFields';
+import { includeFieldTypes } from './contactFields';
+import { listFields, optionsCollection, SOURCE_OPTIONS } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	returnAllAndLimit[0],
+	listFields[0],
 	{
 		displayName:
 			'Callbell lists at most 500 pages (about 10,000 contacts). Past that, the item fails and outputs none of the contacts read, so that no partial list passes as complete: narrow the list with Filters.',
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { returnAll: [true] } },
 	},
-	returnAllAndLimit[1],
+	listFields[1],
 	{
 		displayName: 'Filters',
 		name: 'filters',

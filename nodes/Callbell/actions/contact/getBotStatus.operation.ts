@@ -4,8 +4,8 @@ import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { contactOnlyDescription } from './conversation';
-import { resolveContactId } from './locator';
 import { botFromResponse } from './results';
+import { resolveContactId } from '../contactLookup';
 
 export const description = contactOnlyDescription('getBotStatus');
 

@@ -5,9 +5,8 @@ import { toLimit } from '../../helpers/values';
 import { contactPath } from '../../transport/paths';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
-import { returnAllAndLimit } from './contactFields';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
+import { contactLocator, listFields, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { resolveContactId } from '../contactLookup';
 
 /** Bounds a server that never returns an empty page (100,000 messages at Callbell's 20 per page). */
 const MAX_PAGES = 5000;
@@ -15,7 +14,7 @@ const MAX_PAGES = 5000;
 const properties: INodeProperties[] = [
 	contactLocator,
 	phoneLookupChannel,
-	...returnAllAndLimit,
+	...listFields,
 	optionsCollection(),
 ];
 

@@ -6,7 +6,7 @@ import type { TagMode } from './helpers/tags';
 import { mergeTags } from './helpers/tags';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { contactFromResponse } from './results';
+import { contactFromResponse } from '../contactLookup';
 
 /** Tag Mode of Update and Create or Update. */
 export const tagModeField: INodeProperties = {

@@ -6,9 +6,8 @@ import { toCallbellId } from '../../helpers/values';
 import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
-import { contactFromResponse } from './results';
+import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { contactFromResponse, resolveContactId } from '../contactLookup';
 
 const properties: INodeProperties[] = [
 	contactLocator,

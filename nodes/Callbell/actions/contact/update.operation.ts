@@ -5,11 +5,11 @@ import type { UpdateFieldsInput } from './helpers/contactUpdate';
 import { buildContactUpdateBody } from './helpers/contactUpdate';
 import { toTagMode } from './helpers/tags';
 import type { ExecutionContext } from '../types';
-import { optionsCollection } from '../requestOptions';
 import { accountCustomFields, readAccountCustomFields } from './accountCustomFields';
 import { contactFields } from './contactFields';
-import { contactLocator, phoneLookupChannel, resolveContactId } from './locator';
 import { patchContact, tagModeField } from './patchContact';
+import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
+import { resolveContactId } from '../contactLookup';
 
 const properties: INodeProperties[] = [
 	contactLocator,

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toEmoji, toName } from '../../helpers/names';
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
+import { optionsCollection } from '../common.descriptions';
 
 /** Shared with Update: Callbell does not document `emoji` in bodies, so it is optional and said so. */
 export const emojiField: INodeProperties = {

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
-import { readLocatorId } from '../locators';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
-import { customStatusLocator, customStatusPath } from './customStatusLocator';
+import { customStatusPath } from './customStatusPath';
+import { readLocatorId } from '../parameters';
+import { customStatusLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [customStatusLocator, optionsCollection()];
 

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requestList } from '../../transport/pagination';
-import { listFields, readLimit } from '../lists';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
+import { listFields, optionsCollection } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [...listFields, optionsCollection()];
 

@@ -6,11 +6,11 @@ import { toEmoji, toName } from '../../helpers/names';
 import { isEmptyValue } from '../../helpers/values';
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
-import { readLocatorId } from '../locators';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { emojiField } from './create.operation';
-import { customStatusLocator, customStatusPath } from './customStatusLocator';
+import { customStatusPath } from './customStatusPath';
+import { readLocatorId } from '../parameters';
+import { customStatusLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	customStatusLocator,

@@ -2,20 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import type { WaitResult, WaitTarget } from './helpers/messageStatus';
-import {
-	DEFAULT_MAX_WAIT_SECONDS,
-	failureReason,
-	isFinalFailure,
-	MAX_WAIT_SECONDS,
-	pollDelayMs,
-	reachedTarget,
-	toMaxWaitSeconds,
-	toWaitTarget,
-} from './helpers/messageStatus';
+import { DEFAULT_MAX_WAIT_SECONDS, failureReason, isFinalFailure, MAX_WAIT_SECONDS, pollDelayMs, reachedTarget, toMaxWaitSeconds, toWaitTarget } from './helpers/messageStatus';
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { messageIdField, messageIdOf, messagePath } from './messageId';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	messageIdField,

@@ -2,14 +2,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { contactPath } from '../../transport/paths';
-import { toBsuid, toInternationalPhone } from './helpers/messageRecipient';
+import { toInternationalPhone } from './helpers/messageRecipient';
 import type { Recipient } from './helpers/messageSend';
 import { describeValue } from '../../helpers/values';
 import { InputError } from '../../helpers/InputError';
 import { callbellApiRequest } from '../../transport/request';
-import { contactLocator, phoneLookupChannel, resolveContactId } from '../contact/locator';
-import { contactFromResponse } from '../contact/results';
 import type { ExecutionContext } from '../types';
+import { toBsuid } from '../../helpers/contacts';
+import { contactLocator, phoneLookupChannel } from '../common.descriptions';
+import { contactFromResponse, resolveContactId } from '../contactLookup';
 
 const showFor = (sendTo: string) => ({ show: { sendTo: [sendTo] } });
 

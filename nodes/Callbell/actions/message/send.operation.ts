@@ -8,12 +8,13 @@ import { isNodeApiError } from '../../transport/errors';
 import type { UnknownFateWording } from '../../transport/unknownFate';
 import { noteMayHaveTakenEffect, reasonOf } from '../../transport/unknownFate';
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { contactRecipient, localRecipient, recipientFields } from './recipient';
-import { channelIdOf, resolveSendChannel, sendChannelField } from './sendChannel';
+import { resolveSendChannel, sendChannelField } from './sendChannel';
 import { contentFields, messageTypeField, neverTwiceNotice, sendAdditionalFields } from './sendFields';
-import { findTemplate, templateFields, templateIdOf } from './sendTemplate';
+import { findTemplate, templateFields } from './sendTemplate';
+import { optionsCollection } from '../common.descriptions';
+import { readLocatorId, readOptionalLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	neverTwiceNotice,
@@ -81,12 +82,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	} as MessageInput);
 	const extras = buildSendExtras(this.getNodeParameter('additionalFields', itemIndex, {}) as SendExtrasInput);
 	const { sendTo, recipient: given } = localRecipient.call(this, itemIndex);
-	const chosenChannel = channelIdOf.call(this, itemIndex);
+	const chosenChannel = readOptionalLocatorId.call(this, 'channel', 'Channel', itemIndex);
 
 	// The template and the chosen channel are looked up at the same time: on a far network each
 	// first read costs a new connection's round trips, and every item waits for both.
 	const [template] = await Promise.all([
-		draft.kind === 'template' ? findTemplate.call(this, context, templateIdOf.call(this, itemIndex)) : undefined,
+		draft.kind === 'template' ? findTemplate.call(this, context, readLocatorId.call(this, 'template', 'Template', itemIndex)) : undefined,
 		chosenChannel ? resolveSendChannel.call(this, context, chosenChannel) : undefined,
 	]);
 	if (template && draft.kind === 'template') buildTemplateSend(template, draft.values, draft.mediaUrl);

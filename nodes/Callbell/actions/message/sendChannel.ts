@@ -2,44 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { channelLabel, channelSource, isDiscarded } from '../../helpers/channels';
 import { InputError } from '../../helpers/InputError';
-import { isEmptyValue, toCallbellId } from '../../helpers/values';
+import { idLocator } from '../common.descriptions';
 import type { ExecutionContext } from '../types';
 import { accountList } from './accountLists';
 
 /** Send's Channel: the account's active channels, main first; empty means the main channel. */
 export const sendChannelField: INodeProperties = {
-	displayName: 'Channel',
-	name: 'channel',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		'The channel to send from. Leave empty for the main channel (for a Contact recipient: the contact’s own channel). Callbell gets its ID as channel_uuid and its type as from.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Main channel',
-			typeOptions: { searchListMethod: 'searchActiveChannels', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730',
-		},
-	],
+	...idLocator({
+		displayName: 'Channel',
+		name: 'channel',
+		description:
+			'The channel to send from. Leave empty for the main channel (for a Contact recipient: the contact’s own channel). Callbell gets its ID as channel_uuid and its type as from.',
+		searchListMethod: 'searchActiveChannels',
+		listPlaceholder: 'Main channel',
+		placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730',
+	}),
+	required: false,
 };
 
 export interface SendChannel {
 	uuid: string;
 	source: string;
-}
-
-/** The item's Channel value, checked without a request; undefined when empty. */
-export function channelIdOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = this.getNodeParameter('channel', itemIndex, '', { extractValue: true });
-	return isEmptyValue(value) ? undefined : toCallbellId('Channel', value);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/InputError';
 import type { TemplateRecord } from '../../helpers/templates';
-import { toCallbellId } from '../../helpers/values';
+import { idLocator } from '../common.descriptions';
 import type { ExecutionContext } from '../types';
 import { accountList } from './accountLists';
 
@@ -10,24 +10,18 @@ const showForTemplate = { show: { messageType: ['template'] } };
 
 export const templateFields: INodeProperties[] = [
 	{
-		displayName: 'Template',
-		name: 'template',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'An approved WhatsApp template of the account. The list shows its title, media type, number of variables and the start of its text.',
+		...idLocator({
+			displayName: 'Template',
+			name: 'template',
+			description:
+				'An approved WhatsApp template of the account. The list shows its title, media type, number of variables and the start of its text.',
+			searchListMethod: 'searchApprovedTemplates',
+			listPlaceholder: 'Select an approved template...',
+			placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342',
+		}),
 		displayOptions: showForTemplate,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an approved template...',
-				typeOptions: { searchListMethod: 'searchApprovedTemplates', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342' },
-		],
 	},
+
 	{
 		displayName: 'Template Values',
 		name: 'templateValues',
@@ -65,11 +59,6 @@ export const templateFields: INodeProperties[] = [
 		displayOptions: showForTemplate,
 	},
 ];
-
-/** The item's Template ID, checked without a request. */
-export function templateIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	return toCallbellId('Template', this.getNodeParameter('template', itemIndex, '', { extractValue: true }));
-}
 
 /** The template among the account's templates (read once per execution). */
 export async function findTemplate(this: IExecuteFunctions, context: ExecutionContext, uuid: string): Promise<TemplateRecord> {

@@ -3,11 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toMemberStatus } from '../../helpers/userStatus';
 import { requestList } from '../../transport/pagination';
-import { listFields, readLimit } from '../lists';
-import { readLocatorId } from '../locators';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { teamLocator } from './teamLocator';
+import { listFields, optionsCollection } from '../common.descriptions';
+import { readLimit, readLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	teamLocator,

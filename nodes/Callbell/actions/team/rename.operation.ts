@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toName } from '../../helpers/names';
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
-import { readLocatorId } from '../locators';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { teamLocator } from './teamLocator';
+import { readLocatorId } from '../parameters';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	teamLocator,

@@ -1,4 +1,4 @@
-import { idLocator } from '../locators';
+import { idLocator } from '../common.descriptions';
 
 /** The Team picker of the Team operations: From List (`GET /teams`) or By ID. */
 export const teamLocator = idLocator({

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
-import { templateFromResponse, templateIdOf, templateLocator, templatePath } from './locator';
+import { templateFromResponse, templateLocator, templatePath } from './locator';
 import { withVariables } from './variables';
+import { optionsCollection } from '../common.descriptions';
+import { readLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [templateLocator, optionsCollection()];
 
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
 
 /** `GET /templates/:uuid`; outputs the template with its number of variables. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
-	const uuid = templateIdOf.call(this, itemIndex);
+	const uuid = readLocatorId.call(this, 'template', 'Template', itemIndex);
 	const response = await callbellApiRequest.call(this, context.api, { method: 'GET', path: templatePath(uuid), itemIndex });
 	return withVariables(templateFromResponse.call(this, response, itemIndex));
 }

@@ -5,15 +5,14 @@ import { InputError } from '../../helpers/InputError';
 import { isApproved, templateMediaType } from '../../helpers/templates';
 import { describeValue, toLimit } from '../../helpers/values';
 import { requestAllPages } from '../../transport/pagination';
-import { returnAllAndLimit } from '../contact/contactFields';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { withVariables } from './variables';
+import { listFields, optionsCollection } from '../common.descriptions';
 
 const MEDIA_TYPES = ['text', 'image', 'video', 'document'];
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit,
+	...listFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',

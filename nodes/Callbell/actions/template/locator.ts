@@ -1,31 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toCallbellId } from '../../helpers/values';
+import { idLocator } from '../common.descriptions';
 
 /** The Template picker of Get and Rename: every template of the account, any status. */
-export const templateLocator: INodeProperties = {
+export const templateLocator = idLocator({
 	displayName: 'Template',
 	name: 'template',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description: 'The WhatsApp template',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a template...',
-			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342' },
-	],
-};
-
-export function templateIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	return toCallbellId('Template', this.getNodeParameter('template', itemIndex, '', { extractValue: true }));
-}
+	searchListMethod: 'searchTemplates',
+	listPlaceholder: 'Select a template...',
+	placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342',
+});
 
 export function templatePath(uuid: string): string {
 	return `/templates/${encodeURIComponent(uuid)}`;

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toTitle } from '../../helpers/titles';
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
-import { templateFromResponse, templateIdOf, templateLocator, templatePath } from './locator';
+import { templateFromResponse, templateLocator, templatePath } from './locator';
 import { withVariables } from './variables';
+import { optionsCollection } from '../common.descriptions';
+import { readLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	templateLocator,
@@ -27,7 +28,7 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
 /** `PATCH /templates/:uuid` with `{ title }`; outputs the renamed template. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const title = toTitle('Title', this.getNodeParameter('title', itemIndex, ''));
-	const uuid = templateIdOf.call(this, itemIndex);
+	const uuid = readLocatorId.call(this, 'template', 'Template', itemIndex);
 	const response = await callbellApiRequest.call(this, context.api, {
 		method: 'PATCH',
 		path: templatePath(uuid),

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toCallbellId } from '../../helpers/values';
 import { callbellApiRequest } from '../../transport/request';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { userStatusPath, userUuidField } from './userUuid';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [userUuidField, optionsCollection()];
 

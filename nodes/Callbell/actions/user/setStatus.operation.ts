@@ -5,10 +5,9 @@ import { buildUserStatusBody } from '../../helpers/userStatus';
 import { toCallbellId } from '../../helpers/values';
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
-import { customStatusLocator } from '../customStatus/customStatusLocator';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { userStatusPath, userUuidField } from './userUuid';
+import { customStatusLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	userUuidField,

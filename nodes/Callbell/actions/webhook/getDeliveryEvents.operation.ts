@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toDeliveryStatus, toEventList } from '../../helpers/webhookInput';
 import { requestList } from '../../transport/pagination';
-import { listFields, readLimit } from '../lists';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { EVENT_OPTIONS } from './eventOptions';
+import { listFields, optionsCollection } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 /** Callbell's page size parameter `items`; the node asks for at most this many per page. */
 const MAX_PAGE_SIZE = 100;

@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toEventList, toWebhookUrl } from '../../helpers/webhookInput';
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
-import { optionsCollection } from '../requestOptions';
 import type { ExecutionContext } from '../types';
 import { EVENT_OPTIONS } from './eventOptions';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{

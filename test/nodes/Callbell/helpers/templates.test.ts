@@ -1,11 +1,4 @@
-import {
-	buildTemplateSend,
-	isApproved,
-	templateLabel,
-	templatePreview,
-	templateVariableCount,
-	toTemplateValues,
-} from '../../../../nodes/Callbell/helpers/templates';
+import { buildTemplateSend, isApproved, templateLabel, templatePreview, templateVariableCount, toTemplateValues } from '../../../../nodes/Callbell/helpers/templates';
 
 const text0 = { uuid: 't0', title: 'Welcome', text: 'Welcome to our shop!', templateType: 'text', status: 'approved' };
 const text1 = { uuid: 't1', title: 'Hello', text: 'Hello {{1}}, thanks!', templateType: 'text', status: 'approved' };

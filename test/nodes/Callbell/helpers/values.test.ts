@@ -1,14 +1,5 @@
 import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
-import {
-	characterCount,
-	isEmail,
-	isEmptyValue,
-	toCallbellId,
-	toPhoneDigits,
-	toStringList,
-	toText,
-	toToggle,
-} from '../../../../nodes/Callbell/helpers/values';
+import { characterCount, isEmail, isEmptyValue, toCallbellId, toPhoneDigits, toStringList, toText, toToggle } from '../../../../nodes/Callbell/helpers/values';
 
 describe('isEmptyValue', () => {
 	it.each([[undefined], [null], [''], ['   '], [[]]])('%p is empty', (value) => expect(isEmptyValue(value)).toBe(true));

@@ -3,13 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { attemptFailureOf } from '../../../../nodes/Callbell/transport/errors';
 import { isFateUnknown } from '../../../../nodes/Callbell/transport/retryPolicy';
-import {
-	lostAnswerReason,
-	mayHaveTakenEffect,
-	noteMayHaveTakenEffect,
-	reasonOf,
-	requestWording,
-} from '../../../../nodes/Callbell/transport/unknownFate';
+import { lostAnswerReason, mayHaveTakenEffect, noteMayHaveTakenEffect, reasonOf, requestWording } from '../../../../nodes/Callbell/transport/unknownFate';
 
 const node: INode = { id: '1', name: 'Callbell', type: 'n8n-nodes-callbell.callbell', typeVersion: 1, position: [0, 0], parameters: {} };
 

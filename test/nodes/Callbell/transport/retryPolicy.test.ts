@@ -1,13 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import type { AttemptFailure, RetrySettings } from '../../../../nodes/Callbell/transport/retryPolicy';
-import {
-	backoffMs,
-	decideRetry,
-	DEFAULT_RETRY,
-	isRetryable,
-	parseRetryAfter,
-} from '../../../../nodes/Callbell/transport/retryPolicy';
+import { backoffMs, decideRetry, DEFAULT_RETRY, isRetryable, parseRetryAfter } from '../../../../nodes/Callbell/transport/retryPolicy';
 
 const NOW = Date.parse('2026-12-02T10:00:00Z');
 const settings: RetrySettings = { maxRetries: 5, maxTotalWaitMs: 60_000, baseDelayMs: 500, maxDelayMs: 8_000 };

@@ -1,11 +1,5 @@
 import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
-import {
-	DEFAULT_CONCURRENCY,
-	DEFAULT_MAX_REQUESTS_PER_SECOND,
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_MS,
-	toRunSettings,
-} from '../../../../nodes/Callbell/transport/runSettings';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, toRunSettings } from '../../../../nodes/Callbell/transport/runSettings';
 
 describe('toRunSettings', () => {
 	it('uses the defaults for what is not set', () => {

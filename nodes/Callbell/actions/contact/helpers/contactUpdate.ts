@@ -1,10 +1,10 @@
 import type { CustomFieldDefinition, CustomFieldEntry, CustomFieldValue } from './customFields';
 import { buildCustomFields, parseCustomFieldsObject } from './customFields';
 import { InputError } from '../../../helpers/InputError';
-import { characterCount, describeValue, isEmptyValue, toCallbellId, toEmail, toStringList, toText, toToggle } from '../../../helpers/values';
+import type { BotStatus } from '../../../helpers/contacts';
+import { toBotStatus } from '../../../helpers/contacts';
+import { characterCount, isEmptyValue, toCallbellId, toEmail, toStringList, toText, toToggle } from '../../../helpers/values';
 
-export const BOT_STATUSES = ['bot_start', 'bot_end'] as const;
-export type BotStatus = (typeof BOT_STATUSES)[number];
 export const NOTE_MAX_CHARACTERS = 1000;
 
 /** The "Update Fields" collection as n8n resolves it for one item. */
@@ -33,11 +33,6 @@ export interface ContactUpdateBody {
 	note?: string;
 }
 
-export function toBotStatus(value: unknown): BotStatus {
-	const text = typeof value === 'string' ? value.trim() : value;
-	if (typeof text === 'string' && (BOT_STATUSES as readonly string[]).includes(text)) return text as BotStatus;
-	throw new InputError('Bot Status', `must be bot_start or bot_end, got ${describeValue(value)}`);
-}
 
 export function toNote(value: unknown): string {
 	const text = toText('Note', value);
@@ -102,17 +97,4 @@ export function buildContactUpdateBody(
 		);
 	}
 	return body;
-}
-
-/** Callbell documents `contact` both as an object and as a one-element array. */
-export function unwrapContact(response: unknown): Record<string, unknown> | undefined {
-	if (typeof response !== 'object' || response === null) return undefined;
-	const contact = (response as { contact?: unknown }).contact;
-	const candidate = Array.isArray(contact) ? contact[0] : contact;
-	if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return undefined;
-	return candidate as Record<string, unknown>;
-}
-
-export function toContactId(value: unknown): string {
-	return toCallbellId('Contact', value);
 }

@@ -31,17 +31,3 @@ export function toInternationalPhone(field: string, value: unknown): string {
 	}
 	return compact;
 }
-
-const BSUID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** A WhatsApp BSUID (business-scoped user id), as Callbell's contact shows it. */
-export function toBsuid(field: string, value: unknown): string {
-	if (value === undefined || value === null) throw new InputError(field, 'is required');
-	if (typeof value !== 'string') throw new InputError(field, `must be text, got ${describeValue(value)}`);
-	const text = value.trim();
-	if (text === '') throw new InputError(field, 'is required', 'The BSUID is on the Callbell contact (field "bsuid"), e.g. bsuid_abc123');
-	if (!BSUID.test(text)) {
-		throw new InputError(field, `${describeValue(text)} is not a BSUID`, 'A BSUID is made of letters, digits, dots, dashes and colons');
-	}
-	return text;
-}

@@ -1,4 +1,3 @@
-import { toBotStatus } from '../../contact/helpers/contactUpdate';
 import { InputError } from '../../../helpers/InputError';
 import type { MediaType } from './messageContent';
 import { MEDIA_TYPES, toCaption, toMediaUrl, toMessageText } from './messageContent';
@@ -7,6 +6,7 @@ import { toMetadata } from './metadata';
 import type { TemplateRecord, TemplateValueEntry } from '../../../helpers/templates';
 import { buildTemplateSend, toTemplateValues } from '../../../helpers/templates';
 import { describeValue, isEmptyValue, toCallbellId, toEmail, toToggle } from '../../../helpers/values';
+import { toBotStatus } from '../../../helpers/contacts';
 
 export type MessageType = 'text' | MediaType | 'template';
 

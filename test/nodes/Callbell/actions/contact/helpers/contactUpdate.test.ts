@@ -1,6 +1,7 @@
-import { buildContactUpdateBody, toContactId, unwrapContact } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactUpdate';
+import { buildContactUpdateBody } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactUpdate';
 import { contactPath } from '../../../../../../nodes/Callbell/transport/paths';
 import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
+import { toContactId, unwrapContact } from '../../../../../../nodes/Callbell/helpers/contacts';
 
 describe('buildContactUpdateBody', () => {
 	it('maps every Update Field to Callbell’s snake_case body', () => {

@@ -1,13 +1,6 @@
 import { DateTime } from 'luxon';
 
-import {
-	buildCustomFields,
-	coerceCustomFieldValue,
-	parseCustomFieldsObject,
-	toCheckboxList,
-	toDateString,
-	toNumberString,
-} from '../../../../../../nodes/Callbell/actions/contact/helpers/customFields';
+import { buildCustomFields, coerceCustomFieldValue, parseCustomFieldsObject, toCheckboxList, toDateString, toNumberString } from '../../../../../../nodes/Callbell/actions/contact/helpers/customFields';
 import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 
 function problemOf(fn: () => unknown): InputError {

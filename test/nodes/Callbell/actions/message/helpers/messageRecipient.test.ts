@@ -1,5 +1,6 @@
 import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
-import { toBsuid, toInternationalPhone } from '../../../../../../nodes/Callbell/actions/message/helpers/messageRecipient';
+import { toInternationalPhone } from '../../../../../../nodes/Callbell/actions/message/helpers/messageRecipient';
+import { toBsuid } from '../../../../../../nodes/Callbell/helpers/contacts';
 
 describe('toInternationalPhone', () => {
 	it.each([

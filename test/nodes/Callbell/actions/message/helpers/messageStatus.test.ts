@@ -1,11 +1,4 @@
-import {
-	failureReason,
-	isFinalFailure,
-	pollDelayMs,
-	reachedTarget,
-	toMaxWaitSeconds,
-	toWaitTarget,
-} from '../../../../../../nodes/Callbell/actions/message/helpers/messageStatus';
+import { failureReason, isFinalFailure, pollDelayMs, reachedTarget, toMaxWaitSeconds, toWaitTarget } from '../../../../../../nodes/Callbell/actions/message/helpers/messageStatus';
 
 describe('message status', () => {
 	it.each([
