@@ -1,16 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { sandboxRunner } from '../../../../../harness/contact';
-import type { Sandbox } from '../../../../../harness/sandbox';
+import { sandboxRunner } from '../../../../harness/contact';
+import type { Sandbox } from '../../../../harness/sandbox';
 import type { BadInputCase } from './corpus';
-import { accountCases } from './accountCases';
-import { otherCases } from './otherCases';
-import { updateCases } from './updateCases';
-
-export const badInputCases: BadInputCase[] = [...updateCases, ...otherCases, ...accountCases];
 
 /** `[title, case]` rows for it.each. */
-export const caseRows = badInputCases.map((badCase) => [badCase.title, badCase] as const);
+export const rowsOf = (cases: BadInputCase[]) => cases.map((badCase) => [badCase.title, badCase] as const);
 
 export const ITEM_1 = ' [item 1]';
 

@@ -1,10 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SEED } from '../../../../../harness/sandbox';
+import { contactRef } from '../../../../harness/contact';
+import { SEED } from '../../../../harness/sandbox';
 import type { BadInputCase, ItemValue } from './corpus';
-import { aroundGrace, badContactId, contactFromItem, notAnId } from './corpus';
+import { aroundGrace, badContactId, contactFromItem, notAnId, valueCase } from './corpus';
 
-/** The other contact operations: bad ids, missing or malformed text, bad identifiers and filters. */
+/**
+ * The contact operations besides Update (contactUpdate.ts): bad ids, missing or malformed text,
+ * bad identifiers and filters; Create or Update, and the By BSUID locator.
+ */
 
 function create(
 	title: string,
@@ -62,8 +66,24 @@ function getAll(title: string, filters: IDataObject, good: ItemValue, bad: ItemV
 const awareness = SEED.funnels.awareness.uuid;
 const messages = (title: string, limit: ItemValue) =>
 	valueOf('getMessages', title, { returnAll: false, limit: '={{ $json.value }}' }, 1, limit, 'Limit', /^Limit must be a whole number of at least 1, got .+$/);
+const upsert = (title: string, bad: IDataObject, field: string, message: RegExp) =>
+	valueCase(
+		'contact',
+		'createOrUpdate',
+		title,
+		{ identifier: '={{ $json.identifier }}', source: '={{ $json.source }}', channelUuid: '={{ $json.channel }}', name: '={{ $json.name }}', tagMode: '={{ $json.tagMode }}' },
+		[
+			{ identifier: '+44 7700 900001', source: 'whatsapp', channel: '', name: 'Ada', tagMode: 'replace' },
+			{ identifier: '+44 7700 900555', source: 'whatsapp', channel: '', name: 'Newcomer', tagMode: 'add' },
+		],
+		{ identifier: '+44 7700 900556', source: 'whatsapp', channel: '', name: 'Bad', tagMode: 'replace', ...bad },
+		field,
+		message,
+	);
+const bsuid = (operation: string, title: string, value: ItemValue, message: RegExp, parameters: IDataObject = {}) =>
+	valueCase('contact', operation, `By BSUID ${title}`, { contact: contactRef('={{ $json.value }}', 'bsuid'), ...parameters }, [{ value: SEED.bsuids.barbara }, { value: 'bsuid_radia_perlman_01' }], { value }, 'Contact (By BSUID)', message);
 
-export const otherCases: BadInputCase[] = [
+export const contactCases: BadInputCase[] = [
 	create('an empty identifier', { identifier: '' }, 'Identifier', /^Identifier is required$/),
 	create('a WhatsApp identifier that is an email', { identifier: 'grace@example.com' }, 'Identifier', /^Identifier "grace@example.com" is not a phone number$/),
 	create('a WhatsApp identifier with too few digits', { identifier: '+1 23' }, 'Identifier', /^Identifier "\+1 23" is not a phone number$/),
@@ -123,4 +143,14 @@ export const otherCases: BadInputCase[] = [
 	getAll('a team filter with a slash', withValue('teamUuid'), SEED.teams.sales.uuid, '../teams', 'Team', notAnId('Team')),
 	getAll('Include Field Types that is not a boolean', withValue('includeFieldTypes'), true, 'yes', 'Include Field Types', /^Include Field Types must be true or false, got "yes"$/),
 	getAll('a Limit that is text', {}, '', '', 'Limit', /^Limit must be a whole number of at least 1, got "ten"$/, 'ten'),
+
+	upsert('a platform ID without a channel', { identifier: '17841400001234', source: 'instagram' }, 'Channel', /^Channel is required for instagram contacts$/),
+	upsert('a WhatsApp identifier that is an email', { identifier: 'ada@example.com' }, 'Identifier', /^Identifier "ada@example.com" is not a phone number$/),
+	upsert('a platform ID ".."', { identifier: '..', source: 'instagram', channel: SEED.channels.instagram.uuid }, 'Identifier', /^Identifier "\.\." is not a platform ID$/),
+	upsert('an empty name', { name: ' ' }, 'Name', /^Name is required$/),
+	upsert('an unknown tag mode', { tagMode: 'merge' }, 'Tag Mode', /^Tag Mode must be replace, add or remove, got "merge"$/),
+	upsert('a channel id with a slash', { channel: '../channels' }, 'Channel', notAnId('Channel')),
+	bsuid('get', 'a path traversal', '../x', /^Contact \(By BSUID\) "\.\.\/x" is not a BSUID$/),
+	bsuid('get', 'an empty BSUID', '', /^Contact \(By BSUID\) is required$/),
+	bsuid('delete', 'a BSUID with a slash', 'US/123', /^Contact \(By BSUID\) "US\/123" is not a BSUID$/),
 ];

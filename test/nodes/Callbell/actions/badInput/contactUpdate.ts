@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { contactRef } from '../../../../../harness/contact';
-import { SEED } from '../../../../../harness/sandbox';
+import { contactRef } from '../../../../harness/contact';
+import { SEED } from '../../../../harness/sandbox';
 import type { BadInputCase, ItemValue } from './corpus';
 import { aroundGrace, badContactId, contactFromItem, notAnId } from './corpus';
 
@@ -74,7 +74,7 @@ const byPhone = (title: string, phone: ItemValue, field: string, message: RegExp
 	message,
 });
 
-export const updateCases: BadInputCase[] = [
+export const contactUpdateCases: BadInputCase[] = [
 	contactId('an empty contact id', '', /^Contact is required$/),
 	contactId('a contact id of whitespace', '  \t ', /^Contact is required$/),
 	contactId('a null contact id', null, /^Contact is required$/),

@@ -1,7 +1,7 @@
-import type { BadInputCase, ItemValue } from '../../contact/badInput/corpus';
-import { notAnId } from '../../contact/badInput/corpus';
-import { ref } from '../../../../../harness/messages';
-import { SEED } from '../../../../../harness/sandbox';
+import type { BadInputCase, ItemValue } from './corpus';
+import { notAnId } from './corpus';
+import { ref } from '../../../../harness/messages';
+import { SEED } from '../../../../harness/sandbox';
 
 /** Template and Channel operations with one bad value in the middle item. */
 
@@ -32,7 +32,7 @@ function byId(resource: 'template' | 'channel', operation: string, title: string
 const welcome = SEED.templates.welcome.uuid;
 const telegram = SEED.channels.telegram.uuid;
 
-export const otherMessageCases: BadInputCase[] = [
+export const templateChannelCases: BadInputCase[] = [
 	rename('template', welcome, 'an empty title', '', /^Title is required$/),
 	rename('template', welcome, 'a title of 256 characters', 't'.repeat(256), /^Title has 256 characters, more than 255$/),
 	rename('channel', telegram, 'a title of spaces', '  ', /^Title is required$/),

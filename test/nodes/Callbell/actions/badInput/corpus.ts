@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { contactRef } from '../../../../../harness/contact';
-import { SEED } from '../../../../../harness/sandbox';
+import { contactRef } from '../../../../harness/contact';
+import { SEED } from '../../../../harness/sandbox';
 
 /**
  * One bad input: the node runs `operation` with `parameters` (which read the item through
@@ -53,6 +53,29 @@ export function badContactId(operation: string, title: string, id: ItemValue, me
 		message,
 	};
 }
+
+/** A case of any resource whose parameters read the item; the valid items are `good`. */
+export function valueCase(
+	resource: string,
+	operation: string,
+	title: string,
+	parameters: IDataObject,
+	good: [IDataObject, IDataObject],
+	bad: IDataObject,
+	field: string,
+	message: RegExp,
+): BadInputCase {
+	return { title: `${resource} ${operation}: ${title}`, resource, operation, parameters, valid: good, bad, field, message };
+}
+
+/** A resource locator By ID, read from the item's `id`. */
+export const idFromItem = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+
+/** A parameter read from the item's `value`. */
+export const fromValue = '={{ $json.value }}';
+
+/** The message n8n shows for a value outside a fixed list. */
+export const notAnyOf = (field: string, list: string) => new RegExp(`^${field} must be ${list}, got .+$`);
 
 /** The message n8n shows for a refused Callbell ID. */
 export const notAnId = (field: string) => new RegExp(`^${escapeRegExp(field)} "[\\s\\S]*" is not a valid Callbell ID$`);

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BadInputCase, ItemValue } from '../../contact/badInput/corpus';
-import { escapeRegExp, notAnId } from '../../contact/badInput/corpus';
-import { ref } from '../../../../../harness/messages';
-import { SEED } from '../../../../../harness/sandbox';
+import type { BadInputCase, ItemValue } from './corpus';
+import { escapeRegExp, notAnId } from './corpus';
+import { ref } from '../../../../harness/messages';
+import { SEED } from '../../../../harness/sandbox';
 
 /**
  * Message → Send with one bad value in the middle item. Valid items go to Ada and Alan, whose
