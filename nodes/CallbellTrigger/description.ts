@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EVENT_OPTIONS } from './helpers/events';
+import { EVENT_OPTIONS } from '../Callbell/helpers/webhookEvents';
 
 export const triggerProperties: INodeProperties[] = [
 	{

@@ -1,25 +1,7 @@
 import { InputError } from './InputError';
+import type { WebhookEvent } from './webhookEvents';
+import { WEBHOOK_EVENTS } from './webhookEvents';
 import { describeValue, isEmptyValue, toStringList, toText } from './values';
-
-/**
- * The events Callbell can deliver (API digest §4). The docs' Webhook object lists only the first
- * seven as subscriptions; the agent and team events are offered too, since the event catalog
- * documents them (whether the API accepts them is undocumented).
- */
-export const WEBHOOK_EVENTS = [
-	'message_created',
-	'message_status_updated',
-	'contact_created',
-	'contact_updated',
-	'contact_deleted',
-	'conversation_opened',
-	'conversation_closed',
-	'agent_status_updated',
-	'agent_session_updated',
-	'team_membership_updated',
-] as const;
-
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
 

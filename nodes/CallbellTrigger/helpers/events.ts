@@ -1,43 +1,6 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
-
-import type { WebhookEvent } from '../../Callbell/helpers/webhookInput';
-import { WEBHOOK_EVENTS } from '../../Callbell/helpers/webhookInput';
-
-/** Callbell's webhook events, in the order of its docs: the same list the Webhook resource subscribes. */
-export const CALLBELL_EVENTS = WEBHOOK_EVENTS;
-
-export type CallbellEvent = WebhookEvent;
-
-/**
- * Events the docs' Webhook object does not list among subscribable ones: Callbell may accept them
- * only from its dashboard (Settings → API → Webhooks), not from POST /webhooks/subscribe.
- */
-export const DASHBOARD_EVENTS: readonly CallbellEvent[] = [
-	'agent_status_updated',
-	'agent_session_updated',
-	'team_membership_updated',
-];
-
-const DASHBOARD_NOTE = ' Callbell may let you subscribe to it only in its dashboard.';
-
-export const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Agent Session Updated', value: 'agent_session_updated', description: `An agent logged in or out.${DASHBOARD_NOTE}` },
-	{ name: 'Agent Status Updated', value: 'agent_status_updated', description: `An agent became available or unavailable.${DASHBOARD_NOTE}` },
-	{ name: 'Contact Created', value: 'contact_created', description: 'A new contact (conversation) appeared' },
-	{ name: 'Contact Deleted', value: 'contact_deleted', description: 'A contact (conversation) was deleted' },
-	{ name: 'Contact Updated', value: 'contact_updated', description: 'A contact changed, tags included' },
-	{ name: 'Conversation Closed', value: 'conversation_closed', description: 'A conversation was closed' },
-	{ name: 'Conversation Opened', value: 'conversation_opened', description: 'A conversation was opened or reopened' },
-	{ name: 'Message Created', value: 'message_created', description: 'A message came in or went out (see Direction)' },
-	{ name: 'Message Status Updated', value: 'message_status_updated', description: 'A sent message was delivered, read or failed' },
-	{ name: 'Team Membership Updated', value: 'team_membership_updated', description: `An agent joined or left a team.${DASHBOARD_NOTE}` },
-];
+import type { IDataObject } from 'n8n-workflow';
 
 export type Direction = 'incoming' | 'outgoing' | 'both';
-
-export function isCallbellEvent(value: unknown): value is CallbellEvent {
-	return typeof value === 'string' && (CALLBELL_EVENTS as readonly string[]).includes(value);
-}
 
 function asObject(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toDeliveryStatus, toEventList } from '../../helpers/webhookInput';
 import { requestList } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
-import { EVENT_OPTIONS } from './eventOptions';
+import { EVENT_OPTIONS } from '../../helpers/webhookEvents';
 import { listFields, optionsCollection } from '../common.descriptions';
 import { readLimit } from '../parameters';
 

@@ -5,7 +5,7 @@ import { toEventList, toWebhookUrl } from '../../helpers/webhookInput';
 import { callbellApiRequest } from '../../transport/request';
 import { objectFrom } from '../answers';
 import type { ExecutionContext } from '../types';
-import { EVENT_OPTIONS } from './eventOptions';
+import { EVENT_OPTIONS } from '../../helpers/webhookEvents';
 import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,8 @@
 import { toLookupKey } from '../../../../nodes/Callbell/actions/contact/helpers/contactLookup';
 import { toEmoji, toName } from '../../../../nodes/Callbell/helpers/names';
 import { buildUserStatusBody, toMemberStatus } from '../../../../nodes/Callbell/helpers/userStatus';
-import { toDeliveryStatus, toEventList, toWebhookUrl, WEBHOOK_EVENTS } from '../../../../nodes/Callbell/helpers/webhookInput';
+import { WEBHOOK_EVENTS } from '../../../../nodes/Callbell/helpers/webhookEvents';
+import { toDeliveryStatus, toEventList, toWebhookUrl } from '../../../../nodes/Callbell/helpers/webhookInput';
 import { toBsuid } from '../../../../nodes/Callbell/helpers/contacts';
 
 describe('webhook inputs', () => {

@@ -1,4 +1,5 @@
-import { eventOf, passesDirection, toOutputJson, EVENT_OPTIONS, CALLBELL_EVENTS } from '../../../../nodes/CallbellTrigger/helpers/events';
+import { EVENT_OPTIONS, WEBHOOK_EVENTS as CALLBELL_EVENTS } from '../../../../nodes/Callbell/helpers/webhookEvents';
+import { eventOf, passesDirection, toOutputJson } from '../../../../nodes/CallbellTrigger/helpers/events';
 
 const contact = { uuid: 'c-1', name: 'Ada Lovelace', phoneNumber: '+44 7700 900001', tags: ['VIP'] };
 
