@@ -90,11 +90,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		draft.kind === 'template' ? findTemplate.call(this, context, readLocatorId.call(this, 'template', 'Template', itemIndex)) : undefined,
 		chosenChannel ? resolveSendChannel.call(this, context, chosenChannel) : undefined,
 	]);
-	if (template && draft.kind === 'template') buildTemplateSend(template, draft.values, draft.mediaUrl);
+	// Built, and so checked (approved, value count, media URL), before the contact lookup below.
+	const templateSend = template && draft.kind === 'template' ? buildTemplateSend(template, draft.values, draft.mediaUrl) : undefined;
 
 	const { recipient, channelUuid } = sendTo === 'contact' ? await contactRecipient.call(this, itemIndex, context) : { recipient: given!, channelUuid: undefined };
 	const channel = await resolveSendChannel.call(this, context, chosenChannel, channelUuid);
-	const body = buildSendBody(recipient, channel, draft, extras, template);
+	const body = buildSendBody(recipient, channel, draft, extras, templateSend);
 
 	let response: unknown;
 	try {

@@ -3,8 +3,8 @@ import type { MediaType } from './messageContent';
 import { MEDIA_TYPES, toCaption, toMediaUrl, toMessageText } from './messageContent';
 import type { MetadataPair } from './metadata';
 import { toMetadata } from './metadata';
-import type { TemplateRecord, TemplateValueEntry } from '../../../helpers/templates';
-import { buildTemplateSend, toTemplateValues } from '../../../helpers/templates';
+import type { TemplateSendFields, TemplateValueEntry } from '../../../helpers/templates';
+import { toTemplateValues } from '../../../helpers/templates';
 import { describeValue, isEmptyValue, toCallbellId, toEmail, toToggle } from '../../../helpers/values';
 import { toBotStatus } from '../../../helpers/contacts';
 
@@ -99,14 +99,15 @@ export interface SendBody extends SendExtras {
 
 /**
  * The body of `POST /messages/send`. `channel_uuid` is always sent and `from` is the channel's
- * type, so the two cannot disagree; a template draft needs the template as Callbell has it.
+ * type, so the two cannot disagree; a template draft needs its fields from buildTemplateSend,
+ * built (and so checked) once, before any lookup.
  */
 export function buildSendBody(
 	recipient: Recipient,
 	channel: { uuid: string; source: string },
 	draft: MessageDraft,
 	extras: SendExtras,
-	template?: TemplateRecord,
+	template?: TemplateSendFields,
 ): SendBody {
 	const head = { ...recipient, from: channel.source, channel_uuid: channel.uuid };
 	if (draft.kind === 'text') return { ...head, type: 'text', content: { text: draft.text }, ...extras };
@@ -116,5 +117,5 @@ export function buildSendBody(
 		return { ...head, type: draft.type, content, ...extras };
 	}
 	if (!template) throw new InputError('Template', 'is required');
-	return { ...head, ...buildTemplateSend(template, draft.values, draft.mediaUrl), ...extras };
+	return { ...head, ...template, ...extras };
 }

@@ -1,3 +1,4 @@
+import { buildTemplateSend } from '../../../../../../nodes/Callbell/helpers/templates';
 import { buildSendBody, buildSendExtras, checkMessage } from '../../../../../../nodes/Callbell/actions/message/helpers/messageSend';
 
 const channel = { uuid: 'c1', source: 'whatsapp' };
@@ -69,7 +70,7 @@ describe('buildSendBody', () => {
 		});
 	});
 	it('a template', () => {
-		expect(buildSendBody({ to: '+447700900001' }, channel, { kind: 'template', values: ['a', 'b'] }, {}, approved)).toEqual({
+		expect(buildSendBody({ to: '+447700900001' }, channel, { kind: 'template', values: ['a', 'b'] }, {}, buildTemplateSend(approved, ['a', 'b'], undefined))).toEqual({
 			to: '+447700900001',
 			from: 'whatsapp',
 			channel_uuid: 'c1',
