@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toTitle } from '../../helpers/titles';
+import { toTitle } from '../../helpers/names';
 import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
 import { templateFromResponse, templateLocator, templatePath } from './locator';

@@ -1,4 +1,4 @@
-import { toTitle } from '../../../../nodes/Callbell/helpers/titles';
+import { toTitle } from '../../../../nodes/Callbell/helpers/names';
 
 describe('toTitle', () => {
 	it('trims', () => expect(toTitle('Title', '  Main line ')).toBe('Main line'));
