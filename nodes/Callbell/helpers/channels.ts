@@ -19,7 +19,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
  * Whether a channel is deactivated. `discardedAt` is documented as a string (a date) but shown as a
- * boolean (§9.8): true or a date means deactivated; false, null or empty means active.
+ * boolean in the examples (Callbell API docs, Channels → the Channel object): true or a date means deactivated; false, null or empty means active.
  */
 export function isDiscarded(channel: ChannelRecord): boolean {
 	const value = channel.discardedAt;

@@ -22,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 /**
  * `DELETE /messages/:uuid` (204); outputs `{ deleted: true, uuid }`. The docs' page uses this path
- * form, their snippet `DELETE /messages` with a `{uuid}` body (§9.3): the node uses the page.
+ * form, their code snippet `DELETE /messages` with a `{uuid}` body (Callbell API docs, Messages → Delete a message): the node uses the page.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject> {
 	const uuid = messageIdOf.call(this, itemIndex);

@@ -1,5 +1,5 @@
 import { InputError } from '../../../../nodes/Callbell/helpers/InputError';
-import { characterCount, isEmail, isEmptyValue, toCallbellId, toPhoneDigits, toStringList, toText, toToggle } from '../../../../nodes/Callbell/helpers/values';
+import { characterCount, isEmail, isEmptyValue, toCallbellId, toLimit, toPhoneDigits, toStringList, toText, toToggle } from '../../../../nodes/Callbell/helpers/values';
 
 describe('isEmptyValue', () => {
 	it.each([[undefined], [null], [''], ['   '], [[]]])('%p is empty', (value) => expect(isEmptyValue(value)).toBe(true));
@@ -96,5 +96,21 @@ describe('toText and characterCount', () => {
 	it('counts characters, not UTF-16 units', () => {
 		expect(characterCount('👋🏽')).toBe(2);
 		expect(characterCount('é')).toBe(1);
+	});
+});
+
+describe('toLimit', () => {
+	it.each([
+		[1, 1],
+		[50, 50],
+		['20', 20],
+		[' 7 ', 7],
+	])('accepts %j', (input, expected) => {
+		expect(toLimit(input)).toBe(expected);
+	});
+
+	it.each([[0], [-1], [1.5], ['abc'], [''], [null], [Number.NaN], [Infinity]])('refuses %j', (input) => {
+		expect(() => toLimit(input)).toThrow(InputError);
+		expect(() => toLimit(input)).toThrow(/^Limit must be a whole number of at least 1/);
 	});
 });

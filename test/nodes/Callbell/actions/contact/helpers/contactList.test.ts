@@ -1,6 +1,4 @@
 import { buildContactListQuery } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactList';
-import { toLimit } from '../../../../../../nodes/Callbell/helpers/values';
-import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 
 describe('buildContactListQuery', () => {
 	it('sends nothing for no filters or empty ones', () => {
@@ -29,21 +27,5 @@ describe('buildContactListQuery', () => {
 		['Include Field Types that is no boolean', { includeFieldTypes: 'yes' }, /^Include Field Types must be true or false, got "yes"$/],
 	])('refuses %s', (_case, filters, message) => {
 		expect(() => buildContactListQuery(filters)).toThrow(message);
-	});
-});
-
-describe('toLimit', () => {
-	it.each([
-		[1, 1],
-		[50, 50],
-		['20', 20],
-		[' 7 ', 7],
-	])('accepts %j', (input, expected) => {
-		expect(toLimit(input)).toBe(expected);
-	});
-
-	it.each([[0], [-1], [1.5], ['abc'], [''], [null], [Number.NaN], [Infinity]])('refuses %j', (input) => {
-		expect(() => toLimit(input)).toThrow(InputError);
-		expect(() => toLimit(input)).toThrow(/^Limit must be a whole number of at least 1/);
 	});
 });

@@ -1,7 +1,5 @@
 import { buildContactUpdateBody } from '../../../../../../nodes/Callbell/actions/contact/helpers/contactUpdate';
-import { contactPath } from '../../../../../../nodes/Callbell/transport/paths';
 import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
-import { toContactId, unwrapContact } from '../../../../../../nodes/Callbell/helpers/contacts';
 
 describe('buildContactUpdateBody', () => {
 	it('maps every Update Field to Callbell’s snake_case body', () => {
@@ -70,28 +68,5 @@ describe('buildContactUpdateBody', () => {
 			tags: ['VIP', 'Lead'],
 			unassign_user: true,
 		});
-	});
-});
-
-describe('unwrapContact', () => {
-	const contact = { uuid: 'abc', name: 'Ada' };
-	it('accepts the object and the one-element array forms', () => {
-		expect(unwrapContact({ contact })).toEqual(contact);
-		expect(unwrapContact({ contact: [contact] })).toEqual(contact);
-	});
-	it.each([[{}], [{ contact: [] }], [{ contact: 'x' }], [null], ['text']])('finds no contact in %p', (response) => {
-		expect(unwrapContact(response)).toBeUndefined();
-	});
-});
-
-describe('contact paths', () => {
-	it('encodes the id so it can never leave /contacts/', () => {
-		expect(contactPath('abc')).toBe('/contacts/abc');
-		expect(contactPath('../auth/me')).toBe('/contacts/..%2Fauth%2Fme');
-		expect(contactPath('a?b#c')).toBe('/contacts/a%3Fb%23c');
-	});
-	it('names the Contact field when the id is unusable', () => {
-		expect(() => toContactId('')).toThrow('Contact is required');
-		expect(() => toContactId('a/b')).toThrow('Contact "a/b" is not a valid Callbell ID');
 	});
 });

@@ -1,6 +1,5 @@
 import { InputError } from '../../../../../../nodes/Callbell/helpers/InputError';
 import { toInternationalPhone } from '../../../../../../nodes/Callbell/actions/message/helpers/messageRecipient';
-import { toBsuid } from '../../../../../../nodes/Callbell/helpers/contacts';
 
 describe('toInternationalPhone', () => {
 	it.each([
@@ -40,11 +39,4 @@ describe('toInternationalPhone', () => {
 	});
 
 	it('refuses non-text', () => expect(() => toInternationalPhone('Phone Number', { n: 1 })).toThrow('must be text'));
-});
-
-describe('toBsuid', () => {
-	it('trims a BSUID', () => expect(toBsuid('BSUID', ' bsuid_abc123 ')).toBe('bsuid_abc123'));
-	it.each([[''], [undefined], [' ']])('%p is required', (input) => expect(() => toBsuid('BSUID', input)).toThrow('BSUID is required'));
-	it.each([['has space'], ['a/b'], ['x'.repeat(129)]])('refuses %p', (input) => expect(() => toBsuid('BSUID', input)).toThrow(/is not a BSUID/));
-	it('refuses non-text', () => expect(() => toBsuid('BSUID', 42)).toThrow('must be text'));
 });

@@ -1,0 +1,18 @@
+import { toEmoji, toName } from '../../../../nodes/Callbell/helpers/names';
+
+describe('names and emoji', () => {
+	it('toName trims, refuses empty, control characters and more than 255 characters', () => {
+		expect(toName('Name', '  Lunch ')).toBe('Lunch');
+		expect(toName('Name', 42)).toBe('42');
+		expect(() => toName('Name', '')).toThrow('Name is required');
+		expect(() => toName('Name', 'a\u0000b')).toThrow(/control character/);
+		expect(toName('Name', '🥪'.repeat(255))).toHaveLength(510);
+		expect(() => toName('Name', 'x'.repeat(256))).toThrow(/256 characters/);
+	});
+
+	it('toEmoji: optional, short', () => {
+		expect(toEmoji('')).toBeUndefined();
+		expect(toEmoji('🧘‍♂️')).toBe('🧘‍♂️');
+		expect(() => toEmoji('x'.repeat(17))).toThrow(/is not an emoji/);
+	});
+});
