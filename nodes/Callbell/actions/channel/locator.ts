@@ -20,7 +20,7 @@ export function channelPath(uuid: string): string {
 
 /**
  * The channel as Callbell gave it, plus `active`: `discardedAt` is documented as a date but shown
- * as a boolean (§9.8); both readings are accepted, and `active` says it plainly.
+ * as a boolean in the examples (Callbell API docs, Channels → the Channel object); both readings are accepted, and `active` says it plainly.
  */
 export function withActive(channel: IDataObject): IDataObject {
 	return { ...channel, active: !isDiscarded(channel) };

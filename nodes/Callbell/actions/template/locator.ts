@@ -19,7 +19,7 @@ export function templatePath(uuid: string): string {
 
 /**
  * The template of a Callbell answer: `template` as documented for Get, `templates` as the Rename
- * example shows it (§9.7), an object or a one-element list.
+ * example shows it (Callbell API docs, Templates → Update a template), an object or a one-element list.
  */
 export function templateFromResponse(this: IExecuteFunctions, response: unknown, itemIndex: number): IDataObject {
 	const body = (response ?? {}) as { template?: unknown; templates?: unknown };
