@@ -1,4 +1,4 @@
-import { toEmoji, toName } from '../../../../nodes/Callbell/helpers/names';
+import { toEmoji, toName, toTitle } from '../../../../nodes/Callbell/helpers/names';
 
 describe('names and emoji', () => {
 	it('toName trims, refuses empty, control characters and more than 255 characters', () => {
@@ -14,5 +14,14 @@ describe('names and emoji', () => {
 		expect(toEmoji('')).toBeUndefined();
 		expect(toEmoji('🧘‍♂️')).toBe('🧘‍♂️');
 		expect(() => toEmoji('x'.repeat(17))).toThrow(/is not an emoji/);
+	});
+});
+
+describe('toTitle', () => {
+	it('trims', () => expect(toTitle('Title', '  Main line ')).toBe('Main line'));
+	it('is required', () => expect(() => toTitle('Title', ' ')).toThrow('Title is required'));
+	it('refuses over 255 characters and non-text', () => {
+		expect(() => toTitle('Title', 't'.repeat(256))).toThrow('Title has 256 characters, more than 255');
+		expect(() => toTitle('Title', ['a'])).toThrow('Title must be text');
 	});
 });
