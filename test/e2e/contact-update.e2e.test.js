@@ -3,36 +3,26 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { setUp, importVariant, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL } = require('./real-n8n');
+const { useRealN8n, importVariant, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL } = require('./real-n8n');
 
-let env;
+const env = useRealN8n();
 
-beforeAll(async () => {
-	env = await setUp({ log: (line) => process.stdout.write(`${line}\n`) });
-}, 900000);
-
-afterAll(async () => {
-	await env?.sandbox.close();
-});
-
-beforeEach(() => env.sandbox.reset());
-
-const patches = () => env.sandbox.requests.filter((request) => request.method === 'PATCH');
+const patches = () => env().sandbox.requests.filter((request) => request.method === 'PATCH');
 
 test('the package sits in the n8n nodes folder as a community install places it: the tarball, no dependencies', () => {
-	const dir = path.join(env.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-callbell');
-	expect(env.installed.target).toBe(dir);
+	const dir = path.join(env().userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-callbell');
+	expect(env().installed.target).toBe(dir);
 	expect(fs.lstatSync(dir).isSymbolicLink()).toBe(false);
 	expect(fs.readdirSync(dir).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
 	const packageJson = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 	expect(packageJson.peerDependencies).toBeUndefined();
 	expect(packageJson.n8n.nodes).toEqual(['dist/nodes/Callbell/Callbell.node.js', 'dist/nodes/CallbellTrigger/CallbellTrigger.node.js']);
-	const node = env.workflows['contact-update-all-fields'].nodes.find((candidate) => candidate.name === 'Callbell');
+	const node = env().workflows['contact-update-all-fields'].nodes.find((candidate) => candidate.name === 'Callbell');
 	expect(node.type).toBe('n8n-nodes-callbell.callbell');
 });
 
 test('Update with every field', async () => {
-	const run = await runWorkflow(env.userFolder, 'cbExampleAllFields');
+	const run = await runWorkflow(env().userFolder, 'cbExampleAllFields');
 	expect(run.ok).toBe(true);
 	expect(run.data.status).toBe('success');
 	expect(run.task.error).toBeUndefined();
@@ -55,7 +45,7 @@ test('Update with every field', async () => {
 			note: 'Calculated the trajectory for Friendship 7.',
 		},
 	]);
-	const contact = env.sandbox.getContact(uuid);
+	const contact = env().sandbox.getContact(uuid);
 	expect(contact).toMatchObject({
 		name: 'Katherine Johnson (NASA)',
 		tags: ['Customer', 'VIP'],
@@ -70,7 +60,7 @@ test('Update with every field', async () => {
 });
 
 test('per-item expressions over several items', async () => {
-	const run = await runWorkflow(env.userFolder, 'cbExamplePerItem');
+	const run = await runWorkflow(env().userFolder, 'cbExamplePerItem');
 	expect(run.ok).toBe(true);
 	const { ada, grace, alan } = SEED.contacts;
 	expect(run.items.map((item) => [item.json.uuid, item.json.name, item.pairedItem])).toEqual([
@@ -83,12 +73,12 @@ test('per-item expressions over several items', async () => {
 		[`/contacts/${grace.uuid}`, { name: 'Grace Hopper', tags: ['Customer'], custom_fields: { Plan: 'Free', 'Order Count': '0', Birthday: '1906-12-09' }, assigned_user: 'dan.agent@example.com' }],
 		[`/contacts/${alan.uuid}`, { name: 'Alan Turing', tags: ['VIP', 'Support'], custom_fields: { Plan: 'Enterprise', 'Order Count': '12.5', Birthday: '1912-06-23' }, assigned_user: 'cleo.agent@example.com' }],
 	]);
-	expect(env.sandbox.getContact(alan.uuid).customFields).toMatchObject({ Plan: 'Enterprise', 'Order Count': '12.5' });
+	expect(env().sandbox.getContact(alan.uuid).customFields).toMatchObject({ Plan: 'Enterprise', 'Order Count': '12.5' });
 });
 
 test('a failing item with Continue On Fail beside successful ones', async () => {
-	const graceBefore = env.sandbox.getContact(SEED.contacts.grace.uuid);
-	const run = await runWorkflow(env.userFolder, 'cbExampleContinueOnFail');
+	const graceBefore = env().sandbox.getContact(SEED.contacts.grace.uuid);
+	const run = await runWorkflow(env().userFolder, 'cbExampleContinueOnFail');
 	expect(run.ok).toBe(true);
 	expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	expect(run.items[0].json.assignedUser).toBe('ben.agent@example.com');
@@ -96,12 +86,12 @@ test('a failing item with Continue On Fail beside successful ones', async () => 
 	expect(run.items[2].json).toMatchObject({ httpCode: '404', description: 'Callbell says: Contact not found' });
 	expect(run.items[3].json.assignedUser).toBe('cleo.agent@example.com');
 	expect(patches()).toHaveLength(3);
-	expect(env.sandbox.getContact(SEED.contacts.grace.uuid)).toEqual(graceBefore);
+	expect(env().sandbox.getContact(SEED.contacts.grace.uuid)).toEqual(graceBefore);
 });
 
 test('a wrong token surfaces as a clear 401 error, and the token is nowhere in n8n’s output', async () => {
-	await importVariant(env.userFolder, env.workflows['contact-update-all-fields'], { id: 'cbE2eWrongToken', credential: WRONG_CREDENTIAL });
-	const run = await runWorkflow(env.userFolder, 'cbE2eWrongToken');
+	await importVariant(env().userFolder, env().workflows['contact-update-all-fields'], { id: 'cbE2eWrongToken', credential: WRONG_CREDENTIAL });
+	const run = await runWorkflow(env().userFolder, 'cbE2eWrongToken');
 	expect(run.ok).toBe(false);
 	expect(run.data?.status).toBe('error');
 	const output = `${run.stdout}\n${run.stderr}`;
@@ -109,7 +99,7 @@ test('a wrong token surfaces as a clear 401 error, and the token is nowhere in n
 	expect(JSON.stringify(run.task?.error ?? run.data)).toMatch(/Check the API Token in the Callbell credential/);
 	expect(output).not.toContain(WRONG_TOKEN);
 	// n8n itself re-sends a request once after a 401 (its credential refresh path), then fails.
-	const statuses = env.sandbox.requests.map((request) => `${request.method} ${request.status}`);
+	const statuses = env().sandbox.requests.map((request) => `${request.method} ${request.status}`);
 	expect(new Set(statuses)).toEqual(new Set(['PATCH 401']));
-	expect(env.sandbox.getContact(SEED.contacts.katherine.uuid).name).toBe(SEED.contacts.katherine.name);
+	expect(env().sandbox.getContact(SEED.contacts.katherine.uuid).name).toBe(SEED.contacts.katherine.name);
 });

@@ -1,24 +1,14 @@
 'use strict';
 // The Message, Template and Channel examples, imported and run inside real n8n 2.41.1.
-const { setUp, runWorkflow, SEED } = require('./real-n8n');
+const { useRealN8n, runWorkflow, SEED } = require('./real-n8n');
 
-let env;
+const env = useRealN8n();
 
-beforeAll(async () => {
-	env = await setUp({ log: (line) => process.stdout.write(`${line}\n`) });
-}, 900000);
-
-afterAll(async () => {
-	await env?.sandbox.close();
-});
-
-beforeEach(() => env.sandbox.reset());
-
-const calls = () => env.sandbox.requests.map((request) => `${request.method} ${request.path.replace(/[0-9a-f]{32}/g, ':uuid')}`);
-const sentMessages = () => [...env.sandbox.state.sent.values()];
+const calls = () => env().sandbox.requests.map((request) => `${request.method} ${request.path.replace(/[0-9a-f]{32}/g, ':uuid')}`);
+const sentMessages = () => [...env().sandbox.state.sent.values()];
 
 test('send the approved template "Order shipped" with values from data to three customers', async () => {
-	const run = await runWorkflow(env.userFolder, 'cbExampleSendTemplate', 'Send Order shipped');
+	const run = await runWorkflow(env().userFolder, 'cbExampleSendTemplate', 'Send Order shipped');
 	expect(run.ok).toBe(true);
 	const items = run.itemsOf('Send Order shipped');
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -28,7 +18,7 @@ test('send the approved template "Order shipped" with values from data to three 
 	expect(items[0].json.contact.uuid).toBe(SEED.contacts.ada.uuid);
 	expect(items[1].json.contact.uuid).toBe(SEED.contacts.grace.uuid);
 
-	const posts = env.sandbox.requests.filter((request) => request.method === 'POST').map((request) => request.body);
+	const posts = env().sandbox.requests.filter((request) => request.method === 'POST').map((request) => request.body);
 	expect(posts.map((body) => [body.to, body.template_values, body.metadata])).toEqual([
 		['+447700900001', ['Ada', 'A-1042', 'Friday 4 December'], { orderId: 'A-1042' }],
 		['+12025550102', ['Grace', 'A-1043', 'Monday 7 December'], { orderId: 'A-1043' }],
@@ -44,7 +34,7 @@ test('send the approved template "Order shipped" with values from data to three 
 });
 
 test('send a text, wait until it is delivered, then delete it in Callbell', async () => {
-	const run = await runWorkflow(env.userFolder, 'cbExampleSendAndWait', 'Send text');
+	const run = await runWorkflow(env().userFolder, 'cbExampleSendAndWait', 'Send text');
 	expect(run.ok).toBe(true);
 	const [sent] = run.itemsOf('Send text').map((item) => item.json);
 	expect(sent).toMatchObject({ uuid: expect.any(String), status: 'enqueued' });
@@ -53,17 +43,17 @@ test('send a text, wait until it is delivered, then delete it in Callbell', asyn
 	expect(['delivered', 'read']).toContain(status.status);
 	expect(run.itemsOf('Delete in Callbell').map((item) => item.json)).toEqual([{ deleted: true, uuid: sent.uuid }]);
 	expect(calls()).toEqual(expect.arrayContaining(['POST /messages/send', 'GET /messages/status/:uuid', 'DELETE /messages/:uuid']));
-	expect(env.sandbox.requests.find((request) => request.method === 'POST').body).toMatchObject({
+	expect(env().sandbox.requests.find((request) => request.method === 'POST').body).toMatchObject({
 		to: '+447700900001',
 		channel_uuid: SEED.channels.whatsapp.uuid,
 		type: 'text',
 		assigned_user: 'ada.agent@example.com',
 	});
-	expect(env.sandbox.state.sent.get(sent.uuid)?.deleted).toBe(true);
+	expect(env().sandbox.state.sent.get(sent.uuid)?.deleted).toBe(true);
 });
 
 test('templates and channels: Get Many with filters, Get, Rename', async () => {
-	const run = await runWorkflow(env.userFolder, 'cbExampleTemplatesChannels', 'Approved text templates');
+	const run = await runWorkflow(env().userFolder, 'cbExampleTemplatesChannels', 'Approved text templates');
 	expect(run.ok).toBe(true);
 	const templates = run.itemsOf('Approved text templates').map((item) => item.json);
 	expect(templates.length).toBeGreaterThan(1);
@@ -74,6 +64,6 @@ test('templates and channels: Get Many with filters, Get, Rename', async () => {
 	expect(channels.map((channel) => channel.uuid)).toEqual(expect.arrayContaining([SEED.channels.whatsapp.uuid, SEED.channels.whatsappSales.uuid]));
 	expect(run.itemsOf('Get Sales line')[0].json).toMatchObject({ uuid: SEED.channels.whatsappSales.uuid, active: true });
 	expect(run.itemsOf('Rename Sales line')[0].json).toMatchObject({ uuid: SEED.channels.whatsappSales.uuid, title: 'Sales (UK)' });
-	expect(env.sandbox.state.account.channels.find((channel) => channel.uuid === SEED.channels.whatsappSales.uuid).title).toBe('Sales (UK)');
-	expect(env.sandbox.state.account.templates.find((template) => template.uuid === SEED.templates.welcome.uuid).title).toBe('Welcome (2026)');
+	expect(env().sandbox.state.account.channels.find((channel) => channel.uuid === SEED.channels.whatsappSales.uuid).title).toBe('Sales (UK)');
+	expect(env().sandbox.state.account.templates.find((template) => template.uuid === SEED.templates.welcome.uuid).title).toBe('Welcome (2026)');
 });

@@ -1,9 +1,7 @@
 'use strict';
 // A message is never sent twice, proven in real n8n: Callbell carries out a send and its answer is
 // lost (reset connection, timeout, 503), under n8n's Retry On Fail and Continue On Fail settings.
-const { setUp, importWorkflows, runWorkflow, SEED, SANDBOX_CREDENTIAL } = require('./real-n8n');
-
-let env;
+const { useRealN8n, importWorkflows, runWorkflow, SEED, SANDBOX_CREDENTIAL } = require('./real-n8n');
 
 // The customers, and the fault each one's send meets (loseAnswers). `lost`: Callbell sent it, the answer is lost.
 const RECIPIENTS = [
@@ -66,30 +64,25 @@ const LOST_ANSWERS = [
 const ONE_AT_A_TIME = { id: 'cbNeverTwiceOneAtATime', concurrency: 1 };
 const WALLET = { id: 'cbNeverTwiceWallet', concurrency: 5, continueOnFail: true };
 
-beforeAll(async () => {
-	env = await setUp({ log: (line) => process.stdout.write(`${line}\n`) });
-	const workflows = [...LOST_ANSWERS, ONE_AT_A_TIME, WALLET].map(({ id, ...settings }) => sendWorkflow(id, settings));
-	await importWorkflows(env.userFolder, workflows, 'never-twice-workflows.json');
-}, 900000);
-
-afterAll(async () => {
-	await env?.sandbox.close();
+const env = useRealN8n({
+	prepare: async ({ userFolder }) => {
+		const workflows = [...LOST_ANSWERS, ONE_AT_A_TIME, WALLET].map(({ id, ...settings }) => sendWorkflow(id, settings));
+		await importWorkflows(userFolder, workflows, 'never-twice-workflows.json');
+	},
 });
-
-beforeEach(() => env.sandbox.reset());
 
 function loseAnswers() {
 	const when = (index) => ({ method: 'POST', path: '^/messages/send$', bodyIncludes: RECIPIENTS[index].phone });
 	// By recipient, whatever the order of the items.
-	env.sandbox.failNext(1, 'reset', { applied: true, when: when(1) });
-	env.sandbox.failNext(1, 'timeout', { applied: true, timeoutMs: 5000, when: when(2) });
-	env.sandbox.failNext(1, '503', { applied: true, when: when(3) });
-	env.sandbox.failNext(1, '429', { when: when(4) });
+	env().sandbox.failNext(1, 'reset', { applied: true, when: when(1) });
+	env().sandbox.failNext(1, 'timeout', { applied: true, timeoutMs: 5000, when: when(2) });
+	env().sandbox.failNext(1, '503', { applied: true, when: when(3) });
+	env().sandbox.failNext(1, '429', { when: when(4) });
 }
 
 /** The sandbox log's POST /messages/send requests, per recipient. */
 const sendsTo = ({ phone }) =>
-	env.sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/messages/send' && request.body?.to === phone);
+	env().sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/messages/send' && request.body?.to === phone);
 const is2xx = (status) => /^2\d\d$/.test(String(status));
 /** A send Callbell carried out: answered 2xx, or carried out before its answer was lost. */
 const applied = (request) => is2xx(request.status) || is2xx(request.appliedStatus);
@@ -108,11 +101,11 @@ function expectMaybeSent(text) {
 describe.each(LOST_ANSWERS)('answers lost after Callbell sent: $id', ({ id, concurrency, retryOnFail, continueOnFail, order = IN_ORDER }) => {
 	test(`Concurrency ${concurrency ?? 'Auto'}, Retry On Fail ${retryOnFail ? 'on' : 'off'}, Continue On Fail ${continueOnFail ? 'on' : 'off'}: every message sent exactly once`, async () => {
 		loseAnswers();
-		const run = await runWorkflow(env.userFolder, id, 'Send');
+		const run = await runWorkflow(env().userFolder, id, 'Send');
 
 		expect(appliedPerRecipient()).toEqual([1, 1, 1, 1, 1]);
 		expect(statusesPerRecipient()).toEqual([[200], ['reset'], ['timeout'], [503], [429, 200]]);
-		expect(env.sandbox.state.sent.size).toBe(5);
+		expect(env().sandbox.state.sent.size).toBe(5);
 		if (retryOnFail) {
 			// n8n did run the node again: the first try waits out the 1.5 s Timeout, then n8n waits
 			// 1 s before each further try (it takes a waitBetweenTries of 0 as 1000 ms).
@@ -129,7 +122,7 @@ describe.each(LOST_ANSWERS)('answers lost after Callbell sent: $id', ({ id, conc
 					expect(json.description).toMatch(/Get Messages/);
 				} else {
 					expect(json).toMatchObject({ uuid: expect.stringMatching(/^[0-9a-f]{32}$/), status: 'enqueued' });
-					expect(env.sandbox.state.sent.has(json.uuid)).toBe(true);
+					expect(env().sandbox.state.sent.has(json.uuid)).toBe(true);
 				}
 			});
 		} else {
@@ -143,17 +136,17 @@ describe.each(LOST_ANSWERS)('answers lost after Callbell sent: $id', ({ id, conc
 
 test('Concurrency 1, Continue On Fail off: n8n stops at the first lost answer; later customers are never sent to', async () => {
 	loseAnswers();
-	const run = await runWorkflow(env.userFolder, ONE_AT_A_TIME.id, 'Send');
+	const run = await runWorkflow(env().userFolder, ONE_AT_A_TIME.id, 'Send');
 	expect(run.ok).toBe(false);
 	expectMaybeSent(errorOf(run)?.message);
 	expect(appliedPerRecipient()).toEqual([1, 1, 0, 0, 0]);
 	expect(statusesPerRecipient()).toEqual([[200], ['reset'], [], [], []]);
-	expect(env.sandbox.state.sent.size).toBe(2);
+	expect(env().sandbox.state.sent.size).toBe(2);
 });
 
 test('an empty WhatsApp wallet: every item says nothing was sent, and nothing is', async () => {
-	env.sandbox.setWalletDepleted(true);
-	const run = await runWorkflow(env.userFolder, WALLET.id, 'Send');
+	env().sandbox.setWalletDepleted(true);
+	const run = await runWorkflow(env().userFolder, WALLET.id, 'Send');
 	expect(run.ok).toBe(true);
 	const items = run.itemsOf('Send');
 	expect(items.map((item) => item.pairedItem)).toEqual(IN_ORDER.map((item) => ({ item })));
@@ -163,5 +156,5 @@ test('an empty WhatsApp wallet: every item says nothing was sent, and nothing is
 		expect(json.error).toMatch(/not sent|nothing was sent/i);
 	}
 	expect(statusesPerRecipient()).toEqual(RECIPIENTS.map(() => [402]));
-	expect(env.sandbox.state.sent.size).toBe(0);
+	expect(env().sandbox.state.sent.size).toBe(0);
 });

@@ -46,6 +46,30 @@ async function setUp({ log = () => {} } = {}) {
 	return { sandbox, userFolder, installed, workflows, runtime };
 }
 
+/**
+ * An e2e file's set-up, registered as its hooks: before all its tests, setUp (the sandbox and a
+ * fresh n8n user folder with everything imported), then `prepare(env)` for what the file adds
+ * (workflows of its own, a running n8n server); after all of them, `cleanUp(env)` and the sandbox
+ * closes; before each test, the sandbox goes back to its seed unless `resetEach` is false.
+ * Returns the getter of setUp's env, for use inside tests and hooks.
+ */
+function useRealN8n({ prepare, cleanUp, resetEach = true } = {}) {
+	let env;
+	beforeAll(async () => {
+		env = await setUp({ log: (line) => process.stdout.write(`${line}\n`) });
+		await prepare?.(env);
+	}, 900000);
+	afterAll(async () => {
+		await cleanUp?.(env);
+		await env?.sandbox.close();
+	});
+	if (resetEach) beforeEach(() => env.sandbox.reset());
+	return () => {
+		if (!env) throw new Error('Real n8n is not set up: use the env inside tests and hooks');
+		return env;
+	};
+}
+
 /** Imports a copy of an example that uses another credential, under a new id. */
 async function importVariant(userFolder, workflow, { id, credential }) {
 	const copy = JSON.parse(JSON.stringify(workflow));
@@ -80,4 +104,4 @@ async function runWorkflow(userFolder, id, nodeName = 'Callbell') {
 	return { ...result, task, items: task?.data?.main?.[0] ?? [], itemsOf, runData };
 }
 
-module.exports = { setUp, importVariant, importWorkflows, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL, SANDBOX_CREDENTIAL };
+module.exports = { setUp, useRealN8n, importVariant, importWorkflows, runWorkflow, SEED, WRONG_TOKEN, WRONG_CREDENTIAL, SANDBOX_CREDENTIAL };

@@ -3,23 +3,21 @@
 // in a real n8n server. How a workflow goes live differs between n8n 1.x (active flag) and 2.x
 // (published version): activateWorkflow in scripts/lib/n8n-instance.js picks the right command.
 const { startN8n, activateWorkflow } = require('../../scripts/lib/n8n-instance');
-const { setUp, SEED } = require('./real-n8n');
+const { useRealN8n, SEED } = require('./real-n8n');
 
 const PORT = Number(process.env.E2E_N8N_PORT || 5691);
 const WORKFLOW_ID = 'cbQueueWebhookBatch';
-let env;
 let n8n;
 
-beforeAll(async () => {
-	env = await setUp({ log: (line) => process.stdout.write(`${line}\n`) });
-	await activateWorkflow(env.userFolder, WORKFLOW_ID);
-	n8n = startN8n(env.userFolder, { port: PORT });
-	await n8n.ready;
-}, 900000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await env?.sandbox.close();
+// Its one test reads the sandbox as set-up and n8n's start left it: no reset before it.
+const env = useRealN8n({
+	prepare: async ({ userFolder }) => {
+		await activateWorkflow(userFolder, WORKFLOW_ID);
+		n8n = startN8n(userFolder, { port: PORT });
+		await n8n.ready;
+	},
+	cleanUp: () => n8n?.stop(),
+	resetEach: false,
 });
 
 test('a POST to the live webhook updates each contact through the Callbell node and answers with them', async () => {
@@ -42,8 +40,8 @@ test('a POST to the live webhook updates each contact through the Callbell node 
 	expect(response.status).toBe(200);
 	const body = await response.json();
 	expect(body.map((contact) => [contact.uuid, contact.name])).toEqual(contacts.map((contact) => [contact.uuid, contact.name]));
-	expect(env.sandbox.requests.filter((request) => request.method === 'PATCH').map((request) => [request.path, request.body])).toEqual(
+	expect(env().sandbox.requests.filter((request) => request.method === 'PATCH').map((request) => [request.path, request.body])).toEqual(
 		contacts.map((contact) => [`/contacts/${contact.uuid}`, { name: contact.name, custom_fields: { 'Order Count': String(contact.orders) } }]),
 	);
-	expect(env.sandbox.getContact(grace.uuid)).toMatchObject({ name: 'Grace B. Hopper' });
+	expect(env().sandbox.getContact(grace.uuid)).toMatchObject({ name: 'Grace B. Hopper' });
 });
