@@ -1,4 +1,4 @@
-import { toBsuid, toContactId, unwrapContact } from '../../../../nodes/Callbell/helpers/contacts';
+import { toBotStatus, toBsuid, toContactId, unwrapContact } from '../../../../nodes/Callbell/helpers/contacts';
 
 describe('toBsuid', () => {
 	it('trims a BSUID', () => expect(toBsuid('BSUID', ' bsuid_abc123 ')).toBe('bsuid_abc123'));
@@ -9,6 +9,16 @@ describe('toBsuid', () => {
 	it.each([[''], [undefined], [' ']])('%p is required', (input) => expect(() => toBsuid('BSUID', input)).toThrow('BSUID is required'));
 	it.each([['has space'], ['a/b'], ['x'.repeat(129)]])('refuses %p', (input) => expect(() => toBsuid('BSUID', input)).toThrow(/is not a BSUID/));
 	it('refuses non-text', () => expect(() => toBsuid('BSUID', 42)).toThrow('must be text'));
+});
+
+describe('toBotStatus', () => {
+	it('accepts bot_start and bot_end, trimmed', () => {
+		expect(toBotStatus('bot_start')).toBe('bot_start');
+		expect(toBotStatus(' bot_end ')).toBe('bot_end');
+	});
+	it.each([['start'], ['BOT_END'], [''], [true], [undefined]])('refuses %p', (input) => {
+		expect(() => toBotStatus(input)).toThrow(/^Bot Status must be bot_start or bot_end, got /);
+	});
 });
 
 describe('unwrapContact', () => {
