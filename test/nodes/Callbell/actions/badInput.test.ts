@@ -2,13 +2,14 @@ import { sandboxRunner } from '../../../harness/contact';
 import { useSandbox } from '../../../harness/sandbox';
 import { expectNamedMessage, parametersOf, requestLog, requestsOf, rowsOf } from './badInput/checks';
 import type { BadInputCase } from './badInput/corpus';
+import { channelCases } from './badInput/channel';
 import { contactCases } from './badInput/contact';
 import { contactUpdateCases } from './badInput/contactUpdate';
 import { customStatusCases } from './badInput/customStatus';
 import { funnelCases } from './badInput/funnel';
 import { sendCases } from './badInput/message';
 import { teamCases } from './badInput/team';
-import { templateChannelCases } from './badInput/templateChannel';
+import { templateCases } from './badInput/template';
 import { userCases } from './badInput/user';
 import { webhookCases } from './badInput/webhook';
 
@@ -28,7 +29,7 @@ import { webhookCases } from './badInput/webhook';
 /** Contact and the account resources: Team, Custom Status, User, Webhook, Funnel. */
 const contactAndAccountCases: BadInputCase[] = [...contactUpdateCases, ...contactCases, ...teamCases, ...customStatusCases, ...userCases, ...webhookCases, ...funnelCases];
 /** Message → Send, Template and Channel. */
-const messageCases: BadInputCase[] = [...sendCases, ...templateChannelCases];
+const messageCases: BadInputCase[] = [...sendCases, ...templateCases, ...channelCases];
 const badInputCases: BadInputCase[] = [...contactAndAccountCases, ...messageCases];
 const rows = rowsOf(badInputCases);
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactRef } from '../../../../harness/contact';
+import { ref } from '../../../../harness/messages';
 import { SEED } from '../../../../harness/sandbox';
 
 /**
@@ -76,6 +77,32 @@ export const fromValue = '={{ $json.value }}';
 
 /** The message n8n shows for a value outside a fixed list. */
 export const notAnyOf = (field: string, list: string) => new RegExp(`^${field} must be ${list}, got .+$`);
+
+/** Template and Channel → Rename: the Title read from the item. */
+export function renameCase(resource: 'template' | 'channel', uuid: string, title: string, bad: ItemValue, message: RegExp): BadInputCase {
+	return {
+		title: `${resource} rename: ${title}`,
+		operation: 'rename',
+		parameters: { resource, [resource]: ref(uuid), title: '={{ $json.title }}' },
+		valid: [{ title: 'First' }, { title: 'Second' }],
+		bad: { title: bad },
+		field: 'Title',
+		message,
+	};
+}
+
+/** Template and Channel: the locator By ID read from the item's `id`. */
+export function byIdCase(resource: 'template' | 'channel', operation: string, title: string, uuid: string, bad: ItemValue, field: string, message: RegExp): BadInputCase {
+	return {
+		title: `${resource} ${operation}: ${title}`,
+		operation,
+		parameters: { resource, [resource]: ref('={{ $json.id }}', 'id'), title: 'Renamed' },
+		valid: [{ id: uuid }, { id: uuid }],
+		bad: { id: bad },
+		field,
+		message,
+	};
+}
 
 /** The message n8n shows for a refused Callbell ID. */
 export const notAnId = (field: string) => new RegExp(`^${escapeRegExp(field)} "[\\s\\S]*" is not a valid Callbell ID$`);
