@@ -12,7 +12,10 @@ export const description = updateDisplayOptions({ show: { resource: ['funnel'], 
 
 const position = (stage: IDataObject) => (typeof stage.position === 'number' ? stage.position : Number.MAX_SAFE_INTEGER);
 
-/** `GET /funnels` (one unpaged list); one item per stage in position order, up to Limit. */
+/**
+ * `GET /funnels` (one unpaged list, README → Funnel, Plan); one item per stage in position order,
+ * up to Limit. The stages are sorted once all are read, so a Limit does not shorten the read.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
 	const limit = readLimit.call(this, itemIndex);
 	const stages = await requestList.call(this, context.api, { path: '/funnels', key: 'funnels', itemIndex });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toMemberStatus } from '../../helpers/userStatus';
-import { requestList } from '../../transport/pagination';
+import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { teamLocator } from './teamLocator';
 import { listFields, optionsCollection } from '../common.descriptions';
@@ -51,5 +51,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		qs: status ? { status } : {},
 		limit,
 		itemIndex,
+		adviceWhenCapped: setALimit,
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toDeliveryStatus, toEventList } from '../../helpers/webhookInput';
-import { requestList } from '../../transport/pagination';
+import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { EVENT_OPTIONS } from '../../helpers/webhookEvents';
 import { listFields, optionsCollection } from '../common.descriptions';
@@ -65,5 +65,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		limit,
 		itemIndex,
 		pageSize: { param: 'items', max: MAX_PAGE_SIZE },
+		adviceWhenCapped: setALimit,
 	});
 }
