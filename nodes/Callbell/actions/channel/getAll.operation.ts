@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/InputError';
 import { describeValue, toLimit } from '../../helpers/values';
-import { requestAllPages } from '../../transport/pagination';
+import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { withActive } from './locator';
 import { listFields, optionsCollection, SOURCE_OPTIONS } from '../common.descriptions';
@@ -45,7 +45,7 @@ export const description = updateDisplayOptions({ show: { resource: ['channel'],
 
 const TYPES = SOURCE_OPTIONS.map((option) => option.value);
 
-/** `GET /channels?type=&active=` (every page); one output item per channel, with `active`. */
+/** `GET /channels?type=&active=`, every page or up to Limit; one output item per channel, with `active`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : toLimit(this.getNodeParameter('limit', itemIndex, 50));
@@ -60,6 +60,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		if (active !== 'true' && active !== 'false') throw new InputError('Active', `must be true or false, got ${describeValue(filters.active)}`);
 		qs.active = active;
 	}
-	const channels = (await requestAllPages.call(this, context.api, '/channels', 'channels', qs)).map(withActive);
-	return limit === undefined ? channels : channels.slice(0, limit);
+	const channels = await requestList.call(this, context.api, { path: '/channels', key: 'channels', qs, limit, itemIndex, adviceWhenCapped: setALimit });
+	return channels.map(withActive);
 }

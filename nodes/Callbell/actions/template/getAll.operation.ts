@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InputError } from '../../helpers/InputError';
 import { isApproved, templateMediaType } from '../../helpers/templates';
 import { describeValue, toLimit } from '../../helpers/values';
-import { requestAllPages } from '../../transport/pagination';
+import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { withVariables } from './variables';
 import { listFields, optionsCollection } from '../common.descriptions';
@@ -52,7 +52,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['getAll'] } }, properties);
 
 /**
- * `GET /templates` (every page); Callbell documents no filter parameters, so Status (Approved by
+ * `GET /templates`, every page or until Limit templates pass the filters. Callbell documents no
+ * filter parameters (Callbell API docs, Templates → List templates), so Status (Approved by
  * default) and Media Type are applied here. One output item per template, with `variables`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
@@ -65,9 +66,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	if (mediaType !== undefined && !MEDIA_TYPES.includes(mediaType as string)) {
 		throw new InputError('Media Type', `must be one of ${MEDIA_TYPES.join(', ')}, got ${describeValue(mediaType)}`);
 	}
-	const templates = (await requestAllPages.call(this, context.api, '/templates', 'templates'))
-		.filter((template) => status === 'any' || isApproved(template))
-		.filter((template) => mediaType === undefined || templateMediaType(template) === mediaType)
-		.map(withVariables);
-	return limit === undefined ? templates : templates.slice(0, limit);
+	const templates = await requestList.call(this, context.api, {
+		path: '/templates',
+		key: 'templates',
+		keep: (template) => (status === 'any' || isApproved(template)) && (mediaType === undefined || templateMediaType(template) === mediaType),
+		limit,
+		itemIndex,
+		adviceWhenCapped: setALimit,
+	});
+	return templates.map(withVariables);
 }

@@ -1,6 +1,7 @@
 import { operationParameters, seedChannels } from '../../../../harness/messages';
 import { pairs, sandboxRunner } from '../../../../harness/contact';
 import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
+import { startStubServer } from '../../../../support/stubServer';
 
 const sandbox = useSandbox();
 const run = sandboxRunner(sandbox);
@@ -46,5 +47,26 @@ describe('Channel → Get Many through n8n’s engine against the sandbox', () =
 		const result = await run(getAll({ returnAll: false, limit: '={{ $json.limit }}' }), [{ limit: 0 }]);
 		expect(result.error?.message).toBe('Limit must be a whole number of at least 1, got number 0 [item 0]');
 		expect(sandbox.get().requests).toHaveLength(0);
+	});
+});
+
+describe('Channel → Get Many against a stub server (pages)', () => {
+	it('pages to the end (meta.pages); with a Limit it reads only the pages the Limit needs', async () => {
+		const stub = await startStubServer({
+			handle: (request) => {
+				const page = Number(request.query.page);
+				return { body: { channels: [{ uuid: `c${page}a`, discardedAt: false }, { uuid: `c${page}b`, discardedAt: false }], meta: { page, pages: 3 } } };
+			},
+		});
+		try {
+			const all = await run(getAll({ returnAll: true }), [{}], { baseUrl: stub.url });
+			expect(all.output!.map((item) => [item.json.uuid, item.json.active])).toEqual(['c1a', 'c1b', 'c2a', 'c2b', 'c3a', 'c3b'].map((uuid) => [uuid, true]));
+			expect(stub.requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+			const three = await run(getAll({ returnAll: false, limit: 3 }), [{}], { baseUrl: stub.url });
+			expect(three.output!.map((item) => item.json.uuid)).toEqual(['c1a', 'c1b', 'c2a']);
+			expect(stub.requests.map((request) => request.query.page)).toEqual(['1', '2', '3', '1', '2']);
+		} finally {
+			await stub.close();
+		}
 	});
 });

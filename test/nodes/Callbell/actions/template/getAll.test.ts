@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { operationParameters } from '../../../../harness/messages';
 import { pairs, sandboxRunner } from '../../../../harness/contact';
 import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
+import { startStubServer } from '../../../../support/stubServer';
 
 const sandbox = useSandbox();
 const run = sandboxRunner(sandbox);
@@ -39,5 +40,24 @@ describe('Template → Get Many through n8n’s engine against the sandbox', () 
 	it('Limit', async () => {
 		const result = await run(getAll({ returnAll: false, limit: 2 }));
 		expect(result.output).toHaveLength(2);
+	});
+});
+
+describe('Template → Get Many against a stub server (pages)', () => {
+	it('counts only the templates that pass its filters toward the Limit, and reads no further page', async () => {
+		const template = (uuid: string, status: string) => ({ uuid, status, text: 'Hi {{1}}', type: 'text' });
+		const stub = await startStubServer({
+			handle: (request) => {
+				const page = Number(request.query.page);
+				return { body: { templates: [template(`p${page}`, 'pending'), template(`a${page}`, 'approved')], meta: { page, pages: 4 } } };
+			},
+		});
+		try {
+			const result = await run(getAll({ returnAll: false, limit: 2 }), [{}], { baseUrl: stub.url });
+			expect(result.output!.map((item) => [item.json.uuid, item.json.variables])).toEqual([['a1', 1], ['a2', 1]]);
+			expect(stub.requests.map((request) => request.query.page)).toEqual(['1', '2']);
+		} finally {
+			await stub.close();
+		}
 	});
 });
