@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { requestAllPages } from '../transport/pagination';
+import { requestList } from '../transport/pagination';
 import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -16,7 +16,7 @@ function matching(items: IDataObject[], idKey: string, label: (item: IDataObject
 /** The Team picker: `GET /teams` (every page), default team first, filtered by name. */
 export async function searchTeams(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	const teams = await requestAllPages.call(this, api, '/teams', 'teams');
+	const teams = await requestList.call(this, api, { path: '/teams', key: 'teams' });
 	teams.sort((a, b) => Number(Boolean(b.default)) - Number(Boolean(a.default)) || text(a.name).localeCompare(text(b.name)));
 	return { results: matching(teams, 'uuid', (team) => (team.default ? `${text(team.name)} (default)` : text(team.name)), filter) };
 }
@@ -24,6 +24,6 @@ export async function searchTeams(this: ILoadOptionsFunctions, filter?: string):
 /** The Custom Status picker: `GET /custom_statuses` (every page), by name with its emoji. */
 export async function searchCustomStatuses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	const statuses = await requestAllPages.call(this, api, '/custom_statuses', 'customStatuses');
+	const statuses = await requestList.call(this, api, { path: '/custom_statuses', key: 'customStatuses' });
 	return { results: matching(statuses, 'id', (status) => `${text(status.emoji)} ${text(status.name)}`.trim(), filter) };
 }

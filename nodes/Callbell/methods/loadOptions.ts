@@ -1,14 +1,15 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { requestAllPages } from '../transport/pagination';
-import { callbellApiRequest, EDITOR_SETTINGS, getConnection } from '../transport/request';
+import { ONE_ANSWER } from '../transport/listPage';
+import { requestList } from '../transport/pagination';
+import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Teams (`GET /teams`, every page), default team first. */
 export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	const teams = await requestAllPages.call(this, api, '/teams', 'teams');
+	const teams = await requestList.call(this, api, { path: '/teams', key: 'teams' });
 	return teams
 		.filter((team) => text(team.uuid))
 		.sort((a, b) => Number(Boolean(b.default)) - Number(Boolean(a.default)) || text(a.name).localeCompare(text(b.name)))
@@ -25,11 +26,11 @@ export async function getTeams(this: ILoadOptionsFunctions): Promise<INodeProper
  */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	const teams = await requestAllPages.call(this, api, '/teams', 'teams');
+	const teams = await requestList.call(this, api, { path: '/teams', key: 'teams' });
 	const users = new Map<string, INodePropertyOptions>();
 	for (const team of teams) {
 		const path = `/teams/${encodeURIComponent(text(team.uuid))}/members`;
-		const members = await requestAllPages.call(this, api, path, 'users');
+		const members = await requestList.call(this, api, { path, key: 'users' });
 		for (const member of members) {
 			const email = text(member.email);
 			if (!email || users.has(email.toLowerCase())) continue;
@@ -42,7 +43,7 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 /** Channels (`GET /channels`, every page), main channel first, deactivated ones left out. */
 export async function getChannels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	const channels = await requestAllPages.call(this, api, '/channels', 'channels');
+	const channels = await requestList.call(this, api, { path: '/channels', key: 'channels' });
 	return channels
 		.filter((channel) => text(channel.uuid) && channel.discardedAt !== true)
 		.sort((a, b) => Number(Boolean(b.main)) - Number(Boolean(a.main)) || text(a.title).localeCompare(text(b.title)))
@@ -52,11 +53,10 @@ export async function getChannels(this: ILoadOptionsFunctions): Promise<INodePro
 		}));
 }
 
-/** Funnel stages (`GET /funnels`), in their position order. */
+/** Funnel stages (`GET /funnels`, one answer), in their position order. */
 export async function getFunnels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: '/funnels' })) as IDataObject;
-	const funnels = Array.isArray(response?.funnels) ? (response.funnels as IDataObject[]) : [];
+	const funnels = await requestList.call(this, api, { path: '/funnels', key: 'funnels', paging: ONE_ANSWER });
 	return funnels
 		.filter((funnel) => text(funnel.uuid))
 		.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))

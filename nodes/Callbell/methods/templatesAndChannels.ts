@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { channelLabel, isDiscarded, sortChannels } from '../helpers/channels';
 import { isApproved, templateLabel, templatePreview } from '../helpers/templates';
-import { requestAllPages } from '../transport/pagination';
+import { requestList } from '../transport/pagination';
 import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 /** The Template and Channel pickers (listSearch): every page read, filtered here by the typed text. */
@@ -11,7 +11,7 @@ const matches = (label: string, filter?: string) => !filter?.trim() || label.toL
 
 async function readList(this: ILoadOptionsFunctions, name: 'templates' | 'channels'): Promise<IDataObject[]> {
 	const api = await getConnection.call(this, EDITOR_SETTINGS);
-	return await requestAllPages.call(this, api, `/${name}`, name);
+	return await requestList.call(this, api, { path: `/${name}`, key: name });
 }
 
 function templateItems(templates: IDataObject[], filter: string | undefined, showStatus: boolean): INodeListSearchItems[] {

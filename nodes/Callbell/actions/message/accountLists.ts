@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requestAllPages } from '../../transport/pagination';
+import { requestList } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 
 type ListName = 'templates' | 'channels';
@@ -22,7 +22,7 @@ export async function accountList(this: IExecuteFunctions, context: ExecutionCon
 	}
 	let list = byName.get(name);
 	if (!list) {
-		const reading = requestAllPages.call(this, context.api, `/${name}`, name);
+		const reading = requestList.call(this, context.api, { path: `/${name}`, key: name });
 		// A failed read is not kept: the items waiting for it fail, later items read again.
 		reading.catch(() => {
 			if (byName?.get(name) === reading) byName.delete(name);

@@ -1,6 +1,7 @@
 import { Callbell } from '../../../../nodes/Callbell/Callbell.node';
 import { callListSearch } from '../../../harness/loadOptions';
 import { requestsTo, SEED, useSandbox } from '../../../harness/sandbox';
+import { startStubServer } from '../../../support/stubServer';
 
 const sandbox = useSandbox();
 const credentials = () => ({ apiToken: SEED.token, baseUrl: sandbox.get().url });
@@ -26,6 +27,22 @@ describe('Team and Custom Status pickers as n8n’s editor calls them', () => {
 		expect((await callListSearch('searchCustomStatuses', credentials(), 'vacation')).results).toEqual([
 			{ name: '🌴 Vacationing', value: SEED.customStatuses.vacationing.id },
 		]);
+	});
+
+	it('searchCustomStatuses pages to the end (meta.pages)', async () => {
+		const stub = await startStubServer({
+			handle: (request) => {
+				const page = Number(request.query.page);
+				return { body: { customStatuses: [{ id: `s${page}`, name: `Status ${page}`, emoji: '' }], meta: { page, pages: 3 } } };
+			},
+		});
+		try {
+			const { results } = await callListSearch('searchCustomStatuses', { apiToken: 'x', baseUrl: stub.url });
+			expect(results).toEqual([1, 2, 3].map((n) => ({ name: `Status ${n}`, value: `s${n}` })));
+			expect(stub.requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		} finally {
+			await stub.close();
+		}
 	});
 
 	it('no picker offers team-member emails for the User UUID (By ID only)', () => {

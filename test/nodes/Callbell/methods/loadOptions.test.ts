@@ -93,4 +93,42 @@ describe('the loadOptions pickers as n8n’s editor calls them', () => {
 		});
 		expect(sandbox.get().requests).toHaveLength(0);
 	});
+
+	it('getUsers: a team whose member list is missing fails the picker', async () => {
+		const stub = await startStubServer({
+			handle: (request) => (request.path === '/teams' ? { body: { teams: [{ uuid: 't1', name: 'Sales' }], meta: { page: 1, pages: 1 } } } : { body: {} }),
+		});
+		try {
+			await expect(callLoadOptions('getUsers', { apiToken: 'x', baseUrl: stub.url })).rejects.toMatchObject({
+				message: 'Callbell answered without a "users" list',
+				description: 'The answer to page 1 of GET /teams/t1/members had no "users". Nothing was output, so that no partial list passes as complete.',
+			});
+		} finally {
+			await stub.close();
+		}
+	});
+
+	it('getFunnels asks for the one unpaged answer, without a page parameter, and fails when it lacks the list', async () => {
+		const stub = await startStubServer({
+			handle: (request) => (request.query.empty ? { body: {} } : { body: { funnels: [{ uuid: 'f2', name: 'Won', position: 2 }, { uuid: 'f1', name: 'New', position: 1 }] } }),
+		});
+		try {
+			expect(await callLoadOptions('getFunnels', { apiToken: 'x', baseUrl: stub.url })).toEqual([
+				{ name: 'New', value: 'f1' },
+				{ name: 'Won', value: 'f2' },
+			]);
+			expect(stub.requests.map((request) => [request.path, request.query])).toEqual([['/funnels', {}]]);
+		} finally {
+			await stub.close();
+		}
+		const empty = await startStubServer({ handle: () => ({ body: {} }) });
+		try {
+			await expect(callLoadOptions('getFunnels', { apiToken: 'x', baseUrl: empty.url })).rejects.toMatchObject({
+				message: 'Callbell answered without a "funnels" list',
+				description: 'The answer to GET /funnels had no "funnels". Nothing was output, so that no partial list passes as complete.',
+			});
+		} finally {
+			await empty.close();
+		}
+	});
 });
