@@ -3,10 +3,13 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { CustomFieldDefinition } from '../actions/contact/helpers/customFields';
 import { collectFieldDefinitions } from '../actions/contact/helpers/fieldDefinitions';
 import type { CallbellConnection } from './request';
-import { requestContactsPage, type ContactsPage, type ContactsPageToken } from './pagination';
+import type { ListPage, ListRequest, PageToken } from './listPage';
+import { CONTACT_PAGES, requestListPage } from './listPage';
 
 /** Pages of contacts read to find the account's custom fields (20 contacts a page). */
 const PAGES_TO_READ = 3;
+
+const CONTACTS_WITH_FIELD_TYPES: ListRequest = { path: '/contacts', key: 'contacts', qs: { include_field_types: true }, paging: CONTACT_PAGES };
 
 /**
  * The account's custom field definitions, gathered from `GET /contacts?include_field_types=true`
@@ -19,10 +22,10 @@ export async function loadFieldDefinitions(
 	itemIndex?: number,
 ): Promise<Record<string, CustomFieldDefinition>> {
 	const definitions: Record<string, CustomFieldDefinition> = {};
-	let token: ContactsPageToken | undefined = { page: 1 };
+	let token: PageToken | undefined = { page: 1 };
 	for (let read = 0; token && read < PAGES_TO_READ; read++) {
-		const page: ContactsPage = await requestContactsPage.call(this, api, { include_field_types: true }, token, itemIndex);
-		collectFieldDefinitions(page.contacts, definitions);
+		const page: ListPage = await requestListPage.call(this, api, { ...CONTACTS_WITH_FIELD_TYPES, itemIndex }, token);
+		collectFieldDefinitions(page.elements, definitions);
 		if (wanted.length > 0 && wanted.every((name) => definitions[name])) break;
 		token = page.next;
 	}

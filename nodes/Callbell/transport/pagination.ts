@@ -5,7 +5,6 @@ import { isNodeApiError, toCallbellApiError } from './errors';
 import type { CallbellContext, ListPage, ListPaging, ListRequest, PageToken } from './listPage';
 import { itemSuffix, PAGE_NUMBERS, requestListPage } from './listPage';
 import type { CallbellConnection } from './request';
-import { callbellApiRequest } from './request';
 
 /** The cap error's advice in a Get Many: a Limit that the pages under the cap can serve. */
 export function setALimit(kept: number): string {
@@ -81,82 +80,4 @@ export async function requestList(this: CallbellContext, api: CallbellConnection
 		token = page.next;
 	}
 	return kept;
-}
-
-// The old readers stay until their callers move to requestList (the next commits remove them).
-export { decodePageToken, encodePageToken } from './listPage';
-
-/** Callbell refuses `GET /contacts` pages past 500 ("Pagination limit exceeded"). */
-export const CONTACTS_PAGE_CAP = 500;
-/** Lists other than contacts are small; this only bounds a misbehaving server. */
-const MAX_PAGES = 100;
-
-interface PageMeta {
-	page?: number;
-	pages?: number;
-	next?: string | null;
-}
-
-function metaOf(response: unknown): PageMeta | undefined {
-	const meta = (response as { meta?: unknown } | undefined)?.meta;
-	return typeof meta === 'object' && meta !== null ? (meta as PageMeta) : undefined;
-}
-
-function listOf<T>(response: unknown, key: string): T[] {
-	const list = (response as Record<string, unknown> | undefined)?.[key];
-	return Array.isArray(list) ? (list as T[]) : [];
-}
-
-/** Every element of a page-numbered list (`?page=`, `meta.pages`), e.g. teams or channels. */
-export async function requestAllPages(
-	this: CallbellContext,
-	api: CallbellConnection,
-	path: string,
-	key: string,
-	qs: IDataObject = {},
-): Promise<IDataObject[]> {
-	const all: IDataObject[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const response = await callbellApiRequest.call(this, api, { method: 'GET', path, qs: { ...qs, page } });
-		const items = listOf<IDataObject>(response, key);
-		all.push(...items);
-		const pages = metaOf(response)?.pages;
-		if (items.length === 0 || pages === undefined || page >= pages) break;
-	}
-	return all;
-}
-
-/**
- * Where the next page of contacts is: Callbell's cursor (`meta.next`, sent back as `after`)
- * when the server gives one, a page number otherwise.
- */
-export type ContactsPageToken = { after: string } | { page: number };
-
-export interface ContactsPage {
-	contacts: IDataObject[];
-	next?: ContactsPageToken;
-	/** The next page would be past Callbell's 500-page cap. */
-	capped: boolean;
-}
-
-/** One page of `GET /contacts` with the filters in `qs` (resent with every page, as Callbell asks). */
-export async function requestContactsPage(
-	this: CallbellContext,
-	api: CallbellConnection,
-	qs: IDataObject,
-	token: ContactsPageToken = { page: 1 },
-	itemIndex?: number,
-): Promise<ContactsPage> {
-	const query = { ...qs, ...token };
-	const response = await callbellApiRequest.call(this, api, { method: 'GET', path: '/contacts', qs: query, itemIndex });
-	const contacts = listOf<IDataObject>(response, 'contacts');
-	const meta = metaOf(response);
-	const page = 'page' in token ? token.page : (meta?.page ?? 0);
-
-	if (meta?.next) return { contacts, next: { after: meta.next }, capped: false };
-	if ('after' in token || contacts.length === 0) return { contacts, capped: false };
-	const more = meta?.pages !== undefined ? page < meta.pages : true;
-	if (!more) return { contacts, capped: false };
-	if (page + 1 > CONTACTS_PAGE_CAP) return { contacts, capped: true };
-	return { contacts, next: { page: page + 1 }, capped: false };
 }

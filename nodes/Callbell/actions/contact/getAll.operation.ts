@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ContactFiltersInput } from './helpers/contactList';
 import { buildContactListQuery } from './helpers/contactList';
 import { toLimit } from '../../helpers/values';
-import { isNodeApiError, toCallbellApiError } from '../../transport/errors';
-import type { ContactsPage, ContactsPageToken } from '../../transport/pagination';
-import { CONTACTS_PAGE_CAP, requestContactsPage } from '../../transport/pagination';
+import { CONTACT_PAGES } from '../../transport/listPage';
+import { requestList } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { includeFieldTypes } from './contactFields';
 import { listFields, optionsCollection, SOURCE_OPTIONS } from '../common.descriptions';
@@ -62,49 +61,27 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
 
-function capError(this: IExecuteFunctions, itemIndex: number, read: number) {
-	return new NodeOperationError(
-		this.getNode(),
-		`Callbell lists at most ${CONTACTS_PAGE_CAP} pages of contacts; there are more contacts than that [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description:
-				`Stopped after reading ${read} contacts and output none of them, so that no partial list passes as complete. ` +
-				`Narrow the list with Filters (Source, Tags, Team)${read > 0 ? `, or turn off Return All and set a Limit of at most ${read}` : ''}.`,
-		},
-	);
-}
-
-function isPaginationLimitError(error: unknown): boolean {
-	return isNodeApiError(error) && error.httpCode === '400' && /pagination limit exceeded/i.test(`${error.description ?? ''} ${error.message}`);
+/** The cap error's advice: the filters first, then a Limit the pages under Callbell's cap can serve. */
+function narrowTheList(kept: number): string {
+	return `Narrow the list with Filters (Source, Tags, Team)${kept > 0 ? `, or turn off Return All and set a Limit of at most ${kept}` : ''}.`;
 }
 
 /**
- * `GET /contacts` page after page, following Callbell's cursor (`meta.next` → `after`) when it
- * gives one and page numbers otherwise; one output item per contact.
+ * `GET /contacts` page after page (Callbell API docs, Contacts → List contacts), following Callbell's
+ * cursor (`meta.next` → `after`) when it gives one and page numbers otherwise, the filters sent
+ * with every page; one output item per contact. Callbell lists at most 500 pages by number.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : toLimit(this.getNodeParameter('limit', itemIndex, 50));
 	const query = buildContactListQuery(this.getNodeParameter('filters', itemIndex, {}) as ContactFiltersInput);
-
-	const contacts: IDataObject[] = [];
-	let token: ContactsPageToken | undefined = { page: 1 };
-	while (token) {
-		let page: ContactsPage;
-		try {
-			page = await requestContactsPage.call(this, context.api, { ...query }, token, itemIndex);
-		} catch (error) {
-			if (isPaginationLimitError(error)) throw capError.call(this, itemIndex, contacts.length);
-			throw toCallbellApiError(this.getNode(), error, itemIndex);
-		}
-		contacts.push(...page.contacts);
-		if (limit !== undefined && contacts.length >= limit) return contacts.slice(0, limit);
-		if (page.capped) throw capError.call(this, itemIndex, contacts.length);
-		if (page.next && 'after' in page.next && 'after' in token && page.next.after === token.after) {
-			throw new NodeOperationError(this.getNode(), `Callbell returned the same page cursor twice [item ${itemIndex}]`, { itemIndex });
-		}
-		token = page.next;
-	}
-	return contacts;
+	return await requestList.call(this, context.api, {
+		path: '/contacts',
+		key: 'contacts',
+		qs: { ...query },
+		paging: CONTACT_PAGES,
+		limit,
+		itemIndex,
+		adviceWhenCapped: narrowTheList,
+	});
 }

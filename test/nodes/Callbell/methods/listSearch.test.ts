@@ -105,3 +105,41 @@ describe('searchContacts (the Contact picker) as n8n’s editor calls it', () =>
 		expect(findSecret(error, 'wrong-token')).toEqual([]);
 	});
 });
+
+describe('searchContacts at Callbell’s 500-page cap', () => {
+	const stubs: Array<{ close: () => Promise<void> }> = [];
+	afterEach(async () => {
+		await Promise.all(stubs.splice(0).map(async (stub) => await stub.close()));
+	});
+
+	async function sixHundredPages() {
+		const stub = await startStubServer({
+			handle: (request) => {
+				const page = Number(request.query.page);
+				return { body: { contacts: [{ uuid: `c${page}`, name: `Contact ${page}`, source: 'instagram' }], meta: { page, pages: 600 } } };
+			},
+		});
+		stubs.push(stub);
+		return stub;
+	}
+
+	it('shows page 500, then fails with Callbell’s cap instead of ending the list silently', async () => {
+		const stub = await sixHundredPages();
+		const last = await callListSearch('searchContacts', { apiToken: 'x', baseUrl: stub.url }, undefined, 'page:500');
+		expect(last.results.map((item) => item.value)).toEqual(['c500']);
+		expect(last.paginationToken).toBe('page:501');
+		await expect(callListSearch('searchContacts', { apiToken: 'x', baseUrl: stub.url }, undefined, last.paginationToken as string)).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Callbell lists at most 500 pages of contacts; there are more contacts than that',
+			description: "The list above holds the contacts of Callbell's first 500 pages. Enter a contact further down By ID, By Phone or By BSUID.",
+		});
+		expect(stub.requests.map((request) => request.query.page)).toEqual(['500']);
+	});
+
+	it('a search stops reading at the cap and keeps what it found', async () => {
+		const stub = await sixHundredPages();
+		const result = await callListSearch('searchContacts', { apiToken: 'x', baseUrl: stub.url }, 'Contact 499', 'page:498');
+		expect(result).toEqual({ results: [{ name: 'Contact 499 · Instagram', value: 'c499', url: undefined }], paginationToken: 'page:501' });
+		expect(stub.requests.map((request) => request.query.page)).toEqual(['498', '499', '500']);
+	});
+});

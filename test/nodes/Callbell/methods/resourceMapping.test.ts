@@ -46,4 +46,15 @@ describe('Custom Fields (From Account), as n8n’s editor loads it', () => {
 			await stub.close();
 		}
 	});
+
+	it('names a missing contact list in its notice', async () => {
+		const stub = await startStubServer({ handle: () => ({ body: { error: 'maintenance' } }) });
+		try {
+			const { fields, emptyFieldsNotice } = await callResourceMapping({ apiToken: 'x', baseUrl: stub.url });
+			expect(fields).toEqual([]);
+			expect(emptyFieldsNotice).toMatch(/could not be loaded \(Callbell answered without a "contacts" list\)/);
+		} finally {
+			await stub.close();
+		}
+	});
 });

@@ -130,3 +130,21 @@ describe('Contact → Get Messages against a stub server', () => {
 		}
 	});
 });
+
+describe('Contact → Get Messages at its cap', () => {
+	it('a conversation longer than 5000 pages fails the item and says how many it read', async () => {
+		const server = await startStubServer({ handle: (request) => ({ body: { messages: [{ uuid: `m${request.query.page}` }] } }) });
+		try {
+			const result = await run(getMessages(ada, { returnAll: true }), [{}], { baseUrl: server.url, continueOnFail: true });
+			expect(result.output!.map((item) => item.json)).toEqual([
+				{
+					error: 'Callbell\'s list has more than 5000 pages [item 0]',
+					description: 'Stopped after 5000 elements and output none of them, so that no partial list passes as complete. Turn off Return All and set a Limit of at most 5000.',
+				},
+			]);
+			expect(server.requests).toHaveLength(5000);
+		} finally {
+			await server.close();
+		}
+	}, 120_000);
+});
