@@ -1,7 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from '../actions/contact/helpers/customFields';
-import { loadFieldDefinitions } from '../transport/fieldDefinitions';
+import { loadFieldDefinitions } from '../actions/contact/fieldDefinitions';
 import { EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const MAPPER_TYPES: Record<CustomFieldDefinition['type'], FieldType> = {

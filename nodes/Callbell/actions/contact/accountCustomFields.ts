@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from './helpers/customFields';
-import { definitionsFromMapperSchema } from './helpers/fieldDefinitions';
+import { definitionsFromMapperSchema, loadFieldDefinitions } from './fieldDefinitions';
 import { isEmptyValue } from '../../helpers/values';
-import { loadFieldDefinitions } from '../../transport/fieldDefinitions';
 import type { ExecutionContext } from '../types';
 
 /** Custom fields picked from the account (a resource mapper), shared by Create and Update. */

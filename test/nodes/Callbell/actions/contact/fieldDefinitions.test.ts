@@ -1,5 +1,5 @@
-import { collectFieldDefinitions, definitionsFromMapperSchema } from '../../../../../../nodes/Callbell/actions/contact/helpers/fieldDefinitions';
-import { toMapperField } from '../../../../../../nodes/Callbell/methods/resourceMapping';
+import { collectFieldDefinitions, definitionsFromMapperSchema } from '../../../../../nodes/Callbell/actions/contact/fieldDefinitions';
+import { toMapperField } from '../../../../../nodes/Callbell/methods/resourceMapping';
 
 describe('collectFieldDefinitions', () => {
 	it('gathers names, types and options from customFieldsMetadata across contacts', () => {
