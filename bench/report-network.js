@@ -162,7 +162,7 @@ function networkNotes(r) {
   const d = r.engine?.cpu;
   const b = r.engine?.cpuBaseline;
   if (d && b && !b.error) {
-    notes.push(`CPU per item in the engine harness (issue 15: no regression against ${b.measuredThen} ms, measured at ${b.commit} on another day): (d) gave ${num(d.cpuMsPerItem, 3)} ms in this run. This 2-core machine's speed changes by tens of percent from hour to hour, so the bench also builds ${b.commit} from git and runs it alternately with this build on the same items: medians ${num(b.currentMedian, 3)} ms (this build) and ${num(b.baselineMedian, 3)} ms (${b.commit}), ratio ${num(b.ratio, 3)}: ${verdict(b.noRegression)} (≤ ${b.limit} counts as no regression; single rounds of one build differ by a few percent).`);
+    notes.push(`CPU per item in the engine harness (${b.measuredThen === undefined ? `no regression against ${b.commit}` : `issue 15: no regression against ${b.measuredThen} ms, measured at ${b.commit} on another day`}): (d) gave ${num(d.cpuMsPerItem, 3)} ms in this run. This 2-core machine's speed changes by tens of percent from hour to hour, so the bench also builds ${b.commit} from git and runs it alternately with this build on the same items: medians ${num(b.currentMedian, 3)} ms (this build) and ${num(b.baselineMedian, 3)} ms (${b.commit}), ratio ${num(b.ratio, 3)}: ${verdict(b.noRegression)} (≤ ${b.limit} counts as no regression; single rounds of one build differ by a few percent).`);
   } else if (d) {
     notes.push(`CPU per item in the engine harness (issue 15: no regression against 1.947 ms, measured on another day): ${num(d.cpuMsPerItem, 3)} ms: ${verdict(d.cpuMsPerItem <= 1.947)}${b?.error ? ` (the same-run comparison was not measured: ${b.error})` : ''}.`);
   }

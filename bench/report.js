@@ -64,7 +64,7 @@ function baselineRow(b) {
   const list = (runs) => runs.map((x) => num(x.cpuMsPerItem, 3)).join(', ');
   return [[
     `(d) this build against ${b.commit}, engine harness`,
-    `${b.items} items as in (d), the node at ${b.commit} (where ${b.measuredThen} ms was measured) built from git; ${b.rounds} rounds, the builds alternating`,
+    `${b.items} items as in (d), the node at ${b.commit}${b.measuredThen === undefined ? '' : ` (where ${b.measuredThen} ms was measured)`} built from git; ${b.rounds} rounds, the builds alternating`,
     `this build **${num(b.currentMedian, 3)} ms**, ${b.commit} **${num(b.baselineMedian, 3)} ms** per item (medians; rounds: ${list(b.current)} against ${list(b.baseline)}${b.baselineErrors ? `; ${b.baselineErrors} baseline items failed` : ''}): ratio **${num(b.ratio, 3)}**`,
     `no regression (ratio ≤ ${b.limit}): ${verdict(b.noRegression)}`,
     '',

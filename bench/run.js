@@ -146,7 +146,7 @@ async function engineBenchmarks(sandbox, pool) {
     );
     say(`  ${out.cpu.cpuMsPerItem.toFixed(3)} ms CPU per item, ${out.cpu.itemsPerSecond.toFixed(0)} items/s`);
 
-    say(`engine (d) against ${BASELINE_COMMIT} (issue 15's ${BASELINE_CPU_MS} ms), built from git, alternated with this build on the same machine`);
+    say(`engine (d) against ${BASELINE_COMMIT}${BASELINE_CPU_MS === undefined ? '' : ` (issue 15's ${BASELINE_CPU_MS} ms)`}, built from git, alternated with this build on the same machine`);
     out.cpuBaseline = await cpuAgainstBaseline({ worker, startEngineWorker, engineRun, sandbox, items: benchItems(pool.slice(0, N.cpu), 'engine d'), say });
     if (out.cpuBaseline.error) say(`  ${out.cpuBaseline.error}`);
 
