@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CAPTION_LIMIT, MESSAGE_TEXT_LIMIT } from './helpers/messageContent';
 import { METADATA_KEY_LIMIT, METADATA_MAX_PAIRS, METADATA_VALUE_LIMIT } from './helpers/metadata';
-import { contactFields } from '../contact/contactFields';
-
-const contactField = (name: string) => contactFields.find((field) => field.name === name) as INodeProperties;
+import { assignedUserField, botStatusField, teamField } from '../common.descriptions';
 
 export const neverTwiceNotice: INodeProperties = {
 	displayName:
@@ -71,11 +69,11 @@ export const sendAdditionalFields: INodeProperties = {
 	default: {},
 	options: [
 		{
-			...contactField('assignedUser'),
+			...assignedUserField,
 			description:
 				'Assign the conversation to this Callbell user, by email. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{ ...contactField('botStatus'), description: 'Start or stop the bot for the conversation. Needs an enabled bot in Callbell.' },
+		{ ...botStatusField, description: 'Start or stop the bot for the conversation. Needs an enabled bot in Callbell.' },
 		{
 			displayName: 'Metadata',
 			name: 'metadata',
@@ -103,7 +101,7 @@ export const sendAdditionalFields: INodeProperties = {
 			description: 'Whether Callbell adds the contact and the conversation to the answer (fields=contact,conversation)',
 		},
 		{
-			...contactField('teamUuid'),
+			...teamField,
 			description:
 				'Move the conversation to this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
