@@ -37,8 +37,10 @@ function buildBaseline(commit = BASELINE_COMMIT) {
   try {
     const archive = execFileSync('git', ['archive', '--format=tar', sha, 'tsconfig.json', 'nodes', 'credentials'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', src], { input: archive });
-    // Its imports (n8n-workflow) resolve from the project's node_modules, further up.
-    execFileSync(process.execPath, [TSC, '-p', path.join(src, 'tsconfig.json'), '--outDir', dist], { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its imports (n8n-workflow) resolve from the project's node_modules, further up. Only the .js
+    // is needed: declaration files would be linted too (n8n-node lint reads every .ts, .d.ts included).
+    const tscArgs = [TSC, '-p', path.join(src, 'tsconfig.json'), '--outDir', dist, '--declaration', 'false', '--declarationMap', 'false'];
+    execFileSync(process.execPath, tscArgs, { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
   } finally {
     fs.rmSync(src, { recursive: true, force: true });
   }
