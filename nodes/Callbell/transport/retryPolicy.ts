@@ -75,7 +75,7 @@ function isServerError(status: number): boolean {
 export function isRetryable(method: IHttpRequestMethods, failure: AttemptFailure): boolean {
 	if (failure.status === 429) return true;
 	if (failure.code !== undefined && NOT_SENT_CODES.has(failure.code)) return true;
-	if (!IDEMPOTENT_METHODS.has(method)) return false;
+	if (!isIdempotent(method)) return false;
 	if (failure.status !== undefined) return isServerError(failure.status);
 	return failure.code !== undefined && NETWORK_CODES.has(failure.code);
 }
@@ -87,7 +87,7 @@ export function isRetryable(method: IHttpRequestMethods, failure: AttemptFailure
  * Such a request is never repeated, and its error says so.
  */
 export function isFateUnknown(method: IHttpRequestMethods, failure: AttemptFailure): boolean {
-	if (IDEMPOTENT_METHODS.has(method)) return false;
+	if (isIdempotent(method)) return false;
 	if (failure.status !== undefined) return failure.status >= 500 && failure.status <= 599;
 	return failure.code === undefined || !NOT_SENT_CODES.has(failure.code);
 }
