@@ -78,9 +78,17 @@ async function setUp({ log = () => {} } = {}) {
 	log(`n8n ready on :${port} in ${readyMs} ms`);
 	const { cookie } = await setupOwner(n8n.url, DEMO_OWNER);
 	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-callbell.callbellTrigger');
+	const productionUrl = `${n8n.url}/webhook/${trigger.webhookId}/callbell`;
+	// n8n answers its health check before it has activated the published workflows, and it
+	// registers a trigger's webhooks one by one (the POST, whose creation subscribes in Callbell,
+	// before the GET): wait for the subscription and the GET, or a test meets a half-activated workflow.
+	await waitFor('the published workflow’s GET and POST webhooks', async () => {
+		if (!sandbox.webhook) return false;
+		return (await fetch(productionUrl)).status !== 404;
+	}, 60000);
 	return {
 		sandbox, n8n, secret, workflow, trigger, rest: n8nRest(n8n.url, cookie), SEED,
-		productionUrl: `${n8n.url}/webhook/${trigger.webhookId}/callbell`,
+		productionUrl,
 		testUrl: `${n8n.url}/webhook-test/${trigger.webhookId}/callbell`,
 	};
 }
