@@ -1,0 +1,229 @@
+'use strict';
+// The Callbell node as tools of n8n's real AI Agent (npm run test:trigger; CALLBELL_N8N_RUNTIME picks
+// the n8n): a published Callbell Trigger → AI Agent (OpenAI Chat Model pointed at the scripted model
+// of test/ai) → Callbell tools, driven by signed inbound WhatsApp messages from the sandbox: one the
+// agent handles with all four tools, then one whose tool call Callbell refuses.
+const fs = require('node:fs');
+
+const { setUpAgent } = require('../ai/agent-n8n');
+const { TOOLS } = require('../ai/agent-workflow');
+const { toolSchemas, schemaSection, replaceSchemaSection, DOC_FILE } = require('../ai/tool-schemas');
+const { waitFor, incomingMessage } = require('./real-n8n-trigger');
+const { SEED } = require('../sandbox');
+
+const ada = SEED.contacts.ada;
+const grace = SEED.contacts.grace;
+const cleo = SEED.users.cleo;
+const support = SEED.teams.support;
+const INBOUND = 'Hi, order #1042 arrived broken. I want a refund please.';
+const REPLY = 'Sorry about order #1042, Ada! Cleo from our Support team will arrange your refund.';
+const FINAL = 'Tagged the contact Support, answered, and handed the conversation over to Cleo (Support).';
+const TOOL_NAMES = ['Hand_over_to_a_human', 'Read_recent_messages', 'Reply_to_customer', 'Tag_contact'];
+const GRACE_INBOUND = 'Please put me on your Refund list.';
+const GRACE_FINAL = 'Could not tag Grace: Callbell refused the tag.';
+
+/** Why a request is not what every step expects: the four tools, the prompt of this message. */
+function commonProblem(req, customer = ada.name, inbound = INBOUND) {
+	const names = (req.tools || []).map((t) => t.function?.name).sort();
+	if (JSON.stringify(names) !== JSON.stringify(TOOL_NAMES)) return `tools ${JSON.stringify(names)}, expected ${JSON.stringify(TOOL_NAMES)}`;
+	const [system] = req.messages;
+	if (system?.role !== 'system' || !String(system.content).includes(`The customer is ${customer}.`)) return `system message ${JSON.stringify(system)}`;
+	if (!req.messages.some((m) => m.role === 'user' && String(m.content).includes(inbound))) return 'no user message with the inbound text';
+	return undefined;
+}
+
+/** The content of the tool result for `id`, or a reason why it is missing. */
+function toolResult(req, id) {
+	const message = req.messages.find((m) => m.role === 'tool' && m.tool_call_id === id);
+	return message ? String(message.content) : undefined;
+}
+
+function resultsProblem(req, expectations) {
+	for (const [id, mustContain] of expectations) {
+		const content = toolResult(req, id);
+		if (content === undefined) return `no tool result for ${id}`;
+		if (!content.includes(mustContain)) return `tool result ${id} lacks ${JSON.stringify(mustContain)}: ${content.slice(0, 300)}`;
+	}
+	return undefined;
+}
+
+const STEPS = [
+	{
+		name: 'read the conversation and tag the contact',
+		check: (req) => commonProblem(req) || (req.messages.some((m) => m.role === 'tool') ? 'tool results before any tool call' : undefined),
+		reply: { toolCalls: [{ name: 'Read_recent_messages', args: { limit: 5 } }, { name: 'Tag_contact', args: { tag: 'Support' } }] },
+	},
+	{
+		name: 'answer and hand over',
+		// The messages tool returned the conversation (the inbound message among them); the tag tool the contact.
+		check: (req) => commonProblem(req) || resultsProblem(req, [['call_1_1', INBOUND], ['call_1_2', 'Support']]),
+		reply: {
+			toolCalls: [
+				{ name: 'Reply_to_customer', args: { text: REPLY } },
+				{ name: 'Hand_over_to_a_human', args: { agent_email: cleo.email, team_id: support.uuid } },
+			],
+		},
+	},
+	{
+		name: 'final answer',
+		check: (req) => commonProblem(req) || resultsProblem(req, [['call_2_1', '"status":"enqueued"'], ['call_2_2', cleo.email]]),
+		reply: { content: FINAL },
+	},
+	// Grace's message: the model picks a tag the account does not have, Callbell answers 422.
+	{
+		name: 'tag with an unknown tag',
+		check: (req) => commonProblem(req, grace.name, GRACE_INBOUND) || (req.messages.some((m) => m.role === 'tool') ? 'tool results from another execution' : undefined),
+		reply: { toolCalls: [{ name: 'Tag_contact', args: { tag: 'Refund' } }] },
+	},
+	{
+		name: 'the refusal comes back as the tool result',
+		check: (req) => commonProblem(req, grace.name, GRACE_INBOUND) || resultsProblem(req, [['call_4_1', 'error']]),
+		reply: { content: GRACE_FINAL },
+	},
+];
+
+let env;
+const lines = [];
+
+beforeAll(async () => {
+	env = await setUpAgent({ steps: STEPS, log: (line) => process.stdout.write(`${line}\n`) });
+	env.n8n.process.stdout.on('data', (d) => lines.push(String(d)));
+	env.n8n.process.stderr.on('data', (d) => lines.push(String(d)));
+}, 900000);
+
+afterAll(async () => {
+	// CALLBELL_AI_DUMP=<file>: every request the model got and every Callbell API request, for debugging.
+	if (process.env.CALLBELL_AI_DUMP && env) {
+		fs.writeFileSync(process.env.CALLBELL_AI_DUMP, JSON.stringify({ model: env.model.requests, failures: env.model.failures, callbell: apiRequests() }, null, 2));
+	}
+	await env?.n8n.stop();
+	await env?.sandbox.close();
+	await env?.model.close();
+});
+
+const runs = async () => (await env.rest.executions(env.workflow.id)).filter((e) => e.status !== 'running' && e.status !== 'new');
+/** The Callbell API requests the workflow made (the trigger's own subscription left out). */
+const apiRequests = () => env.sandbox.requests.filter((r) => !r.path.startsWith('/webhooks/'));
+
+describe('an incoming WhatsApp message, answered by an AI Agent with Callbell tools', () => {
+	let execution;
+
+	test('one signed inbound message runs the published workflow to success, through the three scripted model steps', async () => {
+		incomingMessage(env.sandbox, ada.uuid, INBOUND);
+		[execution] = await waitFor('the finished execution', async () => ((await runs()).length ? runs() : null), 90000);
+		if (execution.status !== 'success' || env.model.failures.length) {
+			process.stdout.write(`model failures: ${JSON.stringify(env.model.failures, null, 2)}\nn8n log:\n${lines.join('').slice(-6000)}\n`);
+		}
+		expect(env.model.failures).toEqual([]);
+		expect(env.model.other).toEqual([]);
+		expect(env.model.requests).toHaveLength(3);
+		expect([execution.mode, execution.status]).toEqual(['webhook', 'success']);
+	});
+
+	test('the model got the four tools with the $fromAI keys as a JSON schema: names, types, descriptions', () => {
+		const schemas = toolSchemas(env.model.requests[0]);
+		expect(Object.keys(schemas).sort()).toEqual(TOOL_NAMES);
+		const property = (type, description) => ({ type, description });
+		expect(schemas.Reply_to_customer.parameters.properties).toEqual({ text: property('string', 'The WhatsApp message to send to the customer, in their language') });
+		expect(schemas.Tag_contact.parameters.properties).toEqual({ tag: property('string', 'One tag for the contact, one of the account tags: Lead, Customer, VIP, Support, Churn Risk') });
+		expect(schemas.Hand_over_to_a_human.parameters.properties).toEqual({
+			agent_email: property('string', 'Email of the Callbell user who takes over the conversation'),
+			team_id: property('string', 'ID of the team inbox the conversation moves to'),
+		});
+		expect(schemas.Read_recent_messages.parameters.properties).toEqual({ limit: property('number', 'How many of the newest messages to read, 1 to 20') });
+		for (const schema of Object.values(schemas)) {
+			expect(schema.parameters.type).toBe('object');
+			expect([...schema.parameters.required].sort()).toEqual(Object.keys(schema.parameters.properties).sort());
+		}
+		// Without a description of its own (Set Automatically), n8n describes a tool by the operation's action text.
+		expect(schemas.Reply_to_customer.description).toBe('Send a message in Callbell');
+		expect(schemas.Read_recent_messages.description).toBe('Get the messages of a contact in Callbell');
+		expect(schemas.Tag_contact.description).toBe(TOOLS.Tag_contact.description);
+		expect(schemas.Hand_over_to_a_human.description).toBe(TOOLS.Hand_over_to_a_human.description);
+		// Every step got the same tools.
+		for (const req of env.model.requests.slice(1)) expect(toolSchemas(req)).toEqual(schemas);
+	});
+
+	test('the sandbox got exactly the requests the tool calls imply, with the values the model chose', () => {
+		const contact = `/contacts/${ada.uuid}`;
+		const whatsapp = SEED.channels.whatsapp;
+		// Per model step, what its tool calls imply, compared per step in any order: n8n 2.41.1 runs a
+		// step's tool calls in the model's order, 2.8.4 and 1.123.81 ran them last first.
+		const expected = [
+			[
+				// Read_recent_messages {limit: 5}: one page holds them
+				['GET', `${contact}/messages`, { page: '1' }, undefined, 200],
+				// Tag_contact {tag: "Support"}: Tag Mode Add reads the contact's tags, then adds the tag
+				['GET', contact, {}, undefined, 200],
+				['PATCH', contact, {}, { tags: ['Customer', 'VIP', 'Support'] }, 200],
+			],
+			[
+				// Reply_to_customer {text}: to the contact who wrote (its phone and channel looked up)
+				['GET', contact, {}, undefined, 200],
+				['GET', '/channels', { page: '1' }, undefined, 200],
+				['POST', '/messages/send', {}, { to: ada.phoneNumber, from: 'whatsapp', channel_uuid: whatsapp.uuid, type: 'text', content: { text: REPLY } }, 200],
+				// Hand_over_to_a_human {agent_email, team_id}: assign, move to the team, stop the bot
+				['PATCH', contact, {}, { assigned_user: cleo.email, team_uuid: support.uuid, bot_status: 'bot_end' }, 200],
+			],
+			// after the agent: File the answer
+			[['POST', `${contact}/conversation/note`, {}, { text: `Bot: ${FINAL}` }, 200]],
+		];
+		const calls = apiRequests().map((r) => [r.method, r.path, r.query, r.body, r.status]);
+		const bySteps = [];
+		for (const step of expected) bySteps.push(calls.splice(0, step.length));
+		const sorted = (list) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+		expect(bySteps.map(sorted)).toEqual(expected.map(sorted));
+		expect(calls).toEqual([]); // nothing more
+		// Within one tool call the order holds: the tag is added after the tags were read.
+		const tagRead = apiRequests().findIndex((r) => r.method === 'GET' && r.path === contact);
+		const tagWrite = apiRequests().findIndex((r) => r.method === 'PATCH' && r.body?.tags);
+		expect(tagRead).toBeLessThan(tagWrite);
+		const after = env.sandbox.getContact(ada.uuid);
+		expect([after.tags, after.assignedUser, after.team?.uuid]).toEqual([['Customer', 'VIP', 'Support'], cleo.email, support.uuid]);
+		expect([...env.sandbox.state.sent.values()].filter((m) => m.contactUuid === ada.uuid).map((m) => m.item.text)).toEqual([REPLY]);
+	});
+
+	test('the agent’s final answer is filed as a note on the conversation', () => {
+		const notes = (env.sandbox.state.notes.get(ada.uuid) || []).map((n) => n.text);
+		expect(notes).toEqual([`Bot: ${FINAL}`]);
+	});
+
+	test('the tool schemas in docs/ai-agent.md are the ones n8n built (CALLBELL_UPDATE_DOCS=1 rewrites them; other n8n: the same schemas)', () => {
+		const doc = fs.readFileSync(DOC_FILE, 'utf8');
+		const documented = /Captured from n8n (\S+) /.exec(doc)?.[1];
+		const schemas = toolSchemas(env.model.requests[0]);
+		if (env.runtime.isDefault && process.env.CALLBELL_UPDATE_DOCS === '1') {
+			fs.writeFileSync(DOC_FILE, replaceSchemaSection(doc, schemaSection(schemas, env.runtime.n8n)));
+		}
+		const now = fs.readFileSync(DOC_FILE, 'utf8');
+		// On the default n8n the doc names it; an older n8n must build the very schemas the doc shows.
+		expect(replaceSchemaSection(now, schemaSection(schemas, env.runtime.isDefault ? env.runtime.n8n : documented))).toBe(now);
+	});
+});
+
+describe('a tool call Callbell refuses', () => {
+	test('the refusal is the tool’s result, the model answers on, and nothing else is written', async () => {
+		const before = env.sandbox.requests.length;
+		const tags = env.sandbox.getContact(grace.uuid).tags;
+		incomingMessage(env.sandbox, grace.uuid, GRACE_INBOUND);
+		const executions = await waitFor('the second finished execution', async () => {
+			const list = await runs();
+			return list.length === 2 ? list : null;
+		}, 90000);
+		if (env.model.failures.length) process.stdout.write(`model failures: ${JSON.stringify(env.model.failures, null, 2)}\n`);
+		expect(env.model.failures).toEqual([]);
+		expect(env.model.requests).toHaveLength(5);
+		expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
+		const contact = `/contacts/${grace.uuid}`;
+		expect(env.sandbox.requests.slice(before).filter((r) => !r.path.startsWith('/webhooks/')).map((r) => [r.method, r.path, r.body, r.status])).toEqual([
+			['GET', contact, undefined, 200],
+			['PATCH', contact, { tags: [...tags, 'Refund'] }, 422],
+			['POST', `${contact}/conversation/note`, { text: `Bot: ${GRACE_FINAL}` }, 200],
+		]);
+		expect(env.sandbox.getContact(grace.uuid).tags).toEqual(tags);
+		// What the model was told (printed for the record): n8n hands it the error's message.
+		const told = env.model.requests[4].messages.find((m) => m.role === 'tool' && m.tool_call_id === 'call_4_1').content;
+		process.stdout.write(`the model's tool result for the refused tag: ${told}\n`);
+		expect(String(told)).toMatch(/error/i);
+	});
+});
