@@ -100,6 +100,70 @@ describe('Contact → Get Messages through n8n’s engine against the sandbox', 
 	});
 });
 
+/** What a model should read of a stored message, written out here rather than taken from the node. */
+function asConversation(message: IDataObject): IDataObject {
+	const role = message.status === 'received' ? 'customer' : message.status === 'note' ? 'note' : 'agent';
+	return { role, text: message.text, attachments: message.attachments ?? [], time: message.createdAt };
+}
+
+describe('Contact → Get Messages, Output for a model, through n8n’s engine against the sandbox', () => {
+	const withoutNotes = () => stored(ada).filter((message) => message.status !== 'note');
+
+	it('Conversation for a Model: one item paired to its input, the last Limit messages oldest first, notes left out and not counted', async () => {
+		const result = await run(getMessages(ada, { output: 'conversation', limit: 5 }));
+		expect(result.error).toBeUndefined();
+		const last5 = withoutNotes().slice(0, 5).reverse().map(asConversation);
+		expect(last5.map((message) => message.role)).toEqual(['agent', 'customer', 'agent', 'agent', 'customer']); // the note sat between the two agent messages
+		expect(pairs(result)).toEqual([[{ contactUuid: ada, messageCount: 5, messages: last5 }, 0]]);
+		expect(pagesRequested()).toEqual(['1']);
+	});
+
+	it('Include Notes puts the internal note in its place and counts it toward Limit', async () => {
+		const result = await run(getMessages(ada, { output: 'conversation', limit: 5, includeNotes: true }));
+		const messages = result.output![0].json.messages as IDataObject[];
+		expect(messages).toEqual(stored(ada).slice(0, 5).reverse().map(asConversation));
+		expect(messages[2]).toEqual(expect.objectContaining({ role: 'note', text: '@ben.agent can you check the bulk discount?' }));
+	});
+
+	it('Conversation as Text: the whole conversation (Return All) as "Customer: …" / "Agent: …" lines, a received photo as its URL', async () => {
+		sandbox.get().inbound({ contact_uuid: ada, text: 'This one arrived broken', attachments: ['https://files.example/broken-vase.jpg'] });
+		const result = await run(getMessages(ada, { output: 'text', returnAll: true }));
+		const lines = withoutNotes()
+			.reverse()
+			.map((message) => `${message.status === 'received' ? 'Customer' : 'Agent'}: ${message.text as string}`);
+		lines[lines.length - 1] += ' [attachment: https://files.example/broken-vase.jpg]';
+		expect(lines).toHaveLength(25);
+		expect(pairs(result)).toEqual([[{ contactUuid: ada, messageCount: 25, text: lines.join('\n') }, 0]]);
+		expect(pagesRequested()).toEqual(['1', '2', '3']);
+	});
+
+	it('Output set to Callbell’s Messages gives today’s output', async () => {
+		const explicit = await run(getMessages(ada, { output: 'messages', limit: 7, includeNotes: false }));
+		const unset = await run(getMessages(ada, { limit: 7 }));
+		expect(explicit.output!.map((item) => item.json)).toEqual(unset.output!.map((item) => item.json));
+		expect(explicit.output).toHaveLength(7);
+	});
+
+	it.each<[string, IDataObject, RegExp]>([
+		['an unknown Output', { output: '={{ "transcript" }}' }, /^Output must be one of "messages", "conversation", "text", got "transcript" \[item 0\]$/],
+		['an Include Notes that is not true or false', { output: 'text', includeNotes: '={{ "sometimes" }}' }, /^Include Notes must be true or false, got "sometimes" \[item 0\]$/],
+	])('refuses %s before any request', async (_case, extra, message) => {
+		const result = await run(getMessages(ada, extra));
+		expect(result.error?.message).toMatch(message);
+		expect(sandbox.get().requests).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, every input item yields exactly one item (its conversation or its error)', async () => {
+		const items = [{ id: ada }, { id: unknown }, { id: grace }];
+		const result = await run(getMessages('={{ $json.id }}', { output: 'text', limit: 2 }), items, { continueOnFail: true });
+		expect(pairs(result).map(([json, item]) => [json.contactUuid ?? json.httpCode, json.messageCount, item])).toEqual([
+			[ada, 2, 0],
+			['404', undefined, 1],
+			[grace, 2, 2],
+		]);
+	});
+});
+
 describe('Contact → Get Messages against a stub server', () => {
 	const message = (n: number) => ({ uuid: `m${n}`, text: `Message ${n}`, status: 'received' });
 
