@@ -20,7 +20,8 @@
  *   POST   /__sandbox/webhook-events  {event, payload?, response?: {code, body?, headers?}, success?, at?} → {webhookEvent}
  *                                     append a delivery record (sb.recordWebhookEvent)
  *   /__sandbox/webhooks/* and /__sandbox/events: the webhook sender, see webhooks/control.js
- *   POST   /__sandbox/inbound         {contact_uuid|phone|bsuid, text?, attachments?, channel_uuid?, name?}
+ *   POST   /__sandbox/inbound         {contact_uuid|phone|bsuid, text?, attachments?, channel_uuid?, name?,
+ *                                      location?, contactCards?, replyButton?, listReply?, replyTo?, contextKey?, forwarded?}
  *                                     → {message, contact, created} a customer writes (sb.inbound)
  *   GET    /__sandbox/messages        {messages:[...]} messages sent through the API, in send order
  *   POST   /__sandbox/messages/fail-next {count?, reason?} → config: the next sends end `failed`
