@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { messageParts } from './messageParts';
+
 export type Direction = 'incoming' | 'outgoing' | 'both';
 
 function asObject(value: unknown): IDataObject {
@@ -27,14 +29,15 @@ function contactOf(event: string, payload: IDataObject): IDataObject | undefined
 /**
  * One output item per delivery: the payload's fields at the top (`$json.text`, `$json.uuid`),
  * `event`, `contact` for every event about a contact (`$json.contact.name`), `direction` for
- * messages, and the raw `payload` as Callbell sent it.
+ * messages, a message's locations, contact cards, reply buttons, lists and replied-to message as
+ * clean fields (helpers/messageParts.ts), and the raw `payload` as Callbell sent it.
  */
 export function toOutputJson(event: string, rawPayload: unknown): IDataObject {
 	const payload = asObject(rawPayload);
 	const json: IDataObject = { ...payload, event };
 	const contact = contactOf(event, payload);
 	if (contact) json.contact = contact;
-	if (event === 'message_created') json.direction = messageDirection(payload);
+	if (event === 'message_created') Object.assign(json, messageParts(payload), { direction: messageDirection(payload) });
 	json.payload = rawPayload as IDataObject;
 	return json;
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { SEED, useSandbox } from '../../harness/sandbox';
 import { deliver } from '../../harness/trigger';
 import type { TriggerSetup } from '../../harness/trigger';
 
@@ -142,5 +143,69 @@ describe('duplicates', () => {
 		const { staticData } = await deliver(s, { body: incoming });
 		const node = (staticData as IDataObject)['node:Callbell Trigger'] as IDataObject;
 		expect(Object.keys(node.deliveries as IDataObject)).toEqual(['message_created:m-1']);
+	});
+});
+
+describe('interactive messages: what the sandbox sends, as Callbell documents it, arrives as clean fields', () => {
+	const sandbox = useSandbox();
+	const ada = SEED.contacts.ada.uuid;
+
+	/** The sandbox's customer message, delivered to the trigger in Callbell's envelope; the item the workflow gets. */
+	async function itemFor(spec: IDataObject): Promise<IDataObject> {
+		sandbox.get().inbound({ contact_uuid: ada, ...spec });
+		const emitted = (sandbox.get().events.emitted as Array<{ event: string; payload: IDataObject }>).filter((e) => e.event === 'message_created').pop()!;
+		const { result } = await deliver(setup(), { body: { event: emitted.event, payload: emitted.payload } });
+		const json = (result.workflowData as Array<Array<{ json: IDataObject }>>)[0][0].json;
+		// what the item had before these fields is all still there
+		expect(json).toMatchObject({ ...emitted.payload, event: 'message_created', direction: 'incoming', payload: emitted.payload });
+		return json;
+	}
+
+	test('a reply button: the options and the one the customer chose', async () => {
+		const json = await itemFor({ replyButton: { options: ['Yes', 'No'], selected: 'No', text: 'Shall we ship today?' } });
+		expect(json.replyButtons).toEqual({
+			type: 'quick_reply',
+			header: null,
+			text: 'Shall we ship today?',
+			caption: null,
+			media: null,
+			options: ['Yes', 'No'].map((title) => ({ title, type: 'text', postbackUrl: null, postbackText: null })),
+			selected: { title: 'No', type: 'text', postbackUrl: null, postbackText: null },
+		});
+	});
+
+	test('a list reply: the metadata JSON string parsed, and the chosen item with its section', async () => {
+		const json = await itemFor({ listReply: { header: 'Our menu', sections: [{ title: 'Breakfast', items: ['Yogurt', { title: 'Pancakes', description: 'With syrup' }] }], selected: 'Pancakes' } });
+		expect(typeof (json.messageInteractiveList as IDataObject).metadata).toBe('string');
+		expect(json.interactiveList).toEqual({
+			header: 'Our menu',
+			body: null,
+			buttons: ['Menu'],
+			sections: [{ title: 'Breakfast', subtitle: null, items: [{ title: 'Yogurt', description: null }, { title: 'Pancakes', description: 'With syrup' }] }],
+			selected: { section: 'Breakfast', title: 'Pancakes', description: 'With syrup' },
+		});
+	});
+
+	test('a location and a contact card', async () => {
+		expect((await itemFor({ location: { latitude: 38.7223, longitude: -9.1393 } })).location).toEqual({
+			latitude: 38.7223,
+			longitude: -9.1393,
+			mapImageUrl: expect.stringContaining('markers=color:red%7C38.7223,-9.1393'),
+		});
+		expect((await itemFor({ contactCards: [{ name: 'Peter Parker', phones: ['+1 202 555 0199'] }] })).contactCards).toEqual([
+			{ name: 'Peter Parker', phones: [{ phone: '+1 202 555 0199', whatsappId: null, type: 'MOBILE' }] },
+		]);
+	});
+
+	test.each(['messageContext', 'mesageContext'])('the replied-to message under %s, and a forward', async (contextKey) => {
+		const earlier = sandbox.get().inbound({ contact_uuid: ada, text: 'Is my order on its way?' }).message as IDataObject;
+		const json = await itemFor({ text: 'Any news?', replyTo: earlier.uuid, contextKey, forwarded: true });
+		expect(json.repliedTo).toEqual({ uuid: null, text: 'Is my order on its way?', status: 'received', direction: 'incoming', createdAt: earlier.createdAt });
+		expect(json.forwarded).toBe(true);
+	});
+
+	test('a plain text message gets none of these fields', async () => {
+		const json = await itemFor({ text: 'Hello' });
+		for (const key of ['location', 'contactCards', 'replyButtons', 'interactiveList', 'repliedTo', 'forwarded']) expect(json).not.toHaveProperty(key);
 	});
 });
