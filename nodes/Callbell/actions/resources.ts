@@ -1,26 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import * as channel from './channel/Channel.resource';
-import * as contact from './contact/Contact.resource';
-import * as customStatus from './customStatus/CustomStatus.resource';
-import * as funnel from './funnel/Funnel.resource';
-import * as message from './message/Message.resource';
-import * as plan from './plan/Plan.resource';
-import * as team from './team/Team.resource';
-import * as template from './template/Template.resource';
-import * as user from './user/User.resource';
-import * as webhook from './webhook/Webhook.resource';
-import type { OperationExecute } from './types';
-
-/** What a resource folder's `<Name>.resource.ts` exports. */
-export interface CallbellResource {
-	/** Its entry in the node's Resource list. */
-	resource: INodePropertyOptions;
-	/** Its operations' execute functions, by operation value. */
-	operations: Record<string, OperationExecute>;
-	/** Its Operation list and every operation's fields. */
-	description: INodeProperties[];
-}
+import { channel } from './channel/Channel.resource';
+import { contact } from './contact/Contact.resource';
+import { customStatus } from './customStatus/CustomStatus.resource';
+import { funnel } from './funnel/Funnel.resource';
+import { message } from './message/Message.resource';
+import { plan } from './plan/Plan.resource';
+import { team } from './team/Team.resource';
+import { template } from './template/Template.resource';
+import { user } from './user/User.resource';
+import { webhook } from './webhook/Webhook.resource';
+import type { CallbellResource } from './defineResource';
 
 /**
  * Every resource of the Callbell node. Adding a resource is one line here; the node's Resource

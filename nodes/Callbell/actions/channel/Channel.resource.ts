@@ -1,23 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as rename from './rename.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Channel',
-	value: 'channel',
-	description: 'A WhatsApp number, Instagram account, Messenger page or Telegram bot connected to Callbell',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	get: get.execute,
-	getAll: getAll.execute,
-	rename: rename.execute,
-};
-
-export const description: INodeProperties[] = [
+export const channel = defineResource(
+	{
+		name: 'Channel',
+		value: 'channel',
+		description: 'A WhatsApp number, Instagram account, Messenger page or Telegram bot connected to Callbell',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -31,7 +22,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...get.description,
-	...getAll.description,
-	...rename.description,
-];
+	{ get, getAll, rename },
+);

@@ -1,6 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as addNote from './addNote.operation';
 import * as closeConversation from './closeConversation.operation';
 import * as create from './create.operation';
@@ -16,30 +14,12 @@ import * as startBot from './startBot.operation';
 import * as stopBot from './stopBot.operation';
 import * as update from './update.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Contact',
-	value: 'contact',
-	description: 'A person you talk to on WhatsApp, Instagram, Messenger or Telegram',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	addNote: addNote.execute,
-	closeConversation: closeConversation.execute,
-	create: create.execute,
-	createOrUpdate: createOrUpdate.execute,
-	delete: deleteContact.execute,
-	get: get.execute,
-	getAll: getAll.execute,
-	getBotStatus: getBotStatus.execute,
-	getMessages: getMessages.execute,
-	openConversation: openConversation.execute,
-	setFunnelStage: setFunnelStage.execute,
-	startBot: startBot.execute,
-	stopBot: stopBot.execute,
-	update: update.execute,
-};
-
-export const description: INodeProperties[] = [
+export const contact = defineResource(
+	{
+		name: 'Contact',
+		value: 'contact',
+		description: 'A person you talk to on WhatsApp, Instagram, Messenger or Telegram',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -134,18 +114,20 @@ export const description: INodeProperties[] = [
 		],
 		default: 'update',
 	},
-	...addNote.description,
-	...closeConversation.description,
-	...create.description,
-	...createOrUpdate.description,
-	...deleteContact.description,
-	...get.description,
-	...getAll.description,
-	...getBotStatus.description,
-	...getMessages.description,
-	...openConversation.description,
-	...setFunnelStage.description,
-	...startBot.description,
-	...stopBot.description,
-	...update.description,
-];
+	{
+		addNote,
+		closeConversation,
+		create,
+		createOrUpdate,
+		delete: deleteContact,
+		get,
+		getAll,
+		getBotStatus,
+		getMessages,
+		openConversation,
+		setFunnelStage,
+		startBot,
+		stopBot,
+		update,
+	},
+);

@@ -1,27 +1,16 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as create from './create.operation';
 import * as deleteStatus from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Custom Status',
-	value: 'customStatus',
-	description: 'An agent presence label such as "Lunch" or "Vacationing" (not a contact field)',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	create: create.execute,
-	delete: deleteStatus.execute,
-	get: get.execute,
-	getAll: getAll.execute,
-	update: update.execute,
-};
-
-export const description: INodeProperties[] = [
+export const customStatus = defineResource(
+	{
+		name: 'Custom Status',
+		value: 'customStatus',
+		description: 'An agent presence label such as "Lunch" or "Vacationing" (not a contact field)',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -37,9 +26,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...create.description,
-	...deleteStatus.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-];
+	{ create, delete: deleteStatus, get, getAll, update },
+);

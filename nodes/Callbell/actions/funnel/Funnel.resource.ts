@@ -1,17 +1,12 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as getAll from './getAll.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Funnel',
-	value: 'funnel',
-	description: 'The stages conversations move through, e.g. Awareness → Interest → Decision',
-};
-
-export const operations: Record<string, OperationExecute> = { getAll: getAll.execute };
-
-export const description: INodeProperties[] = [
+export const funnel = defineResource(
+	{
+		name: 'Funnel',
+		value: 'funnel',
+		description: 'The stages conversations move through, e.g. Awareness → Interest → Decision',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -21,5 +16,5 @@ export const description: INodeProperties[] = [
 		options: [{ name: 'Get Many', value: 'getAll', description: 'List the funnel stages in their order', action: 'Get many funnel stages' }],
 		default: 'getAll',
 	},
-	...getAll.description,
-];
+	{ getAll },
+);

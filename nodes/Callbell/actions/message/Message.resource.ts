@@ -1,23 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as deleteMessage from './delete.operation';
 import * as getStatus from './getStatus.operation';
 import * as send from './send.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Message',
-	value: 'message',
-	description: 'A WhatsApp, Instagram, Messenger or Telegram message sent through Callbell',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	delete: deleteMessage.execute,
-	getStatus: getStatus.execute,
-	send: send.execute,
-};
-
-export const description: INodeProperties[] = [
+export const message = defineResource(
+	{
+		name: 'Message',
+		value: 'message',
+		description: 'A WhatsApp, Instagram, Messenger or Telegram message sent through Callbell',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -46,7 +37,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...deleteMessage.description,
-	...getStatus.description,
-	...send.description,
-];
+	{ delete: deleteMessage, getStatus, send },
+);

@@ -1,17 +1,12 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as get from './get.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Plan',
-	value: 'plan',
-	description: 'The account’s Callbell plan, seats and active users',
-};
-
-export const operations: Record<string, OperationExecute> = { get: get.execute };
-
-export const description: INodeProperties[] = [
+export const plan = defineResource(
+	{
+		name: 'Plan',
+		value: 'plan',
+		description: 'The account’s Callbell plan, seats and active users',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -21,5 +16,5 @@ export const description: INodeProperties[] = [
 		options: [{ name: 'Get', value: 'get', description: 'Get the plan, licenses, active users and teams', action: 'Get the plan' }],
 		default: 'get',
 	},
-	...get.description,
-];
+	{ get },
+);

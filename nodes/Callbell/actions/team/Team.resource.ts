@@ -1,25 +1,15 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getMembers from './getMembers.operation';
 import * as rename from './rename.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Team',
-	value: 'team',
-	description: 'A team inbox of agents',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	get: get.execute,
-	getAll: getAll.execute,
-	getMembers: getMembers.execute,
-	rename: rename.execute,
-};
-
-export const description: INodeProperties[] = [
+export const team = defineResource(
+	{
+		name: 'Team',
+		value: 'team',
+		description: 'A team inbox of agents',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -39,8 +29,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...get.description,
-	...getAll.description,
-	...getMembers.description,
-	...rename.description,
-];
+	{ get, getAll, getMembers, rename },
+);

@@ -1,21 +1,13 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as clearCustomStatus from './clearCustomStatus.operation';
 import * as setStatus from './setStatus.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'User',
-	value: 'user',
-	description: 'An agent of the Callbell account: availability and custom status',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	clearCustomStatus: clearCustomStatus.execute,
-	setStatus: setStatus.execute,
-};
-
-export const description: INodeProperties[] = [
+export const user = defineResource(
+	{
+		name: 'User',
+		value: 'user',
+		description: 'An agent of the Callbell account: availability and custom status',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -38,6 +30,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'setStatus',
 	},
-	...clearCustomStatus.description,
-	...setStatus.description,
-];
+	{ clearCustomStatus, setStatus },
+);

@@ -1,23 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import type { OperationExecute } from '../types';
+import { defineResource } from '../defineResource';
 import * as getDeliveryEvents from './getDeliveryEvents.operation';
 import * as subscribe from './subscribe.operation';
 import * as unsubscribe from './unsubscribe.operation';
 
-export const resource: INodePropertyOptions = {
-	name: 'Webhook',
-	value: 'webhook',
-	description: 'The account’s one webhook, managed by hand (the Callbell Trigger manages it automatically)',
-};
-
-export const operations: Record<string, OperationExecute> = {
-	getDeliveryEvents: getDeliveryEvents.execute,
-	subscribe: subscribe.execute,
-	unsubscribe: unsubscribe.execute,
-};
-
-export const description: INodeProperties[] = [
+export const webhook = defineResource(
+	{
+		name: 'Webhook',
+		value: 'webhook',
+		description: 'The account’s one webhook, managed by hand (the Callbell Trigger manages it automatically)',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -46,7 +37,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getDeliveryEvents',
 	},
-	...getDeliveryEvents.description,
-	...subscribe.description,
-	...unsubscribe.description,
-];
+	{ getDeliveryEvents, subscribe, unsubscribe },
+);
