@@ -78,6 +78,18 @@ export const listFields: INodeProperties[] = [
 	},
 ];
 
+/** The Filters collection of a list operation, its filters sorted by name as n8n's own lists are. */
+export function filtersCollection(filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...filters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** The channel types a contact can come from, as Callbell names them in `source`. */
 export const SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Instagram', value: 'instagram' },

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { assignedUserField, botStatusField, teamField } from '../common.descriptions';
+import { CUSTOM_FIELD_TYPE_OPTIONS } from './helpers/customFields';
 
 /**
  * The contact fields Callbell takes on create and update (`PATCH /contacts/:uuid`), in the
@@ -45,14 +46,7 @@ export const contactFields: INodeProperties[] = [
 						type: 'options',
 						default: 'text',
 						description: 'The field type configured in Callbell',
-						options: [
-							{ name: 'Checkbox', value: 'checkbox', description: 'A list of options, or options separated by commas' },
-							{ name: 'Date', value: 'date', description: 'YYYY-MM-DD; ISO date-times and n8n dates are converted' },
-							{ name: 'Dropdown', value: 'dropdown', description: 'One of the configured options' },
-							{ name: 'Email', value: 'email', description: 'A valid email address' },
-							{ name: 'Number', value: 'number', description: 'Sent as text, as Callbell expects (42 → "42")' },
-							{ name: 'Text', value: 'text' },
-						],
+						options: [...CUSTOM_FIELD_TYPE_OPTIONS],
 					},
 					{
 						displayName: 'Value',

@@ -8,7 +8,7 @@ import { CONTACT_PAGES } from '../../transport/listPage';
 import { requestList } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { includeFieldTypes } from './contactFields';
-import { listFields, optionsCollection, SOURCE_OPTIONS } from '../common.descriptions';
+import { filtersCollection, listFields, optionsCollection, SOURCE_OPTIONS, teamField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	listFields[0],
@@ -21,41 +21,30 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [true] } },
 	},
 	listFields[1],
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			includeFieldTypes,
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'options',
-				default: 'whatsapp',
-				description: 'Only contacts from this channel type',
-				options: SOURCE_OPTIONS,
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Lead, VIP',
-				description: 'Only contacts with these tags (case-insensitive). Tags separated by commas, or an expression returning a list.',
-			},
-			{
-				displayName: 'Team Name or ID',
-				name: 'teamUuid',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTeams' },
-				default: '',
-				description:
-					'Only contacts in this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	filtersCollection([
+		includeFieldTypes,
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'whatsapp',
+			description: 'Only contacts from this channel type',
+			options: SOURCE_OPTIONS,
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Lead, VIP',
+			description: 'Only contacts with these tags (case-insensitive). Tags separated by commas, or an expression returning a list.',
+		},
+		{
+			...teamField,
+			description:
+				'Only contacts in this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 	optionsCollection(),
 ];
 

@@ -5,32 +5,25 @@ import { toMemberStatus } from '../../helpers/userStatus';
 import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { teamLocator } from './teamLocator';
-import { listFields, optionsCollection } from '../common.descriptions';
+import { filtersCollection, listFields, optionsCollection } from '../common.descriptions';
 import { readLimit, readLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	teamLocator,
 	...listFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'available',
-				description: 'Only members who are available, or only those who are away',
-				options: [
-					{ name: 'Available', value: 'available' },
-					{ name: 'Away', value: 'away' },
-				],
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'available',
+			description: 'Only members who are available, or only those who are away',
+			options: [
+				{ name: 'Available', value: 'available' },
+				{ name: 'Away', value: 'away' },
+			],
+		},
+	]),
 	optionsCollection(),
 ];
 

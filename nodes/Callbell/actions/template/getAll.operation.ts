@@ -3,49 +3,45 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/InputError';
 import { isApproved, templateMediaType } from '../../helpers/templates';
-import { describeValue, toLimit } from '../../helpers/values';
+import { describeValue } from '../../helpers/values';
 import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { withVariables } from './variables';
-import { listFields, optionsCollection } from '../common.descriptions';
+import { filtersCollection, listFields, optionsCollection } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
-const MEDIA_TYPES = ['text', 'image', 'video', 'document'];
+/** Callbell's template types (`template_type`), for the Media Type filter and its check. */
+const MEDIA_TYPE_OPTIONS = [
+	{ name: 'Document', value: 'document' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Text', value: 'text' },
+	{ name: 'Video', value: 'video' },
+];
+const MEDIA_TYPES = MEDIA_TYPE_OPTIONS.map((option) => option.value);
 
 const properties: INodeProperties[] = [
 	...listFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Media Type',
-				name: 'mediaType',
-				type: 'options',
-				default: 'text',
-				description: 'Only templates of this media type',
-				options: [
-					{ name: 'Document', value: 'document' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Text', value: 'text' },
-					{ name: 'Video', value: 'video' },
-				],
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'approved',
-				description: 'Approved templates only (the ones you can send), or every template',
-				options: [
-					{ name: 'Approved', value: 'approved' },
-					{ name: 'Any', value: 'any' },
-				],
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Media Type',
+			name: 'mediaType',
+			type: 'options',
+			default: 'text',
+			description: 'Only templates of this media type',
+			options: MEDIA_TYPE_OPTIONS,
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'approved',
+			description: 'Approved templates only (the ones you can send), or every template',
+			options: [
+				{ name: 'Approved', value: 'approved' },
+				{ name: 'Any', value: 'any' },
+			],
+		},
+	]),
 	optionsCollection(),
 ];
 
@@ -57,8 +53,7 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
  * default) and Media Type are applied here. One output item per template, with `variables`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : toLimit(this.getNodeParameter('limit', itemIndex, 50));
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: unknown; mediaType?: unknown };
 	const status = filters.status ?? 'approved';
 	if (status !== 'approved' && status !== 'any') throw new InputError('Status', `must be Approved or Any, got ${describeValue(status)}`);

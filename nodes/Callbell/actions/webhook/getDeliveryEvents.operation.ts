@@ -5,7 +5,7 @@ import { toDeliveryStatus, toEventList } from '../../helpers/webhookInput';
 import { requestList, setALimit } from '../../transport/pagination';
 import type { ExecutionContext } from '../types';
 import { EVENT_OPTIONS } from '../../helpers/webhookEvents';
-import { listFields, optionsCollection } from '../common.descriptions';
+import { filtersCollection, listFields, optionsCollection } from '../common.descriptions';
 import { readLimit } from '../parameters';
 
 /** Callbell's page size parameter `items`; the node asks for at most this many per page. */
@@ -13,34 +13,27 @@ const MAX_PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
 	...listFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only deliveries of these events',
-				options: EVENT_OPTIONS,
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'failed',
-				description: 'Only deliveries your endpoint answered with 200 (success), or the others (failed)',
-				options: [
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Success', value: 'success' },
-				],
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Events',
+			name: 'events',
+			type: 'multiOptions',
+			default: [],
+			description: 'Only deliveries of these events',
+			options: EVENT_OPTIONS,
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'failed',
+			description: 'Only deliveries your endpoint answered with 200 (success), or the others (failed)',
+			options: [
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'Success', value: 'success' },
+			],
+		},
+	]),
 	optionsCollection(),
 ];
 

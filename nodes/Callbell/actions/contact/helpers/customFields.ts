@@ -1,9 +1,17 @@
 import { InputError } from '../../../helpers/InputError';
 import { describeValue, isEmptyValue, parseJsonText, toEmail, toStringList, toText } from '../../../helpers/values';
 
-/** Custom field types as Callbell names them. */
-export const CUSTOM_FIELD_TYPES = ['text', 'email', 'number', 'date', 'dropdown', 'checkbox'] as const;
-export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+/** Custom field types as Callbell names them, with the values each takes (the Type list of a custom field). */
+export const CUSTOM_FIELD_TYPE_OPTIONS = [
+	{ name: 'Checkbox', value: 'checkbox', description: 'A list of options, or options separated by commas' },
+	{ name: 'Date', value: 'date', description: 'YYYY-MM-DD; ISO date-times and n8n dates are converted' },
+	{ name: 'Dropdown', value: 'dropdown', description: 'One of the configured options' },
+	{ name: 'Email', value: 'email', description: 'A valid email address' },
+	{ name: 'Number', value: 'number', description: 'Sent as text, as Callbell expects (42 → "42")' },
+	{ name: 'Text', value: 'text' },
+] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPE_OPTIONS)[number]['value'];
+export const CUSTOM_FIELD_TYPES: readonly CustomFieldType[] = CUSTOM_FIELD_TYPE_OPTIONS.map((option) => option.value);
 
 export type CustomFieldValue = string | string[];
 
