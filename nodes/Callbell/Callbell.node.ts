@@ -25,7 +25,9 @@ export class Callbell implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: resources.map((entry) => entry.resource).sort((a, b) => a.name.localeCompare(b.name)),
+				// In the order of `resources`: the jobs users come for first (n8n's node creator lists
+				// the actions in this order too), then the rest alphabetically.
+				options: resources.map((entry) => entry.resource),
 				default: 'contact',
 			},
 			...resources.flatMap((entry) => entry.description),

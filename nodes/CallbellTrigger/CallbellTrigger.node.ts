@@ -27,7 +27,12 @@ export class CallbellTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow on Callbell events: incoming WhatsApp, Instagram, Messenger and Telegram messages, contacts, conversations',
+		// n8n's node creator lists this trigger and the Callbell node as one "Callbell" entry and
+		// shows this description for both (n8n-editor-ui, useActionsGeneration:
+		// generateMergedNodesAndActions, `app.description = trigger.description`), so it names the
+		// actions first and the events after.
+		description:
+			'Send WhatsApp messages and templates, update contacts and conversations, and start workflows on incoming messages and other Callbell events (WhatsApp, Instagram, Messenger, Telegram)',
 		defaults: { name: 'Callbell Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

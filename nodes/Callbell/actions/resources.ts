@@ -12,6 +12,8 @@ import type { CallbellResource } from './defineResource';
 
 /**
  * Every resource of the Callbell node. Adding a resource is one line here; the node's Resource
- * list, its fields and the router all read this list.
+ * list, its fields and the router all read this list. The order is the Resource list's and the
+ * order of the actions in n8n's node creator: what users come for first (sending a message,
+ * updating a contact), then the others alphabetically.
  */
-export const resources: CallbellResource[] = [contact, message, template, channel, customStatus, funnel, plan, team, user, webhook];
+export const resources: CallbellResource[] = [message, contact, channel, customStatus, funnel, plan, team, template, user, webhook];
