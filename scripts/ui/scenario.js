@@ -12,6 +12,18 @@ const { SEED } = require('../../test/sandbox');
 const { WAIT_MS } = require('./editor');
 
 const NODE_TYPE = 'n8n-nodes-callbell.callbell';
+/** The built node's actions in its Resource order, and the trigger's description (what n8n shows for both). */
+const { NODE_ACTIONS, TRIGGER_DESCRIPTION } = (() => {
+  const dist = require('path').resolve(__dirname, '..', '..', 'dist', 'nodes');
+  const node = new (require(`${dist}/Callbell/Callbell.node.js`).Callbell)().description;
+  const trigger = new (require(`${dist}/CallbellTrigger/CallbellTrigger.node.js`).CallbellTrigger)().description;
+  const resources = node.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+  const operationsOf = (resource) => node.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource));
+  return {
+    NODE_ACTIONS: resources.flatMap((resource) => operationsOf(resource).options.map((o) => o.action)),
+    TRIGGER_DESCRIPTION: trigger.description,
+  };
+})();
 const WRONG_CREDENTIAL_NAME = 'Callbell (wrong token)';
 const WRONG_TOKEN = 'not-the-sandbox-token-ui';
 const CONTACT = SEED.contacts.alan;
@@ -109,17 +121,23 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     workflowUrl = page.url().replace(/\?.*$/, '');
   });
 
-  await step('Nodes panel: search "Callbell" shows the node with its icon and description', async () => {
+  await step('Nodes panel after a trigger: "Callbell", "WhatsApp", "send message" and "template" find the node, described by what it does', async () => {
     // A Manual Trigger first: on an empty canvas n8n offers only triggers (the Callbell Trigger's events).
     await editor.openActionsPanel();
-    const creator = await editor.searchNodes('Callbell');
-    // n8n lists the package's node and trigger as one "Callbell" entry (shown with the trigger's
-    // description); it opens the node's actions and the trigger's events.
-    const item = creator.getByTestId('node-creator-action-item')
+    // n8n lists the package's node and trigger as one "Callbell" entry, with the trigger's
+    // description (generateMergedNodesAndActions in n8n's editor): it must read as the actions.
+    const entry = (creator) => creator.getByTestId('node-creator-action-item')
       .filter({ has: page.getByTestId('node-creator-item-name').getByText('Callbell', { exact: true }) }).first();
-    await item.waitFor({ state: 'visible' });
+    let creator;
+    for (const query of ['WhatsApp', 'send message', 'template', 'Callbell']) {
+      creator = await editor.searchNodes(query);
+      await entry(creator).waitFor({ state: 'visible' });
+      log(`  "${query}" → the Callbell entry`);
+    }
+    const item = entry(creator);
     const description = await item.getByTestId('node-creator-item-description').innerText();
-    assert.match(description, /^(Send WhatsApp messages and templates; manage contacts, conversations, bots, teams, agent statuses and the webhook in Callbell|Starts the workflow on Callbell events)/);
+    assert.equal(description.replace(/\s+/g, ' ').trim(), TRIGGER_DESCRIPTION);
+    assert.match(description, /^Send WhatsApp messages and templates, update contacts/);
     const icon = await editor.iconOf(item);
     assert.match(icon.src, /\/icons\/n8n-nodes-callbell\/dist\/icons\/callbell\.svg$/, `icon src ${icon.src}`);
     assert.ok(icon.loaded, `the icon ${icon.src} did not load`);
@@ -127,11 +145,16 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     await shot('nodes panel', { locator: creator });
   });
 
-  await step('Add the node: Contact → Update', async () => {
+  await step('Add the node: its actions start with Send a message, then the Contact actions; Contact → Update', async () => {
     const creator = page.getByTestId('node-creator');
     await creator.getByTestId('node-creator-action-item').filter({ hasText: 'Callbell' }).first().click();
-    const actions = (await creator.getByTestId('item-iterator-item').allInnerTexts()).map((t) => t.trim());
-    includesAll(actions, ['Update a contact', 'Create a contact', 'Get many contacts', 'Delete a contact'], 'the actions');
+    await creator.getByText('Send a message', { exact: true }).first().waitFor({ state: 'visible' });
+    const actions = (await creator.getByTestId('item-iterator-item').allInnerTexts()).map((t) => t.trim().replace(/\s+/g, ' '));
+    // Every action of the node, in the order n8n shows them, against the node's own list.
+    const shown = actions.filter((text) => NODE_ACTIONS.includes(text));
+    log(`  first actions: ${shown.slice(0, 5).join(' | ')} …`);
+    assert.deepEqual(shown, NODE_ACTIONS, 'the node creator lists every action, in the Resource order');
+    assert.deepEqual(shown.slice(0, 3), ['Send a message', 'Get the status of a message', 'Delete a message']);
     await shot('actions', { locator: creator });
     await creator.getByText('Update a contact', { exact: true }).click();
     await ndv().waitFor({ state: 'visible' });

@@ -41,7 +41,7 @@ async function runTriggerScenario({ page, editor, step, shot, sandbox, n8nUrl, l
     const creator = await editor.searchNodes('Callbell Trigger');
     // n8n lists it as "Callbell" (without " Trigger") with the trigger's description.
     const item = creator.getByTestId('node-creator-node-item').or(creator.getByTestId('node-creator-action-item'))
-      .filter({ hasText: 'Starts the workflow on Callbell events' }).first();
+      .filter({ hasText: 'start workflows on incoming messages and other Callbell events' }).first();
     await item.waitFor({ state: 'visible' });
     await shot('nodes panel: Callbell Trigger', { locator: creator });
     await item.click();
