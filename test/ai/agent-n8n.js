@@ -9,7 +9,7 @@ const path = require('node:path');
 
 const { ensureN8n, runtimeSpec } = require('../../scripts/lib/n8n-runtime');
 const { installPackedPackage } = require('../../scripts/lib/community-install');
-const { importCredentials, importWorkflow, activateWorkflow, startN8n, setupOwner, freePortPair, n8nRest } = require('../../scripts/lib/n8n-instance');
+const { importCredentials, importWorkflow, activateWorkflow, startN8n, setupOwner, freePortPair, n8nRest, restJson } = require('../../scripts/lib/n8n-instance');
 const { DEMO_OWNER, SANDBOX_CREDENTIAL, SANDBOX_TOKEN } = require('../../scripts/lib/demo-setup');
 const { createSandbox, SEED } = require('../sandbox');
 const { generateSecret } = require('../sandbox/webhooks/signing');
@@ -66,7 +66,28 @@ async function setUpAgent({ steps, log = () => {}, env = {} }) {
 		if (!sandbox.webhook) return false;
 		return (await fetch(productionUrl)).status !== 404;
 	}, 60000);
-	return { sandbox, model, n8n, workflow, rest: n8nRest(n8n.url, cookie), productionUrl, runtime, SEED, TEAMS_TEXT };
+	return {
+		sandbox, model, n8n, workflow, rest: n8nRest(n8n.url, cookie), productionUrl, runtime, SEED, TEAMS_TEXT,
+		execution: (id) => executionSummary(n8n.url, cookie, runtime, id),
+	};
+}
+
+/**
+ * One execution as n8n stores it (GET /rest/executions/:id, its run data serialized with `flatted`,
+ * read with the runtime's own copy): status, the error's node and message, the nodes that ran.
+ */
+async function executionSummary(baseUrl, cookie, runtime, id) {
+	const res = await restJson(`${baseUrl}/rest/executions/${id}`, { cookie });
+	if (!res.ok) throw new Error(`GET /rest/executions/${id} answered ${res.status}: ${res.text.slice(0, 300)}`);
+	const flatted = require(path.join(runtime.dir, 'node_modules', 'flatted'));
+	const record = res.json.data;
+	const data = typeof record.data === 'string' ? flatted.parse(record.data) : record.data;
+	const error = data?.resultData?.error;
+	return {
+		status: record.status,
+		error: error ? { node: error.node?.name, message: error.message, description: error.description } : undefined,
+		ran: Object.keys(data?.resultData?.runData ?? {}),
+	};
 }
 
 module.exports = { setUpAgent, TEAMS_TEXT, WEBHOOK_ID };

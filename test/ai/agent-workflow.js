@@ -33,6 +33,9 @@ const TOOLS = {
 		name: 'Tag contact',
 		// Two tools run Contact → Update: n8n would describe both as "Update a contact in Callbell".
 		description: 'Add one tag to the contact who wrote; the tags they have stay',
+		// Settings → On Error → Continue: a refusal becomes the tool's result, with Callbell's reason,
+		// on every n8n (without it n8n 2.8.4 and 1.123.81 fail the whole execution).
+		onError: 'continueRegularOutput',
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
@@ -126,6 +129,7 @@ function buildAgentWorkflow({ id = 'cbAiAgentE2e', webhookId, teams, modelId, ag
 			typeVersion: 1,
 			position: [320 + i * 140, 240],
 			// Without a description n8n's own (Set Automatically): "<the operation's action> in Callbell".
+			...(tool.onError ? { onError: tool.onError } : {}),
 			parameters: tool.description
 				? { descriptionType: 'manual', toolDescription: tool.description, ...tool.parameters }
 				: { descriptionType: 'auto', ...tool.parameters },

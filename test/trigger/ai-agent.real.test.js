@@ -21,6 +21,10 @@ const FINAL = 'Tagged the contact Support, answered, and handed the conversation
 const TOOL_NAMES = ['Hand_over_to_a_human', 'Read_recent_messages', 'Reply_to_customer', 'Tag_contact'];
 const GRACE_INBOUND = 'Please put me on your Refund list.';
 const GRACE_FINAL = 'Could not tag Grace: Callbell refused the tag.';
+const alan = SEED.contacts.alan;
+const ALAN_INBOUND = 'Let me talk to Mr Nobody, please.';
+const ALAN_FINAL = 'Could not hand Alan over.';
+const NOBODY = 'nobody@example.com';
 
 /** Why a request is not what every step expects: the four tools, the prompt of this message. */
 function commonProblem(req, customer = ada.name, inbound = INBOUND) {
@@ -76,11 +80,28 @@ const STEPS = [
 		reply: { toolCalls: [{ name: 'Tag_contact', args: { tag: 'Refund' } }] },
 	},
 	{
-		name: 'the refusal comes back as the tool result',
-		check: (req) => commonProblem(req, grace.name, GRACE_INBOUND) || resultsProblem(req, [['call_4_1', 'error']]),
+		name: 'the refusal comes back as the tool result, with Callbell’s reason (On Error: Continue)',
+		check: (req) => commonProblem(req, grace.name, GRACE_INBOUND) || resultsProblem(req, [['call_4_1', 'unknown tag(s): Refund']]),
 		reply: { content: GRACE_FINAL },
 	},
+	// Alan's message: a hand-over to someone who is not a user; that tool keeps n8n's default On Error.
+	{
+		name: 'hand over to an unknown user',
+		check: (req) => commonProblem(req, alan.name, ALAN_INBOUND) || (req.messages.some((m) => m.role === 'tool') ? 'tool results from another execution' : undefined),
+		reply: { toolCalls: [{ name: 'Hand_over_to_a_human', args: { agent_email: NOBODY, team_id: support.uuid } }] },
+	},
+	{
+		name: 'n8n 2.41: the refusal comes back as the tool result (the error’s message only)',
+		check: (req) => commonProblem(req, alan.name, ALAN_INBOUND) || resultsProblem(req, [['call_6_1', '"error"']]),
+		reply: { content: ALAN_FINAL },
+	},
 ];
+
+/** Whether the n8n at hand hands a failed tool's error to the model (2.41.1) or fails the run (2.8.4, 1.123.81). */
+const errorsReachModel = () => {
+	const [major, minor] = env.runtime.n8n.split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 41);
+};
 
 let env;
 const lines = [];
@@ -201,29 +222,55 @@ describe('an incoming WhatsApp message, answered by an AI Agent with Callbell to
 	});
 });
 
-describe('a tool call Callbell refuses', () => {
-	test('the refusal is the tool’s result, the model answers on, and nothing else is written', async () => {
+describe('tool calls Callbell refuses', () => {
+	/** Sends a customer's message and waits for the n-th execution; returns it and the API requests it made. */
+	async function conversation(contact, text, count) {
 		const before = env.sandbox.requests.length;
-		const tags = env.sandbox.getContact(grace.uuid).tags;
-		incomingMessage(env.sandbox, grace.uuid, GRACE_INBOUND);
-		const executions = await waitFor('the second finished execution', async () => {
+		incomingMessage(env.sandbox, contact.uuid, text);
+		const [execution] = await waitFor(`execution ${count}`, async () => {
 			const list = await runs();
-			return list.length === 2 ? list : null;
+			return list.length === count ? list : null;
 		}, 90000);
 		if (env.model.failures.length) process.stdout.write(`model failures: ${JSON.stringify(env.model.failures, null, 2)}\n`);
+		const made = env.sandbox.requests.slice(before).filter((r) => !r.path.startsWith('/webhooks/')).map((r) => [r.method, r.path, r.body, r.status]);
+		return { execution, made, summary: await env.execution(execution.id) };
+	}
+
+	test('with On Error → Continue, the refusal and Callbell’s reason are the tool’s result and the model answers on', async () => {
+		const tags = env.sandbox.getContact(grace.uuid).tags;
+		const { execution, made, summary } = await conversation(grace, GRACE_INBOUND, 2);
 		expect(env.model.failures).toEqual([]);
 		expect(env.model.requests).toHaveLength(5);
-		expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
+		expect([execution.status, summary.error]).toEqual(['success', undefined]);
 		const contact = `/contacts/${grace.uuid}`;
-		expect(env.sandbox.requests.slice(before).filter((r) => !r.path.startsWith('/webhooks/')).map((r) => [r.method, r.path, r.body, r.status])).toEqual([
+		expect(made).toEqual([
 			['GET', contact, undefined, 200],
 			['PATCH', contact, { tags: [...tags, 'Refund'] }, 422],
 			['POST', `${contact}/conversation/note`, { text: `Bot: ${GRACE_FINAL}` }, 200],
 		]);
 		expect(env.sandbox.getContact(grace.uuid).tags).toEqual(tags);
-		// What the model was told (printed for the record): n8n hands it the error's message.
-		const told = env.model.requests[4].messages.find((m) => m.role === 'tool' && m.tool_call_id === 'call_4_1').content;
-		process.stdout.write(`the model's tool result for the refused tag: ${told}\n`);
-		expect(String(told)).toMatch(/error/i);
+		const told = JSON.parse(env.model.requests[4].messages.find((m) => m.role === 'tool' && m.tool_call_id === 'call_4_1').content);
+		process.stdout.write(`the model's tool result for the refused tag: ${JSON.stringify(told)}\n`);
+		expect(told).toEqual([{ error: expect.any(String), description: expect.stringContaining('unknown tag(s): Refund'), httpCode: '422' }]);
+	});
+
+	test('with n8n’s default On Error: 2.41.1 gives the model the error’s message; 2.8.4 and 1.123.81 fail the execution', async () => {
+		const { execution, made, summary } = await conversation(alan, ALAN_INBOUND, 3);
+		expect(env.model.failures).toEqual([]);
+		const contact = `/contacts/${alan.uuid}`;
+		const handOver = ['PATCH', contact, { assigned_user: NOBODY, team_uuid: support.uuid, bot_status: 'bot_end' }, 422];
+		if (errorsReachModel()) {
+			expect(env.model.requests).toHaveLength(7);
+			expect([execution.status, summary.error]).toEqual(['success', undefined]);
+			expect(made).toEqual([handOver, ['POST', `${contact}/conversation/note`, { text: `Bot: ${ALAN_FINAL}` }, 200]]);
+			const told = JSON.parse(env.model.requests[6].messages.find((m) => m.role === 'tool' && m.tool_call_id === 'call_6_1').content);
+			process.stdout.write(`the model's tool result for the refused hand-over: ${JSON.stringify(told)}\n`);
+			expect(told).toEqual([{ error: expect.any(String) }]);
+		} else {
+			expect(env.model.requests).toHaveLength(6);
+			expect(execution.status).toBe('error');
+			expect(summary.error).toEqual({ node: 'Hand over to a human', message: expect.any(String), description: expect.stringContaining('must be the email of a user of the account') });
+			expect(made).toEqual([handOver]);
+		}
 	});
 });
