@@ -19,8 +19,7 @@
  * fails with the reason instead of a wrong answer. A request beyond the last step is refused too.
  * `ctx.toolCallIds` holds the ids of every tool call answered so far, for checking the tool results.
  *
- * Also answers GET /v1/models (the credential test and the editor's model list). Answers with
- * server-sent events when the request asks for `stream: true`.
+ * Also answers GET /v1/models (the credential test and the editor's model list).
  */
 const http = require('node:http');
 
@@ -69,19 +68,6 @@ function completion(message, created) {
 	};
 }
 
-/** The same answer as server-sent chat.completion.chunk events, ending with [DONE]. */
-function streamCompletion(res, message, created) {
-	res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-	const base = { id: `chatcmpl-scripted-${created}`, object: 'chat.completion.chunk', created, model: MODEL_ID };
-	const send = (choice) => res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, logprobs: null, ...choice }] })}\n\n`);
-	const delta = { role: 'assistant', content: message.content ?? null };
-	if (message.tool_calls) delta.tool_calls = message.tool_calls.map((call, index) => ({ index, ...call }));
-	send({ delta, finish_reason: null });
-	send({ delta: {}, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' });
-	res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } })}\n\n`);
-	res.end('data: [DONE]\n\n');
-}
-
 /**
  * Starts the server on 127.0.0.1 and a free port.
  * @param {{ name: string, check?: (request: any, ctx: { toolCallIds: string[] }) => string | undefined,
@@ -121,6 +107,9 @@ async function startScriptedModel(steps) {
 			sendJson(res, 500, { error: { message: `Scripted model refused request ${stepIndex + 1}: ${reason}`, type: 'server_error' } });
 		};
 		if (!step) return refuse(`the script has ${steps.length} steps; no answer for request ${stepIndex + 1}`);
+		// n8n's agent streams only behind a trigger that streams its response (a chat or webhook
+		// trigger set to Streaming); behind the Callbell Trigger it asks for one answer.
+		if (body?.stream === true) return refuse('asked for a streamed answer (stream: true); the script answers whole responses only');
 		let reason;
 		try {
 			reason = step.check ? step.check(body, { toolCallIds: [...toolCallIds] }) : undefined;
@@ -131,8 +120,7 @@ async function startScriptedModel(steps) {
 		const message = assistantMessage(step.reply, stepIndex);
 		for (const call of message.tool_calls ?? []) toolCallIds.push(call.id);
 		const created = Math.floor(Date.now() / 1000);
-		if (body && body.stream === true) streamCompletion(res, message, created);
-		else sendJson(res, 200, completion(message, created));
+		sendJson(res, 200, completion(message, created));
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
