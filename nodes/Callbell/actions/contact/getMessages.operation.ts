@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toLimit, toToggle } from '../../helpers/values';
+import { toToggle } from '../../helpers/values';
 import type { ListPaging } from '../../transport/listPage';
 import { requestList, setALimit } from '../../transport/pagination';
 import { contactPath } from '../../transport/paths';
 import type { ExecutionContext } from '../types';
 import { contactLocator, listFields, optionsCollection, phoneLookupChannel } from '../common.descriptions';
 import { resolveContactId } from '../contactLookup';
+import { readLimit } from '../parameters';
 import { belongsInConversation, conversationItem, toConversationOutput } from './helpers/conversationForModel';
 
 /**
@@ -66,8 +67,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject | IDataObject[]> {
 	const output = toConversationOutput(this.getNodeParameter('output', itemIndex, 'messages'));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : toLimit(this.getNodeParameter('limit', itemIndex, 50));
+	const limit = readLimit.call(this, itemIndex);
 	const includeNotes = output !== 'messages' && toToggle('Include Notes', this.getNodeParameter('includeNotes', itemIndex, false));
 	const uuid = await resolveContactId.call(this, itemIndex, context);
 	const messages = await requestList.call(this, context.api, {
