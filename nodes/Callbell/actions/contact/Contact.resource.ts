@@ -13,6 +13,7 @@ import * as setFunnelStage from './setFunnelStage.operation';
 import * as startBot from './startBot.operation';
 import * as stopBot from './stopBot.operation';
 import * as update from './update.operation';
+import * as waitForCustomer from './waitForCustomer.operation';
 
 export const contact = defineResource(
 	{
@@ -111,6 +112,12 @@ export const contact = defineResource(
 				description: 'Change name, tags, custom fields, assignment, team, bot status or note',
 				action: 'Update a contact',
 			},
+			{
+				name: 'Wait for Customer to Finish',
+				value: 'waitForCustomer',
+				description: 'Wait until the customer stops writing, then continue once with the whole burst of messages',
+				action: 'Wait for the customer to finish writing',
+			},
 		],
 		default: 'update',
 	},
@@ -129,5 +136,6 @@ export const contact = defineResource(
 		startBot,
 		stopBot,
 		update,
+		waitForCustomer,
 	},
 );

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { contactRef } from '../../../../harness/contact';
 import { SEED } from '../../../../harness/sandbox';
+import { buildSeed } from '../../../../sandbox/seed';
 import type { BadInputCase, ItemValue } from './corpus';
 import { aroundGrace, badContactId, contactFromItem, notAnId, valueCase } from './corpus';
 
@@ -83,6 +84,26 @@ const upsert = (title: string, bad: IDataObject, field: string, message: RegExp)
 const bsuid = (operation: string, title: string, value: ItemValue, message: RegExp, parameters: IDataObject = {}) =>
 	valueCase('contact', operation, `By BSUID ${title}`, { contact: contactRef('={{ $json.value }}', 'bsuid'), ...parameters }, [{ value: SEED.bsuids.barbara }, { value: 'bsuid_radia_perlman_01' }], { value }, 'Contact (By BSUID)', message);
 
+/** Each seeded contact's newest message, a customer's: long quiet, so Wait for Customer to Finish continues at once. */
+const seededConversations = buildSeed().messages as Map<string, IDataObject[]>;
+const newestMessage = (uuid: string) => (seededConversations.get(uuid) ?? []).slice(-1)[0]?.uuid as string;
+
+/** Wait for Customer to Finish, every parameter from the item; Ada and Alan valid, Grace bad. */
+function waitFor(title: string, bad: IDataObject, field: string, message: RegExp): BadInputCase {
+	const good = (id: string) => ({ id, message: newestMessage(id), quiet: 1, maxWait: 5 });
+	return {
+		title: `waitForCustomer: ${title}`,
+		operation: 'waitForCustomer',
+		parameters: { contact: contactFromItem, messageId: '={{ $json.message }}', quietPeriod: '={{ $json.quiet }}', maxWait: '={{ $json.maxWait }}' },
+		valid: [good(SEED.contacts.ada.uuid), good(SEED.contacts.alan.uuid)],
+		bad: { ...good(SEED.contacts.grace.uuid), ...bad },
+		field,
+		message,
+	};
+}
+const quietRange = /^Quiet Period must be a number of seconds from 1 to 120, got .+$/;
+const maxWaitRange = /^Max Wait must be a number of seconds from 1 to 600, got .+$/;
+
 export const contactCases: BadInputCase[] = [
 	create('an empty identifier', { identifier: '' }, 'Identifier', /^Identifier is required$/),
 	create('a WhatsApp identifier that is an email', { identifier: 'grace@example.com' }, 'Identifier', /^Identifier "grace@example.com" is not a phone number$/),
@@ -153,4 +174,13 @@ export const contactCases: BadInputCase[] = [
 	bsuid('get', 'a path traversal', '../x', /^Contact \(By BSUID\) "\.\.\/x" is not a BSUID$/),
 	bsuid('get', 'an empty BSUID', '', /^Contact \(By BSUID\) is required$/),
 	bsuid('delete', 'a BSUID with a slash', 'US/123', /^Contact \(By BSUID\) "US\/123" is not a BSUID$/),
+	waitFor('a Quiet Period of 0', { quiet: 0 }, 'Quiet Period', quietRange),
+	waitFor('a Quiet Period above 120 s', { quiet: 121 }, 'Quiet Period', quietRange),
+	waitFor('a Quiet Period that is text', { quiet: 'soon' }, 'Quiet Period', quietRange),
+	waitFor('a negative Max Wait', { maxWait: -1 }, 'Max Wait', maxWaitRange),
+	waitFor('a Max Wait above 600 s', { maxWait: 601 }, 'Max Wait', maxWaitRange),
+	waitFor('a Max Wait shorter than the Quiet Period', { quiet: 10, maxWait: 5 }, 'Max Wait', /^Max Wait must be at least the Quiet Period \(10 s\), got 5$/),
+	waitFor('an empty Message ID', { message: '' }, 'Message ID', /^Message ID is required$/),
+	waitFor('a Message ID with a slash', { message: '../messages' }, 'Message ID', notAnId('Message ID')),
+	waitFor('a contact id with a query', { id: 'abc?page=2' }, 'Contact', notAnId('Contact')),
 ];

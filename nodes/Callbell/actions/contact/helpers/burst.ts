@@ -1,0 +1,138 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { InputError } from '../../../helpers/InputError';
+import { describeValue } from '../../../helpers/values';
+
+/*
+ * Wait for Customer to Finish: the pure decisions. Everything is decided from the contact's
+ * messages as Callbell lists them (newest first) and this execution's own message, so that every
+ * execution of a burst, in any n8n process, decides the same way without shared state.
+ */
+
+export const QUIET_PERIOD = { min: 1, max: 120 };
+export const MAX_WAIT = { min: 1, max: 600 };
+
+function toSeconds(field: string, value: unknown, range: { min: number; max: number }): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < range.min || number > range.max) {
+		throw new InputError(field, `must be a number of seconds from ${range.min} to ${range.max}, got ${describeValue(value)}`);
+	}
+	return number;
+}
+
+/** Quiet Period and Max Wait in seconds, checked: each within its range, Max Wait at least Quiet Period. */
+export function toWaitSettings(quietValue: unknown, maxWaitValue: unknown): { quietMs: number; maxWaitMs: number } {
+	const quiet = toSeconds('Quiet Period', quietValue, QUIET_PERIOD);
+	const maxWait = toSeconds('Max Wait', maxWaitValue, MAX_WAIT);
+	if (maxWait < quiet) {
+		throw new InputError('Max Wait', `must be at least the Quiet Period (${quiet} s), got ${maxWait}`, 'Max Wait bounds the whole wait, which lasts at least the Quiet Period.');
+	}
+	return { quietMs: Math.round(quiet * 1000), maxWaitMs: Math.round(maxWait * 1000) };
+}
+
+/** Callbell's time formats: ISO 8601 with an offset, or "2025-12-18 20:00:19 +0100". */
+const SPACED = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?([+-]\d{2}):?(\d{2})$/;
+
+/**
+ * The latest instant a Callbell time can stand for, in ms: a time given to the second ("…:19Z",
+ * as the messages list gives it) is read as the end of that second, so that a message is never
+ * taken for older than it is. undefined when the text is not a time.
+ */
+export function latestInstantOf(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const text = value.trim();
+	const spaced = SPACED.exec(text);
+	const iso = spaced ? `${spaced[1]}T${spaced[2]}${spaced[3]}:${spaced[4]}` : text;
+	const ms = Date.parse(iso);
+	if (!Number.isFinite(ms)) return undefined;
+	const hasFraction = /\d{2}:\d{2}:\d{2}\.\d+/.test(iso);
+	return hasFraction ? ms : ms + 999;
+}
+
+const isNote = (message: IDataObject) => message.status === 'note';
+/** A customer's message; everything else but notes (sent, or any other status) was written by the team or a bot. */
+const isInbound = (message: IDataObject) => message.status === 'received';
+
+export type BurstDecision =
+	/** This execution's message is not among the messages read (yet). */
+	| { kind: 'notListed' }
+	/** A newer customer message exists: its execution answers the burst. */
+	| { kind: 'superseded'; newestUuid: string | undefined }
+	/** The team (or a bot) wrote after this message: nothing is left to answer. */
+	| { kind: 'answered' }
+	/**
+	 * This message is the newest customer message and nothing was written after it. `burst` holds
+	 * the customer's messages since the last outgoing one, oldest first; `complete` is false when
+	 * the messages read end before an outgoing message or the conversation's start was seen.
+	 */
+	| { kind: 'newest'; own: IDataObject; burst: IDataObject[]; complete: boolean };
+
+/**
+ * Decides from `messages` (Callbell's order: newest first; ties on createdAt keep Callbell's
+ * order, so every reader of the same list agrees) and this execution's message uuid.
+ * `listEnded`: the messages read are the whole conversation.
+ */
+export function decideBurst(messages: IDataObject[], ownUuid: string, listEnded: boolean): BurstDecision {
+	const ownAt = messages.findIndex((message) => message.uuid === ownUuid && !isNote(message));
+	if (ownAt === -1) return { kind: 'notListed' };
+	const newer = messages.slice(0, ownAt).filter((message) => !isNote(message));
+	const newerInbound = newer.find(isInbound);
+	if (newerInbound) return { kind: 'superseded', newestUuid: typeof newerInbound.uuid === 'string' ? newerInbound.uuid : undefined };
+	if (newer.length > 0 || !isInbound(messages[ownAt])) return { kind: 'answered' };
+
+	const burst: IDataObject[] = [];
+	let complete = listEnded;
+	for (const message of messages.slice(ownAt)) {
+		if (isNote(message)) continue;
+		if (!isInbound(message)) {
+			complete = true;
+			break;
+		}
+		burst.push(message);
+	}
+	return { kind: 'newest', own: messages[ownAt], burst: burst.reverse(), complete };
+}
+
+/** Whether the messages read so far are enough to decide: this message is found and, if it is the newest, the burst is complete. */
+export function canDecide(messages: IDataObject[], ownUuid: string): boolean {
+	const decision = decideBurst(messages, ownUuid, false);
+	return decision.kind === 'superseded' || decision.kind === 'answered' || (decision.kind === 'newest' && decision.complete);
+}
+
+function attachmentsOf(message: IDataObject): string[] {
+	return Array.isArray(message.attachments) ? message.attachments.filter((url): url is string => typeof url === 'string') : [];
+}
+
+/**
+ * The one item of the execution that continues: the burst oldest first, its texts joined with
+ * new lines (empty texts left out), and how the wait ended.
+ */
+export function burstItem(
+	contactUuid: string,
+	decision: Extract<BurstDecision, { kind: 'newest' }>,
+	wait: { endedBy: 'quiet' | 'maxWait'; waitedMs: number; quietMs: number },
+): IDataObject {
+	const messages = decision.burst.map((message) => ({
+		uuid: (message.uuid ?? null) as string | null,
+		text: typeof message.text === 'string' ? message.text : '',
+		attachments: attachmentsOf(message),
+		createdAt: (message.createdAt ?? null) as string | null,
+	}));
+	return {
+		contactUuid,
+		text: messages
+			.map((message) => message.text.trim())
+			.filter((text) => text !== '')
+			.join('\n'),
+		messageCount: messages.length,
+		messages,
+		attachments: messages.flatMap((message) => message.attachments),
+		lastMessageUuid: (decision.own.uuid ?? null) as string | null,
+		firstMessageAt: messages[0]?.createdAt ?? null,
+		lastMessageAt: messages[messages.length - 1]?.createdAt ?? null,
+		complete: decision.complete,
+		endedBy: wait.endedBy,
+		quietPeriodSeconds: wait.quietMs / 1000,
+		waitedSeconds: Math.round(wait.waitedMs / 100) / 10,
+	};
+}
