@@ -14,7 +14,7 @@ function table(header, rows) {
 }
 
 /** Our node's default cap (Max Requests Per Second), read from the built node. */
-const defaultCap = () => require('../dist/nodes/Callbell/helpers/runSettings').DEFAULT_MAX_REQUESTS_PER_SECOND;
+const defaultCap = () => require('../dist/nodes/Callbell/transport/runSettings').DEFAULT_MAX_REQUESTS_PER_SECOND;
 
 /**
  * The least time a node paced at `perSecond` can take for `items`: the first answer after

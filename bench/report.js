@@ -137,7 +137,7 @@ function readingNotes(r) {
   const notes = [];
   const cmp = r.n8n?.comparison;
   if (cmp) {
-    const { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS_PER_SECOND, CALLBELL_RATE_LIMIT } = require('../dist/nodes/Callbell/helpers/runSettings');
+    const { DEFAULT_CONCURRENCY, DEFAULT_MAX_REQUESTS_PER_SECOND, CALLBELL_RATE_LIMIT } = require('../dist/nodes/Callbell/transport/runSettings');
     const atCapMs = (cmp.callbell.items / DEFAULT_MAX_REQUESTS_PER_SECOND) * 1000;
     const halfMs = cmp.http.executionTimeMs / 2;
     const neededRps = cmp.callbell.items / (halfMs / 1000);
