@@ -35,41 +35,53 @@ async function setUpAgent({ steps, log = () => {}, env = {} }) {
 	const sandbox = await createSandbox({ port: 0, token: SANDBOX_TOKEN, webhookSecret: secret });
 	const model = await startScriptedModel(steps);
 	const runtime = runtimeSpec();
-	const userFolder = path.join(REPO_ROOT, '.e2e', runtime.isDefault ? 'n8n-ai-agent' : `n8n-ai-agent-${runtime.name}`);
-	fs.rmSync(userFolder, { recursive: true, force: true });
-	fs.mkdirSync(userFolder, { recursive: true });
-	installPackedPackage(userFolder);
-	await importCredentials(userFolder, [
-		{ ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandbox.url, webhookSecret: secret } },
-		{ id: OPENAI_CREDENTIAL_ID, name: OPENAI_CREDENTIAL_NAME, type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: model.baseUrl } },
-	]);
-	// The AI Agent's newest version: 3.1 on n8n 2.x, 3 on 1.123.81 (its Agent.node.js defaultVersion).
-	const agentVersion = Number(runtime.n8n.split('.')[0]) >= 2 ? 3.1 : 3;
-	const workflow = buildAgentWorkflow({ webhookId: WEBHOOK_ID, teams: TEAMS_TEXT, modelId: model.modelId, agentVersion });
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'callbell-ai-'));
+	// A set-up that fails must not leave n8n, the sandbox or the model running (jest would wait on them).
+	let n8n;
+	let cookie;
 	try {
-		const file = path.join(tmp, 'workflow.json');
-		fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
-		await importWorkflow(userFolder, file);
-	} finally {
-		fs.rmSync(tmp, { recursive: true, force: true });
+		const userFolder = path.join(REPO_ROOT, '.e2e', runtime.isDefault ? 'n8n-ai-agent' : `n8n-ai-agent-${runtime.name}`);
+		fs.rmSync(userFolder, { recursive: true, force: true });
+		fs.mkdirSync(userFolder, { recursive: true });
+		installPackedPackage(userFolder);
+		await importCredentials(userFolder, [
+			{ ...SANDBOX_CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandbox.url, webhookSecret: secret } },
+			{ id: OPENAI_CREDENTIAL_ID, name: OPENAI_CREDENTIAL_NAME, type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: model.baseUrl } },
+		]);
+		// The AI Agent's newest version: 3.1 on n8n 2.x, 3 on 1.123.81 (its Agent.node.js defaultVersion).
+		const agentVersion = Number(runtime.n8n.split('.')[0]) >= 2 ? 3.1 : 3;
+		const workflow = buildAgentWorkflow({ webhookId: WEBHOOK_ID, teams: TEAMS_TEXT, modelId: model.modelId, agentVersion });
+		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'callbell-ai-'));
+		try {
+			const file = path.join(tmp, 'workflow.json');
+			fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
+			await importWorkflow(userFolder, file);
+		} finally {
+			fs.rmSync(tmp, { recursive: true, force: true });
+		}
+		await activateWorkflow(userFolder, workflow.id);
+		const port = await freePortPair();
+		n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info', ...env } });
+		const readyMs = await n8n.ready;
+		log(`n8n ${runtime.n8n} ready on :${port} in ${readyMs} ms`);
+		({ cookie } = await setupOwner(n8n.url, DEMO_OWNER));
+		const productionUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/callbell`;
+		// As in test/trigger: wait until the trigger subscribed and its GET webhook is registered
+		// (generous: on a loaded machine n8n 1.123.81 activates slowly).
+		await waitFor('the published workflow’s GET and POST webhooks', async () => {
+			if (!sandbox.webhook) return false;
+			return (await fetch(productionUrl)).status !== 404;
+		}, 120000);
+		return {
+			sandbox, model, n8n, workflow, rest: n8nRest(n8n.url, cookie), productionUrl, runtime, SEED, TEAMS_TEXT,
+			execution: (id) => executionSummary(n8n.url, cookie, runtime, id),
+		};
+	} catch (error) {
+		if (n8n) log(`set-up failed; n8n's last lines:\n${n8n.log.slice(-20).join('\n')}`);
+		await n8n?.stop();
+		await sandbox.close();
+		await model.close();
+		throw error;
 	}
-	await activateWorkflow(userFolder, workflow.id);
-	const port = await freePortPair();
-	const n8n = startN8n(userFolder, { port, env: { N8N_LOG_LEVEL: 'info', ...env } });
-	const readyMs = await n8n.ready;
-	log(`n8n ${runtime.n8n} ready on :${port} in ${readyMs} ms`);
-	const { cookie } = await setupOwner(n8n.url, DEMO_OWNER);
-	const productionUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/callbell`;
-	// As in test/trigger: wait until the trigger subscribed and its GET webhook is registered.
-	await waitFor('the published workflow’s GET and POST webhooks', async () => {
-		if (!sandbox.webhook) return false;
-		return (await fetch(productionUrl)).status !== 404;
-	}, 60000);
-	return {
-		sandbox, model, n8n, workflow, rest: n8nRest(n8n.url, cookie), productionUrl, runtime, SEED, TEAMS_TEXT,
-		execution: (id) => executionSummary(n8n.url, cookie, runtime, id),
-	};
 }
 
 /**

@@ -66,6 +66,8 @@ const TOOLS = {
 			resource: 'contact',
 			operation: 'getMessages',
 			contact: THE_CONTACT,
+			// One item, "Customer: …\nAgent: …", oldest first: what a model reads best.
+			output: 'text',
 			returnAll: false,
 			limit: "={{ $fromAI('limit', 'How many of the newest messages to read, 1 to 20', 'number') }}",
 		},

@@ -59,8 +59,8 @@ const STEPS = [
 	},
 	{
 		name: 'answer and hand over',
-		// The messages tool returned the conversation (the inbound message among them); the tag tool the contact.
-		check: (req) => commonProblem(req) || resultsProblem(req, [['call_1_1', INBOUND], ['call_1_2', 'Support']]),
+		// The messages tool returned the conversation as text (the inbound message last); the tag tool the contact.
+		check: (req) => commonProblem(req) || resultsProblem(req, [['call_1_1', `Customer: ${INBOUND}`], ['call_1_2', 'Support']]),
 		reply: {
 			toolCalls: [
 				{ name: 'Reply_to_customer', args: { text: REPLY } },
@@ -172,7 +172,7 @@ describe('an incoming WhatsApp message, answered by an AI Agent with Callbell to
 		// step's tool calls in the model's order, 2.8.4 and 1.123.81 ran them last first.
 		const expected = [
 			[
-				// Read_recent_messages {limit: 5}: one page holds them
+				// Read_recent_messages {limit: 5}: one page holds them (Output: Conversation as Text)
 				['GET', `${contact}/messages`, { page: '1' }, undefined, 200],
 				// Tag_contact {tag: "Support"}: Tag Mode Add reads the contact's tags, then adds the tag
 				['GET', contact, {}, undefined, 200],
