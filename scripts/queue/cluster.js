@@ -85,7 +85,18 @@ async function importAndPublish(dir, sandboxUrl, log) {
   }
   timings.trigger = Date.now() - t;
   log(`  trigger workflow "${trigger.name}" (${trigger.id}) imported and published in ${secs(timings.trigger)}`);
-  return { workflow, timings, crashes: [cred, wfResult, pub, trgImport, trgPub].filter((r) => r.signal).length };
+
+  // One answer to a burst (burst.js): a second trigger workflow, Registration Manual.
+  t = Date.now();
+  const burst = require('./burst').burstWorkflowFile();
+  const burstImport = await importWorkflow(dir, burst.file, [], { env });
+  const burstPub = await runN8n(dir, ['publish:workflow', `--id=${burst.workflow.id}`], { env });
+  if (!okOrCrashedAfter(burstPub, /Publishing workflow with ID/)) {
+    throw new Error(`n8n publish:workflow ${burst.workflow.id} failed (exit ${burstPub.exitCode}, ${burstPub.signal}):\n${burstPub.stderr}\n${burstPub.stdout}`);
+  }
+  timings.burst = Date.now() - t;
+  log(`  burst workflow "${burst.workflow.name}" (${burst.workflow.id}) imported and published in ${secs(timings.burst)}${crashNote(burstImport)}`);
+  return { workflow, timings, crashes: [cred, wfResult, pub, trgImport, trgPub, burstImport, burstPub].filter((r) => r.signal).length };
 }
 
 function crashNote(result) {

@@ -12,6 +12,8 @@
  *      answers, exactly-once updates, executions ran on the workers (their logs, the main's log,
  *      the executions table); then the published Callbell Trigger workflow: three customers' messages
  *      delivered by the sandbox, answered on the main, run (tag + reply) on the workers
+ *      and "one answer to a burst" (burst.js): three messages of one customer, three executions on
+ *      the workers, exactly one answer holding all three
  *   5. the variant: a worker without the package → "Unrecognized node type", the caller gets an error
  *   6. figures: start-up times, peak memory, webhook latency
  *
@@ -32,6 +34,7 @@ const services = require('./services');
 const cluster = require('./cluster');
 const { runRound, runVariant } = require('./scenarios');
 const { runTriggerRound } = require('./trigger');
+const { runBurstRound } = require('./burst');
 const { createMemorySampler, leftovers, memoryOf, sleep } = require('./procs');
 const { figures, checks, say, secs, mib, check } = require('./checks');
 
@@ -265,6 +268,8 @@ async function main() {
     await runRound('sequential', 'S', sandbox, nodes, workflow.id, seen, { requests: 3, sequential: true });
     // The Callbell Trigger: deliveries answered on the main, its workflow run on the workers.
     await runTriggerRound(sandbox, nodes, seen);
+    // One answer to a burst: three messages, three executions on the workers, one answer.
+    await runBurstRound(sandbox, nodes, seen);
   });
 
   let bare;
