@@ -76,13 +76,15 @@ beforeAll(async () => {
 	const { cookie } = await setupOwner(n8n.url, DEMO_OWNER);
 	const productionUrl = `${n8n.url}/webhook/${workflow.nodes[0].webhookId}/callbell`;
 	await waitFor('the published workflow’s webhooks', async () => sandbox.webhook && (await fetch(productionUrl)).status !== 404, 60000);
-	env = { sandbox, n8n, workflow, rest: n8nRest(n8n.url, cookie) };
+	env = { sandbox, n8n, workflow, userFolder, rest: n8nRest(n8n.url, cookie) };
 }, 900000);
 
 afterAll(async () => {
 	if (process.env.CALLBELL_BURST_DUMP && lines.length) fs.writeFileSync(process.env.CALLBELL_BURST_DUMP, lines.join(''));
 	await env?.n8n.stop();
 	await env?.sandbox.close();
+	// n8n's user folder holds its editor cache (~60 MB) that `npm run lint` (eslint .) would walk; CALLBELL_BURST_DUMP keeps the log.
+	if (env) fs.rmSync(env.userFolder, { recursive: true, force: true });
 });
 
 const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
