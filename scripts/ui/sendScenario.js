@@ -3,11 +3,15 @@
 /**
  * `npm run test:ui`, part 2: Message → Send with an approved template, as a user builds it in the
  * editor: the channel picker (active channels, the main one first), the template picker (approved
- * templates with media type, variables and the start of the text), the Template Values and the
- * opt-in; then the node runs and the sandbox holds the message. Called by run.js after the
+ * templates with media type, variables and the start of the text), Template Values' fields (one per
+ * variable of the picked template, Media URL for a media template, replaced when another template
+ * is picked), filled one by one, and the opt-in; then the node runs and the sandbox holds the
+ * message. The filled form becomes docs/images/send-template.png. Called by run.js after the
  * contact scenario (scenario.js).
  */
 const assert = require('assert/strict');
+const fs = require('fs');
+const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { SEED } = require('../../test/sandbox');
@@ -15,6 +19,8 @@ const { WAIT_MS } = require('./editor');
 
 const NODE_TYPE = 'n8n-nodes-callbell.callbell';
 const TEMPLATE = SEED.templates.orderShipped;
+const MEDIA_TEMPLATE = SEED.templates.brochure;
+const README_IMAGE = path.resolve(__dirname, '..', '..', 'docs', 'images', 'send-template.png');
 const VALUES = ['Alan', 'A-2001', 'Friday'];
 const PHONE = '+44 7700 900003';
 
@@ -78,7 +84,19 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
     await chooseItem('channel', 'WhatsApp · Main line');
   });
 
-  await step('Template picker: approved templates with media type, variables and text; Template Values; opt-in', async () => {
+  /** The Template Values fields (the resource mapper): their labels once the picked template's fields loaded. */
+  const mapper = () => ndv().getByTestId('resource-mapper-container');
+  /** The inputs of the mapper's fields, in the order of their labels. */
+  const fieldInputs = () => mapper().getByTestId('mapping-fields-container').locator('input:not([type="hidden"]), textarea');
+  async function mapperLabels(expected) {
+    return await eventually(async () => {
+      const text = await mapper().innerText().catch(() => '');
+      const labels = text.split('\n').map((t) => t.trim()).filter((t) => /^(\{\{\d+\}\} — |Media URL — )/.test(t));
+      return expected.length === labels.length && expected.every((label) => labels.some((l) => l.startsWith(label))) && labels;
+    }, `the Template Values fields ${JSON.stringify(expected)}`);
+  }
+
+  await step('Template picker: approved templates with media type, variables and text', async () => {
     await editor.pickOption('messageType', 'Template');
     const templates = await openList('template', TEMPLATE.title);
     const approved = Object.values(SEED.templates).filter((t) => t.status === 'approved');
@@ -87,16 +105,33 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
     assert.ok(!templates.some((t) => t.includes('Weekend promo')), 'a pending template is not offered');
     log(`  templates: ${templates.map((t) => t.split('\n')[0]).join(' | ')}`);
     await shot('template picker');
+  });
+
+  await step('Template Values: a media template shows its variable and Media URL; another template replaces them', async () => {
+    await chooseItem('template', MEDIA_TEMPLATE.title);
+    const media = await mapperLabels(['{{1}} — Hi {{1}}, here is the…', 'Media URL — the document sent with the template']);
+    log(`  ${MEDIA_TEMPLATE.title}: ${media.join(' | ')}`);
+    await shot('media template values', { locator: mapper() });
+    await openList('template', TEMPLATE.title);
     await chooseItem('template', TEMPLATE.title);
-    const values = ndv().getByTestId('fixed-collection-templateValues');
+    const labels = await mapperLabels(['{{1}} — Hi {{1}}, your order…', '{{2}} — …your order {{2}} has shipped…', '{{3}} — …should arrive by {{3}}.']);
+    assert.ok(!labels.some((l) => l.startsWith('Media URL')), `a text template has no Media URL: ${labels}`);
+    assert.equal(await ndv().getByText('Currently no items exist').count(), 0, 'no empty list of values');
+    assert.equal(await ndv().getByTestId('fixed-collection-templateValues').count(), 0, 'the older list is not shown');
+    log(`  ${TEMPLATE.title}: ${labels.join(' | ')}`);
+  });
+
+  await step('Fill one field per variable and the opt-in', async () => {
+    assert.equal(await fieldInputs().count(), VALUES.length, 'one input per variable');
     for (let i = 0; i < VALUES.length; i++) {
-      await values.getByTestId('fixed-collection-add').first().click();
-      const input = values.getByTestId('parameter-input-value').nth(i).locator('input, textarea').first();
+      const input = fieldInputs().nth(i);
       await input.fill(VALUES[i]);
       await input.blur();
     }
     await ndv().getByTestId('parameter-input-optIn').locator('.el-switch').first().click();
-    await shot('send template form', { locator: ndv().getByTestId('node-parameters') });
+    const file = await shot('send template form', { locator: ndv().getByTestId('node-parameters') });
+    fs.copyFileSync(file, README_IMAGE);
+    log(`  ${path.relative(process.cwd(), README_IMAGE)} updated`);
   });
 
   await step('Execute the node: the template is sent once, with its values', async () => {

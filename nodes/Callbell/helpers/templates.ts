@@ -42,6 +42,15 @@ export function templatePreview(template: TemplateRecord, length = 80): string {
 	return oneLine.length > length ? `${oneLine.slice(0, length - 1)}…` : oneLine;
 }
 
+/** One variable's value: numbers and booleans become text; empty text is refused (WhatsApp refuses it). */
+export function toTemplateValue(field: string, value: unknown): string {
+	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+	if (typeof value === 'boolean') value = String(value);
+	if (typeof value !== 'string') throw new InputError(field, `must be text, got ${describeValue(value)}`);
+	if (value.trim() === '') throw new InputError(field, 'is empty', 'WhatsApp refuses a template variable without a value');
+	return value;
+}
+
 export interface TemplateValueEntry {
 	value?: unknown;
 }
@@ -53,13 +62,7 @@ export interface TemplateValueEntry {
  */
 export function toTemplateValues(field: string, entries: TemplateValueEntry[] | undefined): string[] {
 	const values: string[] = [];
-	const add = (value: unknown, position: number) => {
-		if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
-		if (typeof value === 'boolean') value = String(value);
-		if (typeof value !== 'string') throw new InputError(`${field} ${position}`, `must be text, got ${describeValue(value)}`);
-		if (value.trim() === '') throw new InputError(`${field} ${position}`, 'is empty', 'WhatsApp refuses a template variable without a value');
-		values.push(value);
-	};
+	const add = (value: unknown, position: number) => values.push(toTemplateValue(`${field} ${position}`, value));
 	for (const entry of entries ?? []) {
 		const value = entry.value;
 		if (Array.isArray(value)) {

@@ -2,7 +2,10 @@ import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMap
 
 import type { CustomFieldDefinition } from '../actions/contact/helpers/customFields';
 import { loadFieldDefinitions } from '../actions/contact/fieldDefinitions';
-import { EDITOR_SETTINGS, getConnection } from '../transport/request';
+import type { OlderTemplateInput } from '../actions/message/helpers/templateVariables';
+import { templateVariableFields, unknownTemplateFields } from '../actions/message/helpers/templateVariables';
+import type { TemplateRecord } from '../helpers/templates';
+import { callbellApiRequest, EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const MAPPER_TYPES: Record<CustomFieldDefinition['type'], FieldType> = {
 	text: 'string',
@@ -60,5 +63,49 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<Reso
 				'No custom fields found on your Callbell contacts. Create them in Callbell → Settings → Custom fields, or enter them by name under Update Fields → Custom Fields.',
 		};
 	}
+	return { fields };
+}
+
+/** The picked template's id as the editor holds it: null when none is picked yet, undefined when unknown (an expression). */
+function pickedTemplateId(this: ILoadOptionsFunctions): string | null | undefined {
+	let value: unknown;
+	try {
+		value = this.getCurrentNodeParameter('template', { extractValue: true });
+	} catch {
+		return undefined; // an expression the editor cannot resolve
+	}
+	if (value === undefined || value === null || value === '') return null;
+	const id = typeof value === 'string' ? value.trim() : '';
+	return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+}
+
+/** A node from before the per-variable fields: its list of values and Media URL, moved into the fields. */
+function olderInput(this: ILoadOptionsFunctions): OlderTemplateInput {
+	const list = this.getCurrentNodeParameter('templateValues') as { values?: Array<{ value?: unknown }> } | undefined;
+	const values = Array.isArray(list?.values) ? list.values.map((entry) => entry?.value) : undefined;
+	return { values, mediaUrl: this.getCurrentNodeParameter('mediaUrl') };
+}
+
+/**
+ * Send's Template Values: one field per variable of the picked template ("{{1}} — Hi {{1}}, your
+ * order…"), and Media URL for media templates. The editor asks again whenever Template changes.
+ * A template the editor cannot read gives one field for every value as a list.
+ */
+export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const uuid = pickedTemplateId.call(this);
+	if (uuid === null) return { fields: [], emptyFieldsNotice: 'Choose a template above: its variables then appear here, one field each.' };
+	const older = olderInput.call(this);
+	if (uuid === undefined) return { fields: unknownTemplateFields(older) };
+	let template: TemplateRecord | undefined;
+	try {
+		const api = await getConnection.call(this, EDITOR_SETTINGS);
+		const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: `/templates/${uuid}` })) as { template?: unknown };
+		if (typeof response?.template === 'object' && response.template !== null) template = response.template as TemplateRecord;
+	} catch {
+		template = undefined;
+	}
+	if (!template) return { fields: unknownTemplateFields(older) };
+	const fields = templateVariableFields(template, older);
+	if (fields.length === 0) return { fields, emptyFieldsNotice: 'This template has no variables: there is nothing to fill in.' };
 	return { fields };
 }

@@ -12,7 +12,7 @@ import type { ExecutionContext } from '../types';
 import { contactRecipient, localRecipient, recipientFields } from './recipient';
 import { resolveSendChannel, sendChannelField } from './sendChannel';
 import { contentFields, messageTypeField, neverTwiceNotice, sendAdditionalFields } from './sendFields';
-import { findTemplate, templateFields } from './sendTemplate';
+import { findTemplate, readTemplateVariables, templateFields } from './sendTemplate';
 import { optionsCollection } from '../common.descriptions';
 import { readLocatorId, readOptionalLocatorId } from '../parameters';
 
@@ -77,6 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 		text: this.getNodeParameter('text', itemIndex, ''),
 		mediaUrl: this.getNodeParameter('mediaUrl', itemIndex, ''),
 		caption: this.getNodeParameter('caption', itemIndex, ''),
+		templateVariables: readTemplateVariables.call(this, itemIndex),
 		templateValues: this.getNodeParameter('templateValues', itemIndex, {}),
 		optIn: this.getNodeParameter('optIn', itemIndex, false),
 	} as MessageInput);

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/InputError';
 import type { TemplateRecord } from '../../helpers/templates';
@@ -24,29 +24,45 @@ export const templateFields: INodeProperties[] = [
 
 	{
 		displayName: 'Template Values',
-		name: 'templateValues',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Value',
-		default: {},
+		name: 'templateVariables',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
 		description:
-			'The values of the template’s variables {{1}}, {{2}}, … in order: exactly as many as the template has. One value whose expression returns a list fills them all.',
-		displayOptions: showForTemplate,
-		options: [
-			{
-				displayName: 'Values',
-				name: 'values',
-				values: [{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Ada' }],
+			'One field per variable of the chosen template, labelled with its text, and the file’s URL for image, video and document templates. A field whose expression returns a list fills that variable and the next ones.',
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateVariables',
+				mode: 'add',
+				// The editor shows this heading, not the displayName.
+				valuesLabel: 'Template Values',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
 			},
-		],
+		},
+		displayOptions: showForTemplate,
+	},
+	// Before the per-variable fields, a template took a list of values (`templateValues.values[].value`)
+	// and one Media URL. Kept hidden, with their stored values, so that existing workflows run as before:
+	// they are read only while Template Values above was never shown (see checkMessage), and the editor
+	// copies them into Template Values' fields when such a node is opened (see getTemplateVariables).
+	// Hidden, not a fixedCollection shown when set: n8n decides visibility from simple values only,
+	// and drops the values of a parameter it does not show.
+	{
+		displayName: 'Template Values (List)',
+		name: 'templateValues',
+		type: 'hidden',
+		default: {},
+		displayOptions: showForTemplate,
 	},
 	{
-		displayName: 'Media URL',
+		displayName: 'Media URL (Template)',
 		name: 'mediaUrl',
-		type: 'string',
+		type: 'hidden',
 		default: '',
-		placeholder: 'e.g. https://example.com/files/ticket.pdf',
-		description: 'Required for image, video and document templates: the public absolute URL of the file (https recommended). Not used by text templates.',
 		displayOptions: showForTemplate,
 	},
 	{
@@ -68,4 +84,10 @@ export async function findTemplate(this: IExecuteFunctions, context: ExecutionCo
 		throw new InputError('Template', `"${uuid}" is not one of the account’s templates`, 'Choose the template from the list, or copy its ID from Template → Get Many.');
 	}
 	return template;
+}
+
+/** The item's per-variable fields (Template Values), their expressions resolved; null when never set. */
+export function readTemplateVariables(this: IExecuteFunctions, itemIndex: number): Record<string, unknown> | null {
+	const parameter = this.getNodeParameter('templateVariables', itemIndex, null) as ResourceMapperValue | null;
+	return parameter?.value ?? null;
 }

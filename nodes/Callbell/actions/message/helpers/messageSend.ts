@@ -5,6 +5,7 @@ import type { MetadataPair } from './metadata';
 import { toMetadata } from './metadata';
 import type { TemplateSendFields, TemplateValueEntry } from '../../../helpers/templates';
 import { toTemplateValues } from '../../../helpers/templates';
+import { mappedMediaUrl, mappedTemplateValues } from './templateVariables';
 import { describeValue, isEmptyValue, toCallbellId, toEmail, toToggle } from '../../../helpers/values';
 import { toBotStatus } from '../../../helpers/contacts';
 
@@ -16,6 +17,9 @@ export interface MessageInput {
 	text?: unknown;
 	mediaUrl?: unknown;
 	caption?: unknown;
+	/** The per-variable fields (`{{1}}`…, `values`, `mediaUrl`); null while never shown (then the older list is read). */
+	templateVariables?: Record<string, unknown> | null;
+	/** The older list of values (a hidden parameter now), read only when templateVariables is null. */
 	templateValues?: { values?: TemplateValueEntry[] };
 	optIn?: unknown;
 }
@@ -43,9 +47,11 @@ export function checkMessage(input: MessageInput): MessageDraft {
 				'Callbell sends a template only when you confirm that the contact agreed to receive WhatsApp templates from you (optin_contact).',
 			);
 		}
-		const values = toTemplateValues('Template Values', input.templateValues?.values);
+		const values =
+			mappedTemplateValues('Template Values', input.templateVariables) ?? toTemplateValues('Template Values', input.templateValues?.values);
 		const draft: MessageDraft = { kind: 'template', values };
-		if (!isEmptyValue(input.mediaUrl)) draft.mediaUrl = toMediaUrl('Media URL', input.mediaUrl);
+		const mediaUrl = mappedMediaUrl(input.templateVariables, input.mediaUrl);
+		if (!isEmptyValue(mediaUrl)) draft.mediaUrl = toMediaUrl('Media URL', mediaUrl);
 		return draft;
 	}
 	const draft: MessageDraft = { kind: 'media', type, url: toMediaUrl('Media URL', input.mediaUrl) };
