@@ -251,7 +251,7 @@ describe('tool calls Callbell refuses', () => {
 		expect(env.sandbox.getContact(grace.uuid).tags).toEqual(tags);
 		const told = JSON.parse(env.model.requests[4].messages.find((m) => m.role === 'tool' && m.tool_call_id === 'call_4_1').content);
 		process.stdout.write(`the model's tool result for the refused tag: ${JSON.stringify(told)}\n`);
-		expect(told).toEqual([{ error: expect.any(String), description: expect.stringContaining('unknown tag(s): Refund'), httpCode: '422' }]);
+		expect(told).toEqual([{ error: expect.stringMatching(/^Callbell answered 422: .*unknown tag\(s\): Refund/), description: expect.stringContaining('unknown tag(s): Refund'), httpCode: '422' }]);
 	});
 
 	test('with n8n’s default On Error: 2.41.1 gives the model the error’s message; 2.8.4 and 1.123.81 fail the execution', async () => {
@@ -265,11 +265,16 @@ describe('tool calls Callbell refuses', () => {
 			expect(made).toEqual([handOver, ['POST', `${contact}/conversation/note`, { text: `Bot: ${ALAN_FINAL}` }, 200]]);
 			const told = JSON.parse(env.model.requests[6].messages.find((m) => m.role === 'tool' && m.tool_call_id === 'call_6_1').content);
 			process.stdout.write(`the model's tool result for the refused hand-over: ${JSON.stringify(told)}\n`);
-			expect(told).toEqual([{ error: expect.any(String) }]);
+			// The headline carries Callbell's reason: all the model gets with the default On Error.
+			expect(told).toEqual([{ error: expect.stringMatching(/^Callbell answered 422: .*must be the email of a user of the account/) }]);
 		} else {
 			expect(env.model.requests).toHaveLength(6);
 			expect(execution.status).toBe('error');
-			expect(summary.error).toEqual({ node: 'Hand over to a human', message: expect.any(String), description: expect.stringContaining('must be the email of a user of the account') });
+			expect(summary.error).toEqual({
+				node: 'Hand over to a human',
+				message: expect.stringMatching(/^Callbell answered 422: .*must be the email of a user of the account/),
+				description: expect.stringContaining('must be the email of a user of the account'),
+			});
 			expect(made).toEqual([handOver]);
 		}
 	});

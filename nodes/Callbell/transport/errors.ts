@@ -17,7 +17,9 @@ export function describeCallbellError(body: unknown): string | undefined {
 	const perField = details ?? errors;
 	if (typeof perField === 'object' && perField !== null) {
 		for (const [key, why] of Object.entries(perField as Record<string, unknown>)) {
-			parts.push(`${key}: ${typeof why === 'string' ? why : JSON.stringify(why)}`);
+			const text = typeof why === 'string' ? why : JSON.stringify(why);
+			// A field's reason that the error already states is not said twice.
+			if (!headline?.includes(text)) parts.push(`${key}: ${text}`);
 		}
 	}
 	return parts.length > 0 ? `Callbell says: ${parts.join('; ')}` : undefined;
@@ -31,6 +33,9 @@ function isWalletDepleted(body: unknown): boolean {
 	const { code, error } = body as Record<string, unknown>;
 	return code === WALLET_DEPLETED || error === WALLET_DEPLETED;
 }
+
+/** Answers in which Callbell refused the request for a reason it states (not 401, 402, 429). */
+const REFUSALS = /^(400|403|404|405|409|410|413|415|422)$/;
 
 /** How deep the HTTP client's objects are searched for credentials. */
 const REDACT_DEPTH = 10;
@@ -85,6 +90,10 @@ export function toCallbellApiError(node: INode, error: unknown, itemIndex?: numb
 	if (apiError.httpCode === '402' && isWalletDepleted(apiError.context.data)) {
 		apiError.message = 'The WhatsApp wallet in Callbell is out of credit: nothing was sent';
 		apiError.description = `Top up the WhatsApp balance in Callbell (billing settings), then run the item again. ${fromBody ?? ''}`.trim();
+	} else if (fromBody && REFUSALS.test(apiError.httpCode ?? '')) {
+		// Callbell's reason in the headline: error outputs, notifications and an AI agent's tool
+		// result often show only the message, and n8n's ("Your request is invalid…") says no why.
+		apiError.message = `Callbell answered ${apiError.httpCode}: ${fromBody.replace(/^Callbell says: /, '')}`;
 	}
 	return apiError;
 }

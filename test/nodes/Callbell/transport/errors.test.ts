@@ -32,6 +32,9 @@ describe('describeCallbellError', () => {
 			'Callbell says: Validation failed; tags: unknown tag "X"',
 		);
 		expect(describeCallbellError({ message: 'Contact not found' })).toBe('Callbell says: Contact not found');
+		expect(describeCallbellError({ error: 'Validation failed: tags unknown tag(s): X', details: { tags: 'unknown tag(s): X' } })).toBe(
+			'Callbell says: Validation failed: tags unknown tag(s): X',
+		);
 		expect(describeCallbellError('Bad gateway')).toBe('Bad gateway');
 		expect(describeCallbellError({})).toBeUndefined();
 		expect(describeCallbellError(undefined)).toBeUndefined();
@@ -64,6 +67,24 @@ describe('toCallbellApiError', () => {
 		expect(error).toBe(foreign);
 		expect(error.description).toBe('Callbell says: Contact not found');
 		expect(error.context.itemIndex).toBe(2);
+	});
+
+	it.each([
+		[404, { error: 'Contact not found' }, 'Callbell answered 404: Contact not found'],
+		[422, { error: 'Validation failed', details: { tags: 'unknown tag "X"' } }, 'Callbell answered 422: Validation failed; tags: unknown tag "X"'],
+	])('puts Callbell’s reason for a %s into the headline', (status, body, headline) => {
+		const error = toCallbellApiError(node, new NodeApiError(node, axiosLikeError(status, body) as unknown as JsonObject));
+		expect(error.message).toBe(headline);
+		expect(error.description).toBe(`Callbell says: ${headline.replace(/^Callbell answered \d+: /, '')}`);
+	});
+
+	it('keeps n8n’s headline when Callbell gives no reason, and for 401 and 429', () => {
+		for (const [status, body] of [[404, {}], [401, { error: 'Unauthorized' }], [429, { error: 'Too many requests' }]] as const) {
+			const original = new NodeApiError(node, axiosLikeError(status, body) as unknown as JsonObject);
+			const before = original.message;
+			expect(toCallbellApiError(node, original).message).toBe(before);
+			expect(before).not.toMatch(/^Callbell answered/);
+		}
 	});
 
 	it('tells the user to check the token on a 401', () => {

@@ -56,7 +56,7 @@ describe('Contact → Add Note through n8n’s engine against the sandbox', () =
 
 	it('explains a 404 for an unknown contact', async () => {
 		const result = await run(addNote(unknown, 'Hello'));
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.description).toBe('Callbell says: Contact not found');
 	});
 

@@ -51,7 +51,7 @@ describe.each([
 
 	it('explains a 404 for an unknown contact', async () => {
 		const result = await run(contactOperation(operation, unknown));
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.description).toBe('Callbell says: Contact not found');
 	});
 

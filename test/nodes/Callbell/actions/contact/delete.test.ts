@@ -38,7 +38,7 @@ describe('Contact → Delete through n8n’s engine against the sandbox', () => 
 
 	it('explains a 404 for an unknown contact', async () => {
 		const result = await run(contactOperation('delete', unknown));
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.description).toBe('Callbell says: Contact not found');
 		expect(sandbox.get().state.contacts.size).toBe(SEED.contactCount);
 	});
@@ -53,7 +53,7 @@ describe('Contact → Delete through n8n’s engine against the sandbox', () => 
 	it('stops at the first failing item without Continue On Fail (Concurrency 1)', async () => {
 		const parameters = { ...contactOperation('delete', '={{ $json.id }}'), options: { concurrency: 1 } };
 		const result = await run(parameters, [{ id: ada }, { id: ada }, { id: grace }]);
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(sandbox.get().getContact(grace)).toBeDefined();
 	});

@@ -59,7 +59,7 @@ describe('Contact → Get through n8n’s engine against the sandbox', () => {
 	it('explains a 404 for an unknown contact', async () => {
 		const result = await run(contactOperation('get', unknown));
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.description).toBe('Callbell says: Contact not found');
 	});
 

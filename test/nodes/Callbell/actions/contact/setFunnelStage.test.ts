@@ -53,7 +53,7 @@ describe('Contact → Set Funnel Stage through n8n’s engine against the sandbo
 
 	it('for an unknown contact, checks the contact and stops with Callbell’s 404 (no retry)', async () => {
 		const result = await run(setFunnel(unknown, awareness));
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.description).toBe('Callbell says: Contact not found');
 		expect(calls(requestsTo(sandbox.get()))).toEqual([`PUT /contacts/${unknown}/conversation/update_funnel`, `GET /contacts/${unknown}`]);
 	});

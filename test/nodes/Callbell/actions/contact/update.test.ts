@@ -207,7 +207,7 @@ describe('Contact → Update through n8n’s engine against the sandbox', () => 
 
 	it('explains a 404 for an unknown contact, with the item index', async () => {
 		const result = await run(update('0123456789abcdef0123456789abcdef', { name: 'x' }));
-		expect(result.error?.message).toMatch(/could not be found/);
+		expect(result.error?.message).toMatch(/^Callbell answered 404: /);
 		expect(result.error?.description).toBe('Callbell says: Contact not found');
 		expect(result.error?.context?.itemIndex).toBe(0);
 	});
@@ -262,7 +262,7 @@ describe('Contact → Update through n8n’s engine against the sandbox', () => 
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.assignedUser).toBe('ben.agent@example.com');
 		expect(output[1].json).toEqual({ error: 'Assigned User must be an email address, got "not an email" [item 1]' });
-		expect(output[2].json).toMatchObject({ error: expect.stringMatching(/could not be found/), httpCode: '404', description: 'Callbell says: Contact not found' });
+		expect(output[2].json).toMatchObject({ error: expect.stringMatching(/^Callbell answered 404: /), httpCode: '404', description: 'Callbell says: Contact not found' });
 		expect(output[3].json.assignedUser).toBe('cleo.agent@example.com');
 		// No request for the invalid item: three PATCHes, none for Grace.
 		expect(requestsTo(sandbox.get(), 'PATCH').map((request) => request.path)).toEqual([
