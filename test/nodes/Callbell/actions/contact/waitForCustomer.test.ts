@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { contactOperation, pairs, sandboxRunner } from '../../../../harness/contact';
 import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
@@ -46,8 +47,6 @@ async function post(path: string, body: IDataObject): Promise<void> {
 	expect(response.status).toBe(200);
 }
 
-const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('Contact → Wait for Customer to Finish through n8n’s engine against the sandbox', () => {
 	it('three messages in a burst: only the last one’s execution continues, with all three texts oldest first', async () => {
 		await agentReplies('Thanks for your order!');
@@ -88,7 +87,7 @@ describe('Contact → Wait for Customer to Finish through n8n’s engine against
 		await agentReplies('Anything else?');
 		const first = customerWrites('hi');
 		const earlier = run(waitFor(), [triggerItem(first)]);
-		await later(500);
+		await sleep(500);
 		const second = customerWrites('where is my order?');
 		const [a, b] = await Promise.all([earlier, run(waitFor(), [triggerItem(second)])]);
 		expect(a.error).toBeUndefined();
