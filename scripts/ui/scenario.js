@@ -391,25 +391,6 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     }
     await page.evaluate(() => localStorage.removeItem('N8N_THEME'));
   });
-
-  await step('AI Agent tools: the nodes panel offers "Callbell Tool"', async () => {
-    await page.goto(`${n8nUrl}/workflow/new`);
-    await page.getByTestId('canvas-add-button').click();
-    const creator = await editor.searchNodes('AI Agent');
-    await creator.getByTestId('node-creator-item-name').getByText('AI Agent', { exact: true }).first().click();
-    await ndv().waitFor({ state: 'visible' });
-    await editor.closeNdv();
-    const toolInput = page.locator('[data-test-id="canvas-node-input-handle"][data-connection-type="ai_tool"]');
-    await toolInput.getByTestId('canvas-handle-plus').click();
-    const tools = await editor.searchNodes('Callbell');
-    const item = tools.getByTestId('node-creator-item-name').getByText('Callbell Tool', { exact: true });
-    await item.waitFor({ state: 'visible' });
-    const header = await tools.getByTestId('nodes-list-header').innerText().catch(() => '');
-    assert.match(header, /Tools/, `the panel is the Tools panel: ${header}`);
-    const icon = await editor.iconOf(tools.getByTestId('node-creator-node-item').or(tools.getByTestId('node-creator-action-item')).first());
-    assert.ok(icon.src.includes('/icons/n8n-nodes-callbell/') && icon.loaded, `tool icon ${icon.src}`);
-    await shot('tools panel', { locator: tools });
-  });
 }
 
 module.exports = { runScenario };

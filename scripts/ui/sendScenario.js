@@ -155,6 +155,47 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
     await editor.closeNdv();
     assert.equal(await editor.canvasNode(NODE_TYPE).count(), 1);
   });
+
+  await step('AI Agent tools: the nodes panel offers "Callbell Tool"', async () => {
+    await page.goto(`${n8nUrl}/workflow/new`);
+    await page.getByTestId('canvas-add-button').click();
+    const creator = await editor.searchNodes('AI Agent');
+    await creator.getByTestId('node-creator-item-name').getByText('AI Agent', { exact: true }).first().click();
+    await ndv().waitFor({ state: 'visible' });
+    await editor.closeNdv();
+    const toolInput = page.locator('[data-test-id="canvas-node-input-handle"][data-connection-type="ai_tool"]');
+    await toolInput.getByTestId('canvas-handle-plus').click();
+    const tools = await editor.searchNodes('Callbell');
+    const item = tools.getByTestId('node-creator-item-name').getByText('Callbell Tool', { exact: true });
+    await item.waitFor({ state: 'visible' });
+    const header = await tools.getByTestId('nodes-list-header').innerText().catch(() => '');
+    assert.match(header, /Tools/, `the panel is the Tools panel: ${header}`);
+    const icon = await editor.iconOf(tools.getByTestId('node-creator-node-item').or(tools.getByTestId('node-creator-action-item')).first());
+    assert.ok(icon.src.includes('/icons/n8n-nodes-callbell/') && icon.loaded, `tool icon ${icon.src}`);
+    await shot('tools panel', { locator: tools });
+  });
+
+  await step('Callbell Tool form: Message → Send with a template shows one field per variable, each one the model can fill', async () => {
+    await page.getByTestId('node-creator').getByTestId('node-creator-item-name').getByText('Callbell Tool', { exact: true }).click();
+    // A community node may first show its details with an "Add to workflow" button.
+    const add = page.getByRole('button', { name: /Add to workflow/i });
+    await eventually(async () => (await ndv().isVisible()) || ((await add.isVisible()) && (await add.click(), false)), 'the tool’s panel');
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    if ((await editor.credentialName()) !== SANDBOX_CREDENTIAL.name) await editor.selectCredential(SANDBOX_CREDENTIAL.id);
+    await editor.pickOption('resource', 'Message');
+    await editor.pickOption('operation', 'Send');
+    await editor.pickOption('messageType', 'Template');
+    await openList('template', TEMPLATE.title);
+    await chooseItem('template', TEMPLATE.title);
+    const labels = await mapperLabels(['{{1}} — Hi {{1}}, your order…', '{{2}} — …your order {{2}} has shipped…', '{{3}} — …should arrive by {{3}}.']);
+    // n8n offers "Let the model define this parameter" on a field of a tool's form when hovered.
+    await fieldInputs().first().hover();
+    await ndv().getByTestId('from-ai-override-button').first().waitFor({ state: 'visible' });
+    log(`  Callbell Tool, ${TEMPLATE.title}: ${labels.join(' | ')}; the first field offers the model override`);
+    await shot('tool form template values', { locator: ndv().getByTestId('node-parameters') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await editor.closeNdv();
+  });
 }
 
 module.exports = { runSendScenario };
