@@ -18,6 +18,7 @@ const cluster = require('./cluster');
 const { sleep } = require('./procs');
 const { say, check } = require('./checks');
 const { CREDENTIAL } = require('./config');
+const { until } = require('./trigger');
 
 const BURST_WORKFLOW_ID = 'cbQueueBurst';
 const BURST_WEBHOOK_ID = '3f6b2d8e-1c4a-4e7b-9d05-8a2c6e4f1b93';
@@ -51,15 +52,6 @@ function burstWorkflowFile() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'callbell-queue-burst-')), 'burst.json');
   fs.writeFileSync(file, JSON.stringify(workflow));
   return { file, workflow };
-}
-
-async function until(fn, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value || Date.now() > deadline) return value;
-    await sleep(200);
-  }
 }
 
 /** @param {any} sandbox @param {{ main: any, w1: any, w2: any }} nodes @param {Set<string>} seen execution ids already checked */

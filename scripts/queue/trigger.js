@@ -17,6 +17,7 @@ const TRIGGER_WORKFLOW_ID = 'cbTriggerTagReply';
 // WhatsApp contacts with a phone number (the reply goes to it; the inbound message opens the 24-hour window).
 const CUSTOMERS = ['ada', 'alan', 'barbara'];
 
+/** Polls `fn` every 200 ms until it returns a truthy value or `timeoutMs` passes; returns its last value. */
 async function until(fn, timeoutMs = 60000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -65,4 +66,4 @@ async function runTriggerRound(sandbox, { main, w1, w2 }, seen) {
   for (const id of ids) seen.add(id);
 }
 
-module.exports = { runTriggerRound, TRIGGER_WORKFLOW_ID };
+module.exports = { runTriggerRound, until, TRIGGER_WORKFLOW_ID };
