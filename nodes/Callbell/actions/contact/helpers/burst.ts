@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../../../helpers/InputError';
 import { describeValue } from '../../../helpers/values';
+import { roleOf, toConversationMessage } from './conversationForModel';
 
 /*
  * Wait for Customer to Finish: the pure decisions. Everything is decided from the contact's
@@ -49,9 +50,10 @@ export function latestInstantOf(value: unknown): number | undefined {
 	return hasFraction ? ms : ms + 999;
 }
 
-const isNote = (message: IDataObject) => message.status === 'note';
-/** A customer's message; everything else but notes (sent, or any other status) was written by the team or a bot. */
-const isInbound = (message: IDataObject) => message.status === 'received';
+// Who wrote a message, as Get Messages' output for a model reads it: a customer's message, a
+// note, or (any other status) the team or a bot.
+const isNote = (message: IDataObject) => roleOf(message) === 'note';
+const isInbound = (message: IDataObject) => roleOf(message) === 'customer';
 
 export type BurstDecision =
 	/** This execution's message is not among the messages read (yet). */
@@ -99,10 +101,6 @@ export function canDecide(messages: IDataObject[], ownUuid: string): boolean {
 	return decision.kind === 'superseded' || decision.kind === 'answered' || (decision.kind === 'newest' && decision.complete);
 }
 
-function attachmentsOf(message: IDataObject): string[] {
-	return Array.isArray(message.attachments) ? message.attachments.filter((url): url is string => typeof url === 'string') : [];
-}
-
 /**
  * The one item of the execution that continues: the burst oldest first, its texts joined with
  * new lines (empty texts left out), and how the wait ended.
@@ -112,12 +110,10 @@ export function burstItem(
 	decision: Extract<BurstDecision, { kind: 'newest' }>,
 	wait: { endedBy: 'quiet' | 'maxWait'; waitedMs: number; quietMs: number },
 ): IDataObject {
-	const messages = decision.burst.map((message) => ({
-		uuid: (message.uuid ?? null) as string | null,
-		text: typeof message.text === 'string' ? message.text : '',
-		attachments: attachmentsOf(message),
-		createdAt: (message.createdAt ?? null) as string | null,
-	}));
+	const messages = decision.burst.map((message) => {
+		const { text, attachments } = toConversationMessage(message);
+		return { uuid: (message.uuid ?? null) as string | null, text, attachments, createdAt: (message.createdAt ?? null) as string | null };
+	});
 	return {
 		contactUuid,
 		text: messages
