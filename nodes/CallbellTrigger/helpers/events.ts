@@ -1,12 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageParts } from './messageParts';
+import { asObject, messageParts } from './messageParts';
 
 export type Direction = 'incoming' | 'outgoing' | 'both';
-
-function asObject(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 /** A message_created payload with status "received" came from the customer; every other one was sent by the account. */
 export function messageDirection(payload: IDataObject): 'incoming' | 'outgoing' {
@@ -23,7 +19,7 @@ export function passesDirection(event: string, payload: IDataObject, direction: 
 function contactOf(event: string, payload: IDataObject): IDataObject | undefined {
 	if (event === 'contact_created' || event === 'contact_updated' || event === 'contact_deleted') return payload;
 	const contact = asObject(payload.contact);
-	return Object.keys(contact).length > 0 ? contact : undefined;
+	return contact && Object.keys(contact).length > 0 ? contact : undefined;
 }
 
 /**
@@ -33,7 +29,7 @@ function contactOf(event: string, payload: IDataObject): IDataObject | undefined
  * clean fields (helpers/messageParts.ts), and the raw `payload` as Callbell sent it.
  */
 export function toOutputJson(event: string, rawPayload: unknown): IDataObject {
-	const payload = asObject(rawPayload);
+	const payload = asObject(rawPayload) ?? {};
 	const json: IDataObject = { ...payload, event };
 	const contact = contactOf(event, payload);
 	if (contact) json.contact = contact;
@@ -44,6 +40,6 @@ export function toOutputJson(event: string, rawPayload: unknown): IDataObject {
 
 /** A body that carries no `event` is a connection check (or something else that is not a delivery). */
 export function eventOf(body: unknown): string | undefined {
-	const event = asObject(body).event;
+	const event = asObject(body)?.event;
 	return typeof event === 'string' && event !== '' ? event : undefined;
 }

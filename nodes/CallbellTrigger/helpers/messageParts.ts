@@ -15,7 +15,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 type Json = IDataObject;
 
-function asObject(value: unknown): Json | undefined {
+/** The value if it is a plain object (not a list), else undefined. */
+export function asObject(value: unknown): Json | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
