@@ -5,6 +5,8 @@ import { loadFieldDefinitions } from '../actions/contact/fieldDefinitions';
 import type { OlderTemplateInput } from '../actions/message/helpers/templateVariables';
 import { templateVariableFields, unknownTemplateFields } from '../actions/message/helpers/templateVariables';
 import type { TemplateRecord } from '../helpers/templates';
+import { toCallbellId } from '../helpers/values';
+import { templatePath } from '../actions/template/locator';
 import { callbellApiRequest, EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const MAPPER_TYPES: Record<CustomFieldDefinition['type'], FieldType> = {
@@ -75,8 +77,11 @@ function pickedTemplateId(this: ILoadOptionsFunctions): string | null | undefine
 		return undefined; // an expression the editor cannot resolve
 	}
 	if (value === undefined || value === null || value === '') return null;
-	const id = typeof value === 'string' ? value.trim() : '';
-	return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+	try {
+		return toCallbellId('Template', value);
+	} catch {
+		return undefined; // not an id the editor can ask Callbell about
+	}
 }
 
 /** A node from before the per-variable fields: its list of values and Media URL, moved into the fields. */
@@ -99,7 +104,7 @@ export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise
 	let template: TemplateRecord | undefined;
 	try {
 		const api = await getConnection.call(this, EDITOR_SETTINGS);
-		const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: `/templates/${uuid}` })) as { template?: unknown };
+		const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: templatePath(uuid) })) as { template?: unknown };
 		if (typeof response?.template === 'object' && response.template !== null) template = response.template as TemplateRecord;
 	} catch {
 		template = undefined;
