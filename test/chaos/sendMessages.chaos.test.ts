@@ -109,7 +109,7 @@ describe(`Chaos: ${CHAOS_ITEMS} Message → Send items (an approved template) un
 				if (json.error === undefined) {
 					if (stored.length !== 1 || json.uuid !== stored[0] || json.status !== 'enqueued') problems.push(`item ${index}: output ${JSON.stringify(json)} stored ${stored}`);
 					if (last !== '200') problems.push(`item ${index}: succeeded after ${tries.join(',')}`);
-				} else if (String(json.error).startsWith('The message may have been sent and was not sent again: ')) {
+				} else if (String(json.error).startsWith('The message may have been sent, so it was not sent again; do not resend it before checking the conversation (')) {
 					// A fault that may have reached Callbell; or the node's Timeout fired first (ECONNABORTED) on
 					// a loaded machine: the sandbox answered late (the message was sent if it answered 200) or
 					// never read the request. Either way the node cannot know, and says so.

@@ -11,7 +11,7 @@ export function lostAnswerReason(failure: AttemptFailure, timeoutMs: number): st
 	if (failure.code !== undefined && TIMEOUT_CODES.has(failure.code)) {
 		return `no answer came within the ${timeoutMs / 1000} s timeout`;
 	}
-	if (failure.code !== undefined) return `the connection was lost before the answer (${failure.code})`;
+	if (failure.code !== undefined) return `the connection was lost before the answer, ${failure.code}`;
 	return 'the answer was lost';
 }
 
@@ -24,7 +24,8 @@ export interface UnknownFateWording {
 /** The wording for any request that is not repeated; operations with their own words (Send) replace it. */
 export function requestWording(method: string, path: string): UnknownFateWording {
 	return {
-		headline: (reason) => `${method} ${path} may already have taken effect in Callbell and was not sent again: ${reason}`,
+		headline: (reason) =>
+			`${method} ${path} may already have taken effect in Callbell, so it was not sent again; do not repeat it before checking Callbell (${reason})`,
 		howToCheck:
 			'Look in Callbell whether it took effect before you run this item again: sending it again could make it happen twice.',
 	};

@@ -31,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 /** What a Send item whose answer was lost says, instead of the words for any request. */
 export const MAY_HAVE_BEEN_SENT: UnknownFateWording = {
-	headline: (reason) => `The message may have been sent and was not sent again: ${reason}`,
+	headline: (reason) => `The message may have been sent, so it was not sent again; do not resend it before checking the conversation (${reason})`,
 	howToCheck:
 		'Check the contact’s conversation in Callbell (or Contact → Get Messages, or the message_created webhook) before you send it again: sending it again could deliver it twice.',
 };

@@ -110,7 +110,7 @@ function failPostOf(c: Case, index: number, kind: string, options: IDataObject =
 }
 
 const retryOnFail = (maxTries: number) => ({ retryOnFail: true, maxTries, waitBetweenTries: 1 });
-const UNKNOWN = /(may have been sent|may already have taken effect in Callbell) and was not sent again/;
+const UNKNOWN = /(may have been sent|may already have taken effect in Callbell), so it was not sent again; do not (resend|repeat) it before checking/;
 
 describe.each(cases)('$name under n8n’s Retry On Fail: each item reaches Callbell once', (c) => {
 	it('Continue On Fail off, Concurrency 3: an answer lost after Callbell applied it fails the node on every try, and no item is sent twice', async () => {

@@ -68,7 +68,7 @@ describe('noteMayHaveTakenEffect: the headline says it, the description says how
 		error.description = 'Callbell says: upstream down';
 		expect(mayHaveTakenEffect(error)).toBe(false);
 		noteMayHaveTakenEffect(error, lostAnswerReason({ status: 502 }, 30_000), requestWording('POST', '/contacts'));
-		expect(error.message).toBe('POST /contacts may already have taken effect in Callbell and was not sent again: Callbell answered 502, which does not say whether it was carried out');
+		expect(error.message).toBe('POST /contacts may already have taken effect in Callbell, so it was not sent again; do not repeat it before checking Callbell (Callbell answered 502, which does not say whether it was carried out)');
 		expect(error.description).toBe('Look in Callbell whether it took effect before you run this item again: sending it again could make it happen twice. Callbell says: upstream down');
 		expect(mayHaveTakenEffect(error)).toBe(true);
 		expect(reasonOf(error)).toMatch(/answered 502/);
@@ -83,7 +83,7 @@ describe('noteMayHaveTakenEffect: the headline says it, the description says how
 	it.each([
 		[{ code: 'ECONNABORTED' }, 'no answer came within the 1.5 s timeout'],
 		[{ code: 'ETIMEDOUT' }, 'no answer came within the 1.5 s timeout'],
-		[{ code: 'ECONNRESET' }, 'the connection was lost before the answer (ECONNRESET)'],
+		[{ code: 'ECONNRESET' }, 'the connection was lost before the answer, ECONNRESET'],
 		[{}, 'the answer was lost'],
 	])('reason for %p', (failure, reason) => expect(lostAnswerReason(failure, 1500)).toBe(reason));
 });

@@ -176,7 +176,7 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		sandbox.get().setFaults({ rate5xx: 1, paths: '^/messages/send' });
 		const result = await run(text({ options: { maxRetries: 3 } }), [{ phone: ADA_PHONE, text: 'Hi' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
-		expect(json.error).toMatch(/^The message may have been sent and was not sent again: Callbell answered 50[023], which does not say whether it was carried out$/);
+		expect(json.error).toMatch(/^The message may have been sent, so it was not sent again; do not resend it before checking the conversation \(Callbell answered 50[023], which does not say whether it was carried out\)$/);
 		expect(String(json.description)).toMatch(/^Check the contact’s conversation in Callbell \(or Contact → Get Messages/);
 		expect(String(json.description)).not.toMatch(/may already have taken effect/);
 		expect(`${json.error} ${json.description}`).not.toMatch(/retry/i);
@@ -187,7 +187,7 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		sandbox.get().setFaults({ rate5xx: 1, appliedShare: 1, paths: '^/messages/send' });
 		const result = await run(text({ options: { maxRetries: 5 } }), [{ phone: ADA_PHONE, text: 'Sent, answer lost' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
-		expect(json.error).toMatch(/^The message may have been sent and was not sent again: Callbell answered 50[023]/);
+		expect(json.error).toMatch(/^The message may have been sent, so it was not sent again; do not resend it before checking the conversation \(Callbell answered 50[023]/);
 		expect(String(json.description)).toMatch(/^Check the contact’s conversation/);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 		const sent = [...(sandbox.get().state as unknown as { sent: Map<string, { item: { text: string } }> }).sent.values()];
@@ -199,7 +199,7 @@ describe('Message → Send through n8n’s engine against the sandbox', () => {
 		const result = await run(text({ options: { maxRetries: 3, timeout: 500 } }), [{ phone: ADA_PHONE, text: 'Hi' }], { continueOnFail: true });
 		const [[json]] = pairs(result);
 		expect(json.httpCode).toBe('ECONNABORTED');
-		expect(json.error).toBe('The message may have been sent and was not sent again: no answer came within the 0.5 s timeout');
+		expect(json.error).toBe('The message may have been sent, so it was not sent again; do not resend it before checking the conversation (no answer came within the 0.5 s timeout)');
 		expect(String(json.description)).toMatch(/^Check the contact’s conversation/);
 		expect(`${json.error} ${json.description}`).not.toMatch(/retry/i);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
