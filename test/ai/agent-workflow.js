@@ -20,6 +20,9 @@ const THE_CONTACT = { __rl: true, mode: 'id', value: "={{ $('Callbell Trigger').
 const TOOLS = {
 	Reply_to_customer: {
 		name: 'Reply to customer',
+		// On Error → Continue, as docs/ai-agent.md advises: a send of unknown fate reaches the model with
+		// its headline ("may have been sent … do not resend …") and its description, on every n8n.
+		onError: 'continueRegularOutput',
 		parameters: {
 			resource: 'message',
 			operation: 'send',

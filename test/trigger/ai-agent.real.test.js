@@ -10,6 +10,7 @@ const { TOOLS } = require('../ai/agent-workflow');
 const { toolSchemas, schemaSection, replaceSchemaSection, DOC_FILE } = require('../ai/tool-schemas');
 const { waitFor, incomingMessage } = require('./real-n8n-trigger');
 const { SEED } = require('../sandbox');
+const { runtimeSpec } = require('../../scripts/lib/n8n-runtime');
 
 const ada = SEED.contacts.ada;
 const grace = SEED.contacts.grace;
@@ -25,6 +26,18 @@ const alan = SEED.contacts.alan;
 const ALAN_INBOUND = 'Let me talk to Mr Nobody, please.';
 const ALAN_FINAL = 'Could not hand Alan over.';
 const NOBODY = 'nobody@example.com';
+const barbara = SEED.contacts.barbara;
+const BARBARA_INBOUND = 'Is my parcel on its way?';
+const BARBARA_REPLY = 'Yes, Barbara: your parcel left our warehouse this morning.';
+const BARBARA_FINAL = 'The reply may have been sent; not sending it again.';
+/** What the model must read in the tool result of a send whose answer Callbell lost. */
+const DO_NOT_RESEND = /The message may have been sent, so it was not sent again; do not resend it before checking the conversation \(the connection was lost before the answer/;
+
+/** Whether the n8n at hand hands a failed tool's error to the model (2.41.1) or fails the run (2.8.4, 1.123.81). */
+const errorsReachModel = (() => {
+	const [major, minor] = runtimeSpec().n8n.split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 41);
+})();
 
 /** Why a request is not what every step expects: the four tools, the prompt of this message. */
 function commonProblem(req, customer = ada.name, inbound = INBOUND) {
@@ -90,18 +103,31 @@ const STEPS = [
 		check: (req) => commonProblem(req, alan.name, ALAN_INBOUND) || (req.messages.some((m) => m.role === 'tool') ? 'tool results from another execution' : undefined),
 		reply: { toolCalls: [{ name: 'Hand_over_to_a_human', args: { agent_email: NOBODY, team_id: support.uuid } }] },
 	},
+	// Only where n8n gives the model the failed tool's error (2.41.1); 2.8.4 and 1.123.81 end the run at the tool.
+	...(errorsReachModel
+		? [{
+			name: 'n8n 2.41: the refusal comes back as the tool result (the error’s message only)',
+			check: (req) => commonProblem(req, alan.name, ALAN_INBOUND) || resultsProblem(req, [['call_6_1', '"error"']]),
+			reply: { content: ALAN_FINAL },
+		}]
+		: []),
+	// Barbara's message: the reply's send is carried out by Callbell, then its answer is lost.
 	{
-		name: 'n8n 2.41: the refusal comes back as the tool result (the error’s message only)',
-		check: (req) => commonProblem(req, alan.name, ALAN_INBOUND) || resultsProblem(req, [['call_6_1', '"error"']]),
-		reply: { content: ALAN_FINAL },
+		name: 'reply to Barbara',
+		check: (req) => commonProblem(req, barbara.name, BARBARA_INBOUND) || (req.messages.some((m) => m.role === 'tool') ? 'tool results from another execution' : undefined),
+		reply: { toolCalls: [{ name: 'Reply_to_customer', args: { text: BARBARA_REPLY } }] },
+	},
+	{
+		name: 'the lost send comes back as "may have been sent, do not resend" (On Error: Continue)',
+		check: (req, ctx) => {
+			const problem = commonProblem(req, barbara.name, BARBARA_INBOUND);
+			if (problem) return problem;
+			const content = toolResult(req, ctx.toolCallIds.at(-1));
+			return content !== undefined && DO_NOT_RESEND.test(content) ? undefined : `the send's tool result lacks the do-not-resend headline: ${String(content).slice(0, 400)}`;
+		},
+		reply: { content: BARBARA_FINAL },
 	},
 ];
-
-/** Whether the n8n at hand hands a failed tool's error to the model (2.41.1) or fails the run (2.8.4, 1.123.81). */
-const errorsReachModel = () => {
-	const [major, minor] = env.runtime.n8n.split('.').map(Number);
-	return major > 2 || (major === 2 && minor >= 41);
-};
 
 let env;
 const lines = [];
@@ -125,6 +151,19 @@ afterAll(async () => {
 const runs = async () => (await env.rest.executions(env.workflow.id)).filter((e) => e.status !== 'running' && e.status !== 'new');
 /** The Callbell API requests the workflow made (the trigger's own subscription left out). */
 const apiRequests = () => env.sandbox.requests.filter((r) => !r.path.startsWith('/webhooks/'));
+
+/** Sends a customer's message and waits for the n-th execution; returns it and the API requests it made. */
+async function conversation(contact, text, count) {
+	const before = env.sandbox.requests.length;
+	incomingMessage(env.sandbox, contact.uuid, text);
+	const [execution] = await waitFor(`execution ${count}`, async () => {
+		const list = await runs();
+		return list.length === count ? list : null;
+	}, 90000);
+	if (env.model.failures.length) process.stdout.write(`model failures: ${JSON.stringify(env.model.failures, null, 2)}\n`);
+	const made = env.sandbox.requests.slice(before).filter((r) => !r.path.startsWith('/webhooks/')).map((r) => [r.method, r.path, r.body, r.status]);
+	return { execution, made, summary: await env.execution(execution.id) };
+}
 
 describe('an incoming WhatsApp message, answered by an AI Agent with Callbell tools', () => {
 	let execution;
@@ -223,19 +262,6 @@ describe('an incoming WhatsApp message, answered by an AI Agent with Callbell to
 });
 
 describe('tool calls Callbell refuses', () => {
-	/** Sends a customer's message and waits for the n-th execution; returns it and the API requests it made. */
-	async function conversation(contact, text, count) {
-		const before = env.sandbox.requests.length;
-		incomingMessage(env.sandbox, contact.uuid, text);
-		const [execution] = await waitFor(`execution ${count}`, async () => {
-			const list = await runs();
-			return list.length === count ? list : null;
-		}, 90000);
-		if (env.model.failures.length) process.stdout.write(`model failures: ${JSON.stringify(env.model.failures, null, 2)}\n`);
-		const made = env.sandbox.requests.slice(before).filter((r) => !r.path.startsWith('/webhooks/')).map((r) => [r.method, r.path, r.body, r.status]);
-		return { execution, made, summary: await env.execution(execution.id) };
-	}
-
 	test('with On Error → Continue, the refusal and Callbell’s reason are the tool’s result and the model answers on', async () => {
 		const tags = env.sandbox.getContact(grace.uuid).tags;
 		const { execution, made, summary } = await conversation(grace, GRACE_INBOUND, 2);
@@ -259,7 +285,7 @@ describe('tool calls Callbell refuses', () => {
 		expect(env.model.failures).toEqual([]);
 		const contact = `/contacts/${alan.uuid}`;
 		const handOver = ['PATCH', contact, { assigned_user: NOBODY, team_uuid: support.uuid, bot_status: 'bot_end' }, 422];
-		if (errorsReachModel()) {
+		if (errorsReachModel) {
 			expect(env.model.requests).toHaveLength(7);
 			expect([execution.status, summary.error]).toEqual(['success', undefined]);
 			expect(made).toEqual([handOver, ['POST', `${contact}/conversation/note`, { text: `Bot: ${ALAN_FINAL}` }, 200]]);
@@ -277,5 +303,33 @@ describe('tool calls Callbell refuses', () => {
 			});
 			expect(made).toEqual([handOver]);
 		}
+	});
+});
+
+describe('a reply whose fate is unknown (Callbell sends it, then the connection is lost)', () => {
+	test('the model is told the message may have been sent and must not be resent; Callbell sent it exactly once', async () => {
+		const requestsBefore = env.model.requests.length;
+		// Callbell carries out the next POST /messages/send, then resets the connection instead of answering.
+		env.sandbox.failNext(1, 'reset', { applied: true, when: { method: 'POST', path: '^/messages/send$' } });
+		const { execution, made, summary } = await conversation(barbara, BARBARA_INBOUND, 4);
+		expect(env.model.failures).toEqual([]);
+		// Two model steps: the reply's tool call, then the final answer after reading the tool's result.
+		expect(env.model.requests).toHaveLength(requestsBefore + 2);
+		const told = JSON.parse(toolResult(env.model.requests.at(-1), env.model.requests.at(-1).messages.findLast((m) => m.role === 'tool').tool_call_id));
+		process.stdout.write(`the model's tool result for the send of unknown fate: ${JSON.stringify(told)}\n`);
+		// With On Error → Continue the model gets the headline and how to check, on every n8n.
+		expect(told).toEqual([expect.objectContaining({ error: expect.stringMatching(DO_NOT_RESEND), description: expect.stringMatching(/^Check the contact’s conversation in Callbell/) })]);
+		// n8n adds the network code where its error has one (ECONNRESET on 2.41.1); nothing else.
+		expect(Object.keys(told[0]).filter((key) => !['error', 'description', 'httpCode'].includes(key))).toEqual([]);
+		expect(told[0].error).not.toMatch(/retry/i);
+		expect([execution.status, summary.error]).toEqual(['success', undefined]);
+		const contact = `/contacts/${barbara.uuid}`;
+		const sends = made.filter(([method, path]) => method === 'POST' && path === '/messages/send');
+		expect(sends).toEqual([['POST', '/messages/send', expect.objectContaining({ to: barbara.phoneNumber, content: { text: BARBARA_REPLY } }), 'reset']]);
+		const toBarbara = env.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/messages/send' && r.body?.to === barbara.phoneNumber);
+		expect(toBarbara.map((r) => [r.status, r.appliedStatus])).toEqual([['reset', 200]]);
+		expect(made.at(-1)).toEqual(['POST', `${contact}/conversation/note`, { text: `Bot: ${BARBARA_FINAL}` }, 200]);
+		// Callbell applied exactly one send to Barbara: the one whose answer was lost.
+		expect([...env.sandbox.state.sent.values()].filter((m) => m.contactUuid === barbara.uuid).map((m) => m.item.text)).toEqual([BARBARA_REPLY]);
 	});
 });
