@@ -127,3 +127,34 @@ export function buildTemplateSend(
 	}
 	return fields;
 }
+
+const titleKey = (value: unknown) => text(value).replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Template By Name: the template whose title is `name` (spaces trimmed, any case). When several
+ * share the title, the approved one if exactly one is. No match, or several, throws naming the field.
+ */
+export function templateByTitle(templates: TemplateRecord[], name: unknown): TemplateRecord {
+	if (typeof name !== 'string' && name !== undefined && name !== null) throw new InputError('Template', `must be a template’s name, got ${describeValue(name)}`);
+	const wanted = titleKey(name);
+	if (wanted === '') throw new InputError('Template', 'is empty', 'Type the template’s name as Callbell shows it, e.g. Order shipped');
+	const found = templates.filter((template) => titleKey(template.title) === wanted);
+	const approved = found.filter(isApproved);
+	if (found.length === 1) return found[0];
+	if (approved.length === 1) return approved[0];
+	if (found.length === 0) {
+		const names = templates.filter(isApproved).map((template) => text(template.title).trim()).filter(Boolean).sort();
+		const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '');
+		throw new InputError(
+			'Template',
+			`"${text(name).trim()}" is not the name of any of the account’s templates`,
+			names.length > 0 ? `Approved templates: ${shown}.` : 'The account has no approved template.',
+		);
+	}
+	const ids = (approved.length > 1 ? approved : found).map((template) => text(template.uuid)).join(', ');
+	throw new InputError(
+		'Template',
+		`"${text(name).trim()}" names ${approved.length > 1 ? approved.length : found.length} templates (${ids})`,
+		'Choose the template By ID or From List, or rename one of them in Callbell.',
+	);
+}

@@ -1,12 +1,14 @@
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { FieldType, ILoadOptionsFunctions, INodeParameterResourceLocator, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from '../actions/contact/helpers/customFields';
 import { loadFieldDefinitions } from '../actions/contact/fieldDefinitions';
 import type { OlderTemplateInput } from '../actions/message/helpers/templateVariables';
 import { templateVariableFields, unknownTemplateFields } from '../actions/message/helpers/templateVariables';
 import type { TemplateRecord } from '../helpers/templates';
+import { templateByTitle } from '../helpers/templates';
 import { toCallbellId } from '../helpers/values';
 import { templatePath } from '../actions/template/locator';
+import { requestList } from '../transport/pagination';
 import { callbellApiRequest, EDITOR_SETTINGS, getConnection } from '../transport/request';
 
 const MAPPER_TYPES: Record<CustomFieldDefinition['type'], FieldType> = {
@@ -68,20 +70,37 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<Reso
 	return { fields };
 }
 
-/** The picked template's id as the editor holds it: null when none is picked yet, undefined when unknown (an expression). */
-function pickedTemplateId(this: ILoadOptionsFunctions): string | null | undefined {
+/**
+ * The picked template as the editor holds it: null when none is picked yet, undefined when unknown
+ * (an expression), `{ name }` for Template By Name, else `{ uuid }`.
+ */
+function pickedTemplate(this: ILoadOptionsFunctions): { uuid: string } | { name: string } | null | undefined {
 	let value: unknown;
+	let mode: unknown;
 	try {
 		value = this.getCurrentNodeParameter('template', { extractValue: true });
+		mode = (this.getCurrentNodeParameter('template') as INodeParameterResourceLocator | undefined)?.mode;
 	} catch {
 		return undefined; // an expression the editor cannot resolve
 	}
 	if (value === undefined || value === null || value === '') return null;
+	if (mode === 'name') return typeof value === 'string' && !value.startsWith('=') ? { name: value } : undefined;
 	try {
-		return toCallbellId('Template', value);
+		return { uuid: toCallbellId('Template', value) };
 	} catch {
 		return undefined; // not an id the editor can ask Callbell about
 	}
+}
+
+/** The picked template read from Callbell: `GET /templates/:uuid`, or By Name the account's list. */
+async function readPickedTemplate(this: ILoadOptionsFunctions, picked: { uuid: string } | { name: string }): Promise<TemplateRecord | undefined> {
+	const api = await getConnection.call(this, EDITOR_SETTINGS);
+	if ('name' in picked) {
+		const templates = (await requestList.call(this, api, { path: '/templates', key: 'templates' })) as TemplateRecord[];
+		return templateByTitle(templates, picked.name);
+	}
+	const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: templatePath(picked.uuid) })) as { template?: unknown };
+	return typeof response?.template === 'object' && response.template !== null ? (response.template as TemplateRecord) : undefined;
 }
 
 /** A node from before the per-variable fields: its list of values and Media URL, moved into the fields. */
@@ -97,17 +116,15 @@ function olderInput(this: ILoadOptionsFunctions): OlderTemplateInput {
  * A template the editor cannot read gives one field for every value as a list.
  */
 export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const uuid = pickedTemplateId.call(this);
-	if (uuid === null) return { fields: [], emptyFieldsNotice: 'Choose a template above: its variables then appear here, one field each.' };
+	const picked = pickedTemplate.call(this);
+	if (picked === null) return { fields: [], emptyFieldsNotice: 'Choose a template above: its variables then appear here, one field each.' };
 	const older = olderInput.call(this);
-	if (uuid === undefined) return { fields: unknownTemplateFields(older) };
+	if (picked === undefined) return { fields: unknownTemplateFields(older) };
 	let template: TemplateRecord | undefined;
 	try {
-		const api = await getConnection.call(this, EDITOR_SETTINGS);
-		const response = (await callbellApiRequest.call(this, api, { method: 'GET', path: templatePath(uuid) })) as { template?: unknown };
-		if (typeof response?.template === 'object' && response.template !== null) template = response.template as TemplateRecord;
+		template = await readPickedTemplate.call(this, picked);
 	} catch {
-		template = undefined;
+		template = undefined; // unreadable, or By Name matching no template or several: one field for every value
 	}
 	if (!template) return { fields: unknownTemplateFields(older) };
 	const fields = templateVariableFields(template, older);

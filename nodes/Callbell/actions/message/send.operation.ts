@@ -12,9 +12,9 @@ import type { ExecutionContext } from '../types';
 import { contactRecipient, localRecipient, recipientFields } from './recipient';
 import { resolveSendChannel, sendChannelField } from './sendChannel';
 import { contentFields, messageTypeField, neverTwiceNotice, sendAdditionalFields } from './sendFields';
-import { findTemplate, readTemplateVariables, templateFields } from './sendTemplate';
+import { readTemplate, readTemplateVariables, templateFields } from './sendTemplate';
 import { optionsCollection } from '../common.descriptions';
-import { readLocatorId, readOptionalLocatorId } from '../parameters';
+import { readOptionalLocatorId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	neverTwiceNotice,
@@ -88,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	// The template and the chosen channel are looked up at the same time: on a far network each
 	// first read costs a new connection's round trips, and every item waits for both.
 	const [template] = await Promise.all([
-		draft.kind === 'template' ? findTemplate.call(this, context, readLocatorId.call(this, 'template', 'Template', itemIndex)) : undefined,
+		draft.kind === 'template' ? readTemplate.call(this, context, itemIndex) : undefined,
 		chosenChannel ? resolveSendChannel.call(this, context, chosenChannel) : undefined,
 	]);
 	// Built, and so checked (approved, value count, media URL), before the contact lookup below.

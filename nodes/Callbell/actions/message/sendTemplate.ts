@@ -1,8 +1,10 @@
-import type { IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/InputError';
 import type { TemplateRecord } from '../../helpers/templates';
+import { templateByTitle } from '../../helpers/templates';
 import { idLocator } from '../common.descriptions';
+import { readLocatorId } from '../parameters';
 import type { ExecutionContext } from '../types';
 import { accountList } from './accountLists';
 
@@ -18,6 +20,15 @@ export const templateFields: INodeProperties[] = [
 			searchListMethod: 'searchApprovedTemplates',
 			listPlaceholder: 'Select an approved template...',
 			placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342',
+			modes: [
+				{
+					displayName: 'By Name',
+					name: 'name',
+					type: 'string',
+					placeholder: 'e.g. Order shipped',
+					hint: 'The template’s name as Callbell shows it (any case); looked up when the node runs',
+				},
+			],
 		}),
 		displayOptions: showForTemplate,
 	},
@@ -84,6 +95,15 @@ export async function findTemplate(this: IExecuteFunctions, context: ExecutionCo
 		throw new InputError('Template', `"${uuid}" is not one of the account’s templates`, 'Choose the template from the list, or copy its ID from Template → Get Many.');
 	}
 	return template;
+}
+
+/** The item's Template: By Name looks the name up among the account's templates, the other modes by id. */
+export async function readTemplate(this: IExecuteFunctions, context: ExecutionContext, itemIndex: number): Promise<TemplateRecord> {
+	const picked = this.getNodeParameter('template', itemIndex, '') as INodeParameterResourceLocator | string;
+	if (typeof picked === 'object' && picked !== null && picked.mode === 'name') {
+		return templateByTitle(await accountList.call(this, context, 'templates'), picked.value);
+	}
+	return await findTemplate.call(this, context, readLocatorId.call(this, 'template', 'Template', itemIndex));
 }
 
 /** The item's per-variable fields (Template Values), their expressions resolved; null when never set. */

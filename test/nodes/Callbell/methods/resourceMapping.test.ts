@@ -110,6 +110,21 @@ describe('Send’s Template Values, as n8n’s editor loads them for the picked 
 		expect((await mapper(picked('0123456789abcdef0123456789abcdef'))).fields.map((field) => field.id)).toEqual(allValues);
 	});
 
+	it('Template By Name: the variables of the template with that name (any case, spaces trimmed), read from the template list', async () => {
+		const byName = (name: string) => ({ template: { __rl: true, mode: 'name', value: name } });
+		const { fields, emptyFieldsNotice } = await mapper(byName('  order SHIPPED '));
+		expect(emptyFieldsNotice).toBeUndefined();
+		expect(fields.map((field) => field.id)).toEqual(['{{1}}', '{{2}}', '{{3}}']);
+		// The template list, every page of it (the sandbox pages templates as Callbell does), nothing else.
+		const reads = requestsTo(sandbox.get());
+		expect(reads.length).toBeGreaterThan(0);
+		expect(reads.every((request) => request.method === 'GET' && request.path === '/templates')).toBe(true);
+		expect((await mapper(byName('Brochure'))).fields.map((field) => field.id)).toEqual(['{{1}}', 'mediaUrl']);
+		// A name no template has, or an expression: one field for all the values (the plain list a model fills).
+		expect((await mapper(byName('No such template'))).fields.map((field) => field.id)).toEqual(['values', 'mediaUrl']);
+		expect((await mapper(byName('={{ $json.templateName }}'))).fields.map((field) => field.id)).toEqual(['values', 'mediaUrl']);
+	});
+
 	it('a node from before the per-variable fields: its list and Media URL become the fields’ values', async () => {
 		const older = { templateValues: { values: [{ value: 'Ada' }, { value: '={{ $json.order }}' }] }, mediaUrl: 'https://example.com/b.pdf' };
 		const shipped = await mapper(picked(T.orderShipped.uuid, older));

@@ -51,6 +51,9 @@ const TEMPLATE: Parameters = {
 };
 const shipped = { template: T.orderShipped.uuid, values: ['Ada', 'A-1', 'Friday'], optIn: true, url: '' };
 const template = (title: string, bad: IDataObject, field: string, message: RegExp) => sendCase(`template: ${title}`, TEMPLATE, shipped, bad, field, message);
+// Template By Name: the good items name "Order shipped" (in another case and spacing).
+const byName = (title: string, bad: IDataObject, field: string, message: RegExp) =>
+	sendCase(`template by name: ${title}`, { ...TEMPLATE, template: { __rl: true, mode: 'name', value: '={{ $json.template }}' } }, { ...shipped, template: ' order SHIPPED' }, bad, field, message);
 const count = (given: number, expected: number, title: string) =>
 	new RegExp(`^Template Values has ${given} values?, but the template "${escapeRegExp(title)}" has ${expected} variables?$`);
 
@@ -148,6 +151,11 @@ export const sendCases: BadInputCase[] = [
 	template('an unknown template', { template: '0123456789abcdef0123456789abcdef' }, 'Template', /^Template "0123456789abcdef0123456789abcdef" is not one of the account’s templates$/),
 	template('a template id with a slash', { template: 'a/b' }, 'Template', notAnId('Template')),
 	template('no template', { template: '' }, 'Template', /^Template is required$/),
+	byName('a name no template has', { template: 'Order shiped' }, 'Template', /^Template "Order shiped" is not the name of any of the account’s templates$/),
+	byName('an empty name', { template: '  ' }, 'Template', /^Template is empty$/),
+	byName('a name that is a list', { template: ['Order shipped'] }, 'Template', /^Template must be a template’s name, got a list$/),
+	byName('the name of a rejected template', { template: 'Flash sale', values: [] }, 'Template', /^Template "Flash sale" is rejected, not approved$/),
+	byName('the right name with too few values', { values: ['Ada'] }, 'Template Values', count(1, 3, 'Order shipped')),
 	template('the opt-in not confirmed', { optIn: false }, 'Opt-in Confirmation', /^Opt-in Confirmation must be on to send a template$/),
 	template('an opt-in of "yes"', { optIn: 'yes' }, 'Opt-in Confirmation', /^Opt-in Confirmation must be true or false, got "yes"$/),
 	template('a document template without its file', { template: T.brochure.uuid, values: ['Ada'] }, 'Media URL', /^Media URL is required: the template "Brochure" is a document template$/),

@@ -109,3 +109,68 @@ describe('Message → Send, Template Values: one field per variable of the picke
 		]);
 	});
 });
+
+describe('Message → Send, Template By Name: the template the user or a model names', () => {
+	const byName = (name: string) => ({ __rl: true, mode: 'name', value: name });
+	const sendByName = (name: string, value: IDataObject | null, extra: IDataObject = {}) => send('', value, { template: byName(name), ...extra });
+	const templateNamed = (uuid: string, title: string) => {
+		const template = sandbox.get().state.account.templates.find((entry: { uuid: string }) => entry.uuid === uuid);
+		if (!template) throw new Error(`no template ${uuid}`);
+		template.title = title;
+	};
+
+	it('is a mode of the Template picker, after From List and By ID', () => {
+		const template = property('template');
+		expect(template?.modes?.map((mode) => [mode.name, mode.type])).toEqual([
+			['list', 'list'],
+			['id', 'string'],
+			['name', 'string'],
+		]);
+	});
+
+	it('sends the template with that name (any case, spaces trimmed), per item, with the per-variable fields or a plain list', async () => {
+		const value = { '{{1}}': '={{ $json.name }}', '{{2}}': 'A-1', '{{3}}': 'Friday' };
+		const result = await run(sendByName('={{ $json.template }}', value), [
+			{ phone: ADA_PHONE, name: 'Ada', template: 'Order shipped' },
+			{ phone: ADA_PHONE, name: 'Alan', template: '  order SHIPPED ' },
+		]);
+		expect(result.error).toBeUndefined();
+		// The list a model fills ($fromAI with a list), as All Values takes it.
+		const list = await run(sendByName('Order shipped', { values: '={{ $json.values }}', mediaUrl: null }), [{ phone: ADA_PHONE, values: ['Grace', 'B-2', 'Monday'] }]);
+		expect(list.error).toBeUndefined();
+		expect(posts().map((body) => [body.template_uuid, body.template_values ?? body.content])).toEqual([
+			[T.orderShipped.uuid, ['Ada', 'A-1', 'Friday']],
+			[T.orderShipped.uuid, ['Alan', 'A-1', 'Friday']],
+			[T.orderShipped.uuid, ['Grace', 'B-2', 'Monday']],
+		]);
+		// The template list is read once per execution (page 1 once per run), whatever the number of items.
+		expect(requestsTo(sandbox.get(), 'GET').filter((request) => request.path === '/templates' && request.query.page === '1').length).toBe(2);
+	});
+
+	it('of several templates with the name, takes the only approved one', async () => {
+		templateNamed(T.promoPending.uuid, 'Welcome');
+		const result = await run(sendByName('welcome', null), [{ phone: ADA_PHONE }]);
+		expect(result.error).toBeUndefined();
+		expect(posts().map((body) => body.template_uuid)).toEqual([T.welcome.uuid]);
+	});
+
+	it('refuses before sending, naming the field and the item: no name, a name no template has, a name several approved templates share, a template not approved', async () => {
+		const refused = await run(sendByName('={{ $json.template }}', null), [
+			{ phone: ADA_PHONE, template: '' },
+			{ phone: ADA_PHONE, template: 'Order shiped' },
+			{ phone: ADA_PHONE, template: 'Flash sale' },
+		], { continueOnFail: true });
+		const errors = (refused.output ?? []).map((item) => [item.json.error, item.pairedItem]);
+		expect(errors).toEqual([
+			['Template is empty [item 0]', { item: 0 }],
+			[expect.stringMatching(/^Template "Order shiped" is not the name of any of the account’s templates \[item 1\]$/), { item: 1 }],
+			['Template "Flash sale" is rejected, not approved [item 2]', { item: 2 }],
+		]);
+		expect(String(refused.output?.[1].json.description)).toMatch(/Approved templates: .*Order shipped/);
+		templateNamed(T.appointment.uuid, 'Order shipped');
+		const twice = await run(sendByName('Order shipped', null), [{ phone: ADA_PHONE }]);
+		expect(twice.error?.message).toBe(`Template "Order shipped" names 2 templates (${T.orderShipped.uuid}, ${T.appointment.uuid}) [item 0]`);
+		expect(twice.error?.description).toMatch(/By ID or From List/);
+		expect(posts()).toEqual([]);
+	});
+});
