@@ -106,7 +106,7 @@ export const assignedUserField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getUsers' },
 	default: '',
 	description:
-		'The Callbell user to assign the contact to, by email. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The Callbell user to assign the contact to, by the email they log in with (e.g. cleo@example.com). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** Start or stop the bot (Contact → Update; Send's Additional Fields). */
@@ -130,7 +130,7 @@ export const teamField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getTeams' },
 	default: '',
 	description:
-		'The team inbox to move the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The team inbox to move the contact to, by its ID (32 hex characters, e.g. 4c1b5e9d2a7f4e0b8c3d6a9f1e2b7c40). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 interface IdLocatorSpec {
@@ -181,7 +181,8 @@ export function idLocator(spec: IdLocatorSpec): INodeProperties {
 export const contactLocator = idLocator({
 	displayName: 'Contact',
 	name: 'contact',
-	description: 'The Callbell contact',
+	description:
+		'The Callbell contact: By ID its ID (32 hex characters, e.g. 414a6d692bd645ed803f2e7ce360d4c8), By Phone its number in international format (e.g. +44 7700 900001), By BSUID its WhatsApp username ID',
 	searchListMethod: 'searchContacts',
 	listPlaceholder: 'Select a contact...',
 	placeholder: 'e.g. 414a6d692bd645ed803f2e7ce360d4c8',
@@ -218,14 +219,14 @@ export const phoneLookupChannel: INodeProperties = {
 	default: '',
 	displayOptions: { show: { '/contact.mode': ['phone'] } },
 	description:
-		'The channel to look the phone number up on. Leave empty for the main WhatsApp channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The channel to look the phone number up on, by its ID (e.g. 35f6f8ccb55042788a2e099f3a4e0730). Leave empty for the main WhatsApp channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** The Custom Status picker (Custom Status operations; User → Set Status): From List (`GET /custom_statuses`) or By ID. */
 export const customStatusLocator = idLocator({
 	displayName: 'Custom Status',
 	name: 'customStatus',
-	description: 'The custom status (an agent presence label such as "Lunch")',
+	description: 'The custom status, an agent presence label such as "Lunch": By ID its ID (e.g. ff0f96b9-b003-4d0c-b14f-27f3f6868dd6)',
 	searchListMethod: 'searchCustomStatuses',
 	listPlaceholder: 'Select a custom status...',
 	placeholder: 'e.g. ff0f96b9-b003-4d0c-b14f-27f3f6868dd6',

@@ -8,7 +8,7 @@ import { idLocator } from '../common.descriptions';
 export const channelLocator = idLocator({
 	displayName: 'Channel',
 	name: 'channel',
-	description: 'The Callbell channel',
+	description: 'The Callbell channel: By ID its ID (32 hex characters, e.g. 35f6f8ccb55042788a2e099f3a4e0730)',
 	searchListMethod: 'searchChannels',
 	listPlaceholder: 'Select a channel...',
 	placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730',

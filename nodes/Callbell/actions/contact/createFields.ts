@@ -14,7 +14,8 @@ export const identifierField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. +44 7700 900001',
-	description: 'The phone number (WhatsApp) or the platform ID (Instagram, Messenger, Telegram) of the contact',
+	description:
+		'The phone number (WhatsApp) in international format, e.g. +44 7700 900001, or the platform ID (Instagram, Messenger, Telegram) of the contact',
 };
 
 export const sourceField: INodeProperties = {
@@ -44,7 +45,7 @@ export const channelField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getChannels' },
 	default: '',
 	description:
-		'The channel to attach the contact to. Leave empty for the main channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The channel to attach the contact to, by its ID (e.g. 35f6f8ccb55042788a2e099f3a4e0730). Leave empty for the main channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** `POST /contacts` with a validated body; the created contact. */

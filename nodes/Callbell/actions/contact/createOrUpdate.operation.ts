@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 	{
 		...channelField,
 		description:
-			'The channel to look the contact up on and to create it in. Leave empty for the main WhatsApp channel; required for other sources. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The channel to look the contact up on and to create it in, by its ID (e.g. 35f6f8ccb55042788a2e099f3a4e0730). Leave empty for the main WhatsApp channel; required for other sources. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ ...nameField, description: 'The contact name, set on a new contact and on an existing one' },
 	tagModeField,

@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 		{
 			...teamField,
 			description:
-				'Only contacts in this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Only contacts in this team inbox, by its ID (32 hex characters, e.g. 4c1b5e9d2a7f4e0b8c3d6a9f1e2b7c40). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	]),
 	optionsCollection(),

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'The stage to move the conversation to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The stage to move the conversation to, by its ID (e.g. 0b6c2f7e-3d1a-4c9b-8e5f-a2d4c6b8e0f1). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	optionsCollection(),
 ];

@@ -41,7 +41,8 @@ const properties: INodeProperties[] = [
 	{
 		...contactLocator,
 		default: { mode: 'id', value: '={{ $json.contact.uuid }}' },
-		description: 'The customer who is writing. The default reads it from the Callbell Trigger’s item (its contact’s uuid).',
+		description:
+			'The customer who is writing. The default reads it from the Callbell Trigger’s item (its contact’s uuid, 32 hex characters, e.g. 414a6d692bd645ed803f2e7ce360d4c8).',
 	},
 	phoneLookupChannel,
 	{

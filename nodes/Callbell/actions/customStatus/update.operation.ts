@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'A field whose value (or expression result) is empty is not sent',
 		options: [
 			emojiField,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Back in a bit', description: 'The new label' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Back in a bit', description: 'The new label agents see, e.g. Back in a bit' },
 		],
 	},
 	optionsCollection(),

@@ -14,7 +14,11 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{ ...messageIdField, description: 'The uuid Callbell gave the message (the uuid field of Message → Send’s output), or the provider’s message ID' },
+	{
+		...messageIdField,
+		description:
+			'The uuid Callbell gave the message (the uuid field of Message → Send’s output, e.g. adf3d1216d4c4dcd908199d6700f2381), or the provider’s message ID',
+	},
 	optionsCollection(),
 ];
 

@@ -13,7 +13,7 @@ export const messageIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. adf3d1216d4c4dcd908199d6700f2381',
-	description: 'The uuid Callbell gave the message: the uuid field of Message → Send’s output',
+	description: 'The uuid Callbell gave the message (32 hex characters, e.g. adf3d1216d4c4dcd908199d6700f2381): the uuid field of Message → Send’s output',
 };
 
 export function toMessageId(value: unknown): string {

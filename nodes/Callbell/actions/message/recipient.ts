@@ -36,7 +36,7 @@ export const recipientFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. +44 7700 900001',
 		description:
-			'In international format with the country code. Spaces, dashes, dots and parentheses are removed and a leading 00 becomes +. Callbell creates the contact if it does not exist yet.',
+			'The recipient’s phone number in international format with the country code, e.g. +44 7700 900001 or +12025550102. Spaces, dashes, dots and parentheses are removed and a leading 00 becomes +. Callbell creates the contact if it does not exist yet.',
 		displayOptions: showFor('phone'),
 	},
 	{ ...contactLocator, displayOptions: showFor('contact') },
@@ -48,7 +48,8 @@ export const recipientFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. bsuid_abc123',
-		description: 'The business-scoped user ID WhatsApp gives a contact who uses a username instead of a phone number',
+		description:
+			'The business-scoped user ID WhatsApp gives a contact who uses a username instead of a phone number, e.g. US.13491208655302741918',
 		displayOptions: showFor('bsuid'),
 	},
 ];

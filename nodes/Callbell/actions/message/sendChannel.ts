@@ -12,7 +12,7 @@ export const sendChannelField: INodeProperties = {
 		displayName: 'Channel',
 		name: 'channel',
 		description:
-			'The channel to send from. Leave empty for the main channel (for a Contact recipient: the contact’s own channel). Callbell gets its ID as channel_uuid and its type as from.',
+			'The channel to send from: By ID its ID (32 hex characters, e.g. 35f6f8ccb55042788a2e099f3a4e0730). Leave empty for the main channel (for a Contact recipient: the contact’s own channel). Callbell gets its ID as channel_uuid and its type as from.',
 		searchListMethod: 'searchActiveChannels',
 		listPlaceholder: 'Main channel',
 		placeholder: 'e.g. 35f6f8ccb55042788a2e099f3a4e0730',

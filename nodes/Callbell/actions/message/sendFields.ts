@@ -47,7 +47,7 @@ export const contentFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/files/invoice.pdf',
-		description: 'A public absolute URL that Callbell downloads the file from. Use https.',
+		description: 'A public absolute URL that Callbell downloads the file from, e.g. https://example.com/files/invoice.pdf. Use https.',
 		displayOptions: { show: { messageType: ['image', 'document', 'audio', 'video'] } },
 	},
 	{
@@ -71,7 +71,7 @@ export const sendAdditionalFields: INodeProperties = {
 		{
 			...assignedUserField,
 			description:
-				'Assign the conversation to this Callbell user, by email. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Assign the conversation to this Callbell user, by the email they log in with (e.g. cleo@example.com). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{ ...botStatusField, description: 'Start or stop the bot for the conversation. Needs an enabled bot in Callbell.' },
 		{
@@ -87,8 +87,8 @@ export const sendAdditionalFields: INodeProperties = {
 					displayName: 'Pair',
 					name: 'pair',
 					values: [
-						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. orderId' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. A-1042' },
+						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. orderId', description: 'Your name for the value, at most 50 characters, e.g. orderId' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. A-1042', description: 'The value, at most 500 characters, e.g. A-1042' },
 					],
 				},
 			],
@@ -103,7 +103,7 @@ export const sendAdditionalFields: INodeProperties = {
 		{
 			...teamField,
 			description:
-				'Move the conversation to this team inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Move the conversation to this team inbox, by its ID (32 hex characters, e.g. 4c1b5e9d2a7f4e0b8c3d6a9f1e2b7c40). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 };

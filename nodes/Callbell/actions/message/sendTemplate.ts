@@ -16,7 +16,7 @@ export const templateFields: INodeProperties[] = [
 			displayName: 'Template',
 			name: 'template',
 			description:
-				'An approved WhatsApp template of the account. The list shows its title, media type, number of variables and the start of its text.',
+				'An approved WhatsApp template of the account: By ID its ID (e.g. d980fb66fd5043d3ace1aa06ba044342), By Name its name as Callbell shows it (e.g. Order shipped). The list shows its title, media type, number of variables and the start of its text.',
 			searchListMethod: 'searchApprovedTemplates',
 			listPlaceholder: 'Select an approved template...',
 			placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342',

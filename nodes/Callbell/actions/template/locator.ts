@@ -7,7 +7,7 @@ import { idLocator } from '../common.descriptions';
 export const templateLocator = idLocator({
 	displayName: 'Template',
 	name: 'template',
-	description: 'The WhatsApp template',
+	description: 'The WhatsApp template: By ID its ID (32 hex characters, e.g. d980fb66fd5043d3ace1aa06ba044342)',
 	searchListMethod: 'searchTemplates',
 	listPlaceholder: 'Select a template...',
 	placeholder: 'e.g. d980fb66fd5043d3ace1aa06ba044342',

@@ -11,7 +11,7 @@ export const userUuidField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 7d1f3c2b9a8e4f60b5c4d3e2f1a0b9c8',
-	description: 'The agent’s Callbell user UUID, not the email',
+	description: 'The agent’s Callbell user UUID (32 hex characters, e.g. 7d1f3c2b9a8e4f60b5c4d3e2f1a0b9c8), not the email',
 	hint: 'Callbell’s API lists no user UUIDs. Ask Callbell support for it, or read it from the dashboard’s network requests (Settings → Team members); team member emails do not work here.',
 };
 

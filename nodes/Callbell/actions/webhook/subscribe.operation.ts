@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/webhook/callbell',
-		description: 'Where Callbell posts the events: a public https URL (Callbell refuses localhost)',
+		description: 'Where Callbell posts the events: a public https URL, e.g. https://example.com/webhook/callbell (Callbell refuses localhost)',
 	},
 	{
 		displayName: 'Events',
