@@ -2,7 +2,8 @@
 // The Callbell node as tools of n8n's real AI Agent (npm run test:trigger; CALLBELL_N8N_RUNTIME picks
 // the n8n): a published Callbell Trigger → AI Agent (OpenAI Chat Model pointed at the scripted model
 // of test/ai) → Callbell tools, driven by signed inbound WhatsApp messages from the sandbox: one the
-// agent handles with all four tools, then one whose tool call Callbell refuses.
+// agent handles with all four tools, two whose tool calls Callbell refuses, and one whose reply Callbell
+// sends but whose answer is lost (the model must be told not to resend it).
 const fs = require('node:fs');
 
 const { setUpAgent } = require('../ai/agent-n8n');
@@ -319,7 +320,7 @@ describe('a reply whose fate is unknown (Callbell sends it, then the connection 
 		process.stdout.write(`the model's tool result for the send of unknown fate: ${JSON.stringify(told)}\n`);
 		// With On Error → Continue the model gets the headline and how to check, on every n8n.
 		expect(told).toEqual([expect.objectContaining({ error: expect.stringMatching(DO_NOT_RESEND), description: expect.stringMatching(/^Check the contact’s conversation in Callbell/) })]);
-		// n8n adds the network code where its error has one (ECONNRESET on 2.41.1); nothing else.
+		// n8n adds the error's code where it has one (ECONNRESET on 2.41.1, 2.8.4 and 1.123.81); nothing else.
 		expect(Object.keys(told[0]).filter((key) => !['error', 'description', 'httpCode'].includes(key))).toEqual([]);
 		expect(told[0].error).not.toMatch(/retry/i);
 		expect([execution.status, summary.error]).toEqual(['success', undefined]);
