@@ -37,7 +37,7 @@ const renameAda = {
 	operation: 'update',
 	contact: contactRef(ada),
 	updateFields: { name: 'Hygiene' },
-	options: { maxRetries: 0, timeout: 300 },
+	options: { maxRetries: 0, timeout: 2000 }, // roomy: a loaded machine answers a normal request in well over 300 ms
 } as INodeParameters;
 
 interface Captured {
@@ -138,8 +138,8 @@ describe.each([
 	});
 
 	it('an answer slower than the timeout', async () => {
-		// Held for 1 s, then a 504; with the node's Timeout (300 ms here) the attempt fails sooner.
-		sandbox.failNext(20, 'timeout', { timeoutMs: 1000 });
+		// Held for 4 s, then a 504; with the node's Timeout (2 s here) the attempt fails sooner.
+		sandbox.failNext(20, 'timeout', { timeoutMs: 4000 });
 		const captured = await runCaptured(renameAda, [{}], sentKey, sandbox.url, continueOnFail);
 		expect(failureOf(captured, continueOnFail).error).toEqual(expect.any(String));
 		expect(sandbox.requests.length).toBeGreaterThan(0);
