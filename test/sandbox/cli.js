@@ -11,7 +11,7 @@
  * checks every <ms> (0 = off, the default).
  *
  * A customer message to a RUNNING sandbox (e.g. the one `npm start` runs), then exit:
- *   node test/sandbox/cli.js --inbound "Hello, do you ship to Lisbon?" [--contact <uuid>] [--port 4010]
+ *   node test/sandbox/cli.js --inbound "Hello, do you ship to Lisbon?" [--contact <uuid>] [--attachments image,voice,document] [--port 4010]
  * The contact defaults to Ada Lovelace (SEED.contacts.ada); the sandbox stores the message and
  * delivers message_created to the subscribed webhook (e.g. a published Callbell Trigger).
  */
@@ -20,7 +20,7 @@ const { createSandbox } = require('./server');
 const { SEED } = require('./seed');
 
 const USAGE = 'Usage: node test/sandbox/cli.js [--port 4010] [--token sandbox-token] [--latency 0] [--rps 300] [--seed 42] [--shape docs|object|array]'
-  + ' [--clock sentMs,deliveredMs,readMs] [--webhook-secret whsec_…] [--health-interval 60000]\n       node test/sandbox/cli.js --inbound "text" [--contact <uuid>] [--port 4010]';
+  + ' [--clock sentMs,deliveredMs,readMs] [--webhook-secret whsec_…] [--health-interval 60000]\n       node test/sandbox/cli.js --inbound "text" [--contact <uuid>] [--attachments image,voice,document] [--port 4010]';
 
 /** `--clock 200,600,1200` → messageClock (a missing/empty part, e.g. `200,600,`, means never reached). @param {string|undefined} v */
 function messageClockArg(v) {
@@ -64,7 +64,7 @@ async function main() {
       console.log(USAGE);
       return;
     }
-    const known = ['port', 'token', 'latency', 'rps', 'seed', 'shape', 'clock', 'webhook-secret', 'health-interval', 'inbound', 'contact'];
+    const known = ['port', 'token', 'latency', 'rps', 'seed', 'shape', 'clock', 'webhook-secret', 'health-interval', 'inbound', 'contact', 'attachments'];
     for (const k of Object.keys(args)) if (!known.includes(k)) throw new Error(`Unknown option --${k}`);
     messageClockArg(args.clock);
   } catch (err) {
@@ -73,8 +73,8 @@ async function main() {
     return;
   }
   if (args.inbound !== undefined) return sendInbound(args);
-  if (args.contact !== undefined) {
-    console.error(`--contact goes with --inbound\n${USAGE}`);
+  if (args.contact !== undefined || args.attachments !== undefined) {
+    console.error(`--contact and --attachments go with --inbound\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -116,7 +116,7 @@ async function sendInbound(args) {
     res = await fetch(`http://127.0.0.1:${port}/__sandbox/inbound`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ contact_uuid: contact, text: args.inbound }),
+      body: JSON.stringify({ contact_uuid: contact, text: args.inbound, ...(args.attachments ? { attachments: args.attachments.split(',').map((a) => a.trim()) } : {}) }),
     });
   } catch (err) {
     console.error(`No sandbox on port ${port} (${/** @type {any} */ (err).cause?.code || /** @type {Error} */ (err).message}). Start one (npm start or npm run sandbox), or pass --port.`);
@@ -131,6 +131,7 @@ async function sendInbound(args) {
   }
   const hook = await (await fetch(`http://127.0.0.1:${port}/__sandbox/webhook`)).json();
   console.log(`${body.contact.name} wrote "${body.message.text}" (message ${body.message.uuid}).`);
+  for (const url of body.message.attachments || []) console.log(`  attachment: ${url}`);
   console.log(hook.webhook && hook.webhook.enabled && hook.webhook.subscriptions.includes('message_created')
     ? `message_created is being delivered to ${hook.webhook.url}`
     : 'No webhook subscribes to message_created, so nothing is delivered (publish a Callbell Trigger workflow first).');

@@ -27,6 +27,7 @@
  *   POST   /__sandbox/messages/fail-next {count?, reason?} → config: the next sends end `failed`
  *   POST   /__sandbox/messages/:uuid/fail {reason?} → {message} fail a sent message now
  *   GET    /__sandbox/clock           {now, frozen}
+ *   GET    /__sandbox/storage         {url, files: {kind: {name, contentType, size}}, requests} attachment files (media.js)
  *   POST   /__sandbox/clock           {freeze?: boolean, advanceMs?: number} → clock (freeze/resume, then advance)
  */
 
@@ -101,6 +102,11 @@ async function handleControl(sb, req, res, rawFull, search) {
     }
     case '/messages':
       return only('GET') && ok({ messages: [...sb.state.sent.values()].map(publicSent) });
+    case '/storage': {
+      if (!only('GET')) return;
+      const files = Object.fromEntries(Object.entries(sb.media).map(([kind, f]) => [kind, { name: f.name, contentType: f.contentType, size: f.bytes.length, url: sb.mediaUrl(kind) }]));
+      return ok({ url: sb.storage.url, files, requests: sb.storage.requests });
+    }
     case '/messages/fail-next': {
       if (!only('POST')) return;
       const body = jsonBody();

@@ -25,6 +25,7 @@ const { normalizeSecret } = require('./webhooks/signing');
 const { createClock } = require('./clock');
 const { normalizeMessageClock } = require('./message-clock');
 const { createMessaging } = require('./messaging');
+const { MEDIA, createMediaStore } = require('./media');
 
 /** @type {import('./router').Route[]} */
 const ROUTES = [...require('./routes/contacts'), ...require('./routes/conversation'), ...require('./routes/account'),
@@ -77,6 +78,7 @@ async function createSandbox(options = {}) {
   let inFlight = 0;
   let contactShape = initial.contactShape;
   let seq = 0;
+  const media = createMediaStore(timers);
 
   function applyInitialConfig() {
     policy.latency = initial.latency;
@@ -193,6 +195,7 @@ async function createSandbox(options = {}) {
     /** @type {Promise<unknown>|undefined} */
     let done;
     if (rawFull === '/__sandbox' || rawFull.startsWith('/__sandbox/')) done = handleControl(sb, req, res, rawFull, search);
+    else if (rawFull.startsWith('/media/')) done = media.handle(req, res, rawFull, search);
     else if (rawFull === '/v1' || rawFull.startsWith('/v1/')) {
       counters.peakInFlight = Math.max(counters.peakInFlight, ++inFlight);
       let open = true;
@@ -222,6 +225,41 @@ async function createSandbox(options = {}) {
   });
   const address = /** @type {import('net').AddressInfo} */ (server.address());
   const origin = `http://127.0.0.1:${address.port}`;
+  // Third-party storage for attachments: the same files on another port, so another host for the node.
+  const storageServer = http.createServer((req, res) => {
+    const url = req.url || '/';
+    const qi = url.indexOf('?');
+    const rawPath = qi === -1 ? url : url.slice(0, qi);
+    if (!rawPath.startsWith('/media/')) {
+      req.resume();
+      return sendJson(res, 404, { error: 'Not Found' });
+    }
+    media.handle(req, res, rawPath, qi === -1 ? '' : url.slice(qi + 1)).catch(() => res.destroy());
+  });
+  await new Promise((resolve, reject) => {
+    storageServer.once('error', reject);
+    storageServer.listen(0, '127.0.0.1', () => resolve(undefined));
+  });
+  const storageOrigin = `http://127.0.0.1:${/** @type {import('net').AddressInfo} */ (storageServer.address()).port}`;
+  /**
+   * The URL of an attachment file (media.js): kind `image`, `voice`, `document` or `large`, on the
+   * storage server (default) or the API's own host (`onApiHost`), with the download controls.
+   * @param {string} kind @param {{ status?: number, delayMs?: number, bytes?: number, onApiHost?: boolean }} [opts]
+   */
+  function mediaUrl(kind, opts = {}) {
+    const file = MEDIA[kind];
+    if (!file) throw new TypeError(`mediaUrl: kind must be one of ${Object.keys(MEDIA).join(', ')}`);
+    const params = new URLSearchParams();
+    for (const key of /** @type {const} */ (['status', 'delayMs', 'bytes'])) if (opts[key] !== undefined) params.set(key, String(opts[key]));
+    const query = params.toString();
+    return `${opts.onApiHost ? origin : storageOrigin}/media/${file.name}${query ? `?${query}` : ''}`;
+  }
+  /** Inbound attachments may name a kind (`"image"`) instead of a URL: it becomes that file's storage URL. @param {unknown} spec */
+  function withMediaUrls(spec) {
+    if (!spec || typeof spec !== 'object' || !Array.isArray(/** @type {any} */ (spec).attachments)) return spec;
+    const attachments = /** @type {unknown[]} */ (/** @type {any} */ (spec).attachments).map((a) => (typeof a === 'string' && a in MEDIA ? mediaUrl(a) : a));
+    return { ...spec, attachments };
+  }
 
   const sb = {
     url: `${origin}/v1`,
@@ -236,6 +274,15 @@ async function createSandbox(options = {}) {
     clock,
     /** Messages: inbound(spec), failNextMessages(n, reason?), failMessage(uuid, reason?), setWalletDepleted(bool), setMessageClock(spec) (messaging.js). */
     ...messaging.api,
+    /** A customer's message arrives (messaging.js); attachments may be URLs or file kinds (`image`, `voice`, `document`, `large`). @param {unknown} spec */
+    inbound(spec) {
+      return messaging.api.inbound(withMediaUrls(spec));
+    },
+    /** Attachment files (media.js): `url` (the storage's /media/ base), `requests` (each with `hasAuthorization`), `clear()`. */
+    storage: { url: `${storageOrigin}/media`, origin: storageOrigin, requests: media.requests, clear: media.clear },
+    mediaUrl,
+    /** The files' bytes and types by kind, to compare downloads with. */
+    media: MEDIA,
     /** @param {string} uuid @param {{ fieldTypes?: boolean }} [opts] */
     getContact(uuid, opts) {
       const c = state.contacts.get(uuid);
@@ -244,6 +291,7 @@ async function createSandbox(options = {}) {
     /** Re-seed state; clear the log (seq restarts at 1), counters, faults and failNext; restore the other creation options. */
     reset() {
       messaging.reset(); // first: pending messages must not move when the clock resets
+      media.clear();
       clock.reset();
       resetState(state, clock.now());
       events.reset();
@@ -350,6 +398,8 @@ async function createSandbox(options = {}) {
       timers.cancelAll();
       deliverer.stop();
       messaging.close();
+      storageServer.close();
+      storageServer.closeAllConnections();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
