@@ -14,6 +14,7 @@
  * Every answer has its real Content-Type and Content-Length. Controls, on any file's URL:
  *   ?status=404 (or any 4xx/5xx)     answers that status instead
  *   ?delayMs=N                       waits N ms (at most 60 s) before answering
+ *   ?chunked=1                       sends no Content-Length (chunked), as some storage does
  * Unknown names → 404. Every request is logged with `hasAuthorization` (never the header's value).
  *
  * Served under /media/ by a separate "storage" server (sb.storage.url, another port: another host
@@ -173,10 +174,17 @@ function createMediaStore(timers) {
     const delayMs = Math.min(Math.max(Number(query.delayMs) || 0, 0), 60_000);
     if (delayMs > 0) await timers.delay(delayMs);
     if (res.destroyed) return;
+    const chunked = query.chunked === '1';
     const answer = (/** @type {number} */ status, /** @type {Record<string, string>} */ headers, /** @type {Buffer} */ body) => {
       entry.status = status;
-      res.writeHead(status, { 'Content-Length': String(body.length), 'Cache-Control': 'no-store', ...headers });
-      res.end(method === 'HEAD' ? undefined : body);
+      if (!chunked) {
+        res.writeHead(status, { 'Content-Length': String(body.length), 'Cache-Control': 'no-store', ...headers });
+        return res.end(method === 'HEAD' ? undefined : body);
+      }
+      res.writeHead(status, { 'Cache-Control': 'no-store', ...headers }); // Transfer-Encoding: chunked, no length
+      if (method === 'HEAD') return res.end();
+      for (let at = 0; at < body.length; at += 64 * 1024) res.write(body.subarray(at, at + 64 * 1024));
+      res.end();
     };
     const notFound = () => answer(404, { 'Content-Type': 'application/xml' }, Buffer.from('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>'));
     if (method !== 'GET' && method !== 'HEAD') return answer(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, Buffer.from('Method Not Allowed'));

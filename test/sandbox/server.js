@@ -244,13 +244,14 @@ async function createSandbox(options = {}) {
   /**
    * The URL of an attachment file (media.js): kind `image`, `voice`, `document` or `large`, on the
    * storage server (default) or the API's own host (`onApiHost`), with the download controls.
-   * @param {string} kind @param {{ status?: number, delayMs?: number, bytes?: number, onApiHost?: boolean }} [opts]
+   * @param {string} kind @param {{ status?: number, delayMs?: number, bytes?: number, chunked?: boolean, onApiHost?: boolean }} [opts]
    */
   function mediaUrl(kind, opts = {}) {
     const file = MEDIA[kind];
     if (!file) throw new TypeError(`mediaUrl: kind must be one of ${Object.keys(MEDIA).join(', ')}`);
     const params = new URLSearchParams();
     for (const key of /** @type {const} */ (['status', 'delayMs', 'bytes'])) if (opts[key] !== undefined) params.set(key, String(opts[key]));
+    if (opts.chunked) params.set('chunked', '1');
     const query = params.toString();
     return `${opts.onApiHost ? origin : storageOrigin}/media/${file.name}${query ? `?${query}` : ''}`;
   }

@@ -58,6 +58,9 @@ describe('attachment files (media.js)', () => {
     expect(slow.ms).toBeGreaterThanOrEqual(290);
     const large = await get(t.sb.mediaUrl('large', { bytes: 3_000_000 }));
     expect([large.status, large.headers.get('content-type'), large.headers.get('content-length'), large.bytes.length]).toEqual([200, 'video/mp4', '3000000', 3_000_000]);
+    const chunked = await get(t.sb.mediaUrl('document', { chunked: true }));
+    expect([chunked.status, chunked.headers.get('content-length'), chunked.headers.get('transfer-encoding')]).toEqual([200, null, 'chunked']);
+    expect(chunked.bytes).toEqual(t.sb.media.document.bytes);
   });
 
   test('the storage is another host than the API; the API host serves the same files; requests are logged without the token', async () => {
