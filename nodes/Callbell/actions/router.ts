@@ -12,6 +12,7 @@ import { getConnection } from '../transport/request';
 import { earlierTriesOf } from './earlierTries';
 import { resources } from './resources';
 import type { ExecutionContext, OperationExecute } from './types';
+import { ResultWithBinary } from './types';
 
 type ItemResult = Awaited<ReturnType<OperationExecute>>;
 
@@ -126,6 +127,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (!outcome) break;
 		if (outcome.ok) {
 			const result = outcome.value;
+			if (result instanceof ResultWithBinary) {
+				results.push({ json: result.json, binary: result.binary, pairedItem: { item: itemIndex } });
+				continue;
+			}
 			for (const json of Array.isArray(result) ? result : [result]) {
 				results.push({ json, pairedItem: { item: itemIndex } });
 			}

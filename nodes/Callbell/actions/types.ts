@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from './contact/helpers/customFields';
 import type { CallbellConnection } from '../transport/request';
@@ -11,6 +11,14 @@ export interface ExecutionContext {
 	fieldDefinitions?: Promise<Record<string, CustomFieldDefinition>>;
 }
 
+/** An item's result that carries files: its JSON and n8n's binary data (Message → Download Media). */
+export class ResultWithBinary {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
 /**
  * One item's work. Returns the item's result, or a list for operations that return many
  * records (Get Many); every one is paired with the input item.
@@ -19,4 +27,4 @@ export type OperationExecute = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	context: ExecutionContext,
-) => Promise<IDataObject | IDataObject[]>;
+) => Promise<IDataObject | IDataObject[] | ResultWithBinary>;

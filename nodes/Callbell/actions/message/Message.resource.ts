@@ -1,5 +1,6 @@
 import { defineResource } from '../defineResource';
 import * as deleteMessage from './delete.operation';
+import * as downloadMedia from './downloadMedia.operation';
 import * as getStatus from './getStatus.operation';
 import * as send from './send.operation';
 
@@ -36,8 +37,14 @@ export const message = defineResource(
 				description: 'Delete a message in Callbell (not on the customer’s phone)',
 				action: 'Delete a message',
 			},
+			{
+				name: 'Download Media',
+				value: 'downloadMedia',
+				description: 'Download a message’s attachment (image, voice note, document) into binary data',
+				action: 'Download a message attachment',
+			},
 		],
 		default: 'send',
 	},
-	{ send, getStatus, delete: deleteMessage },
+	{ send, getStatus, delete: deleteMessage, downloadMedia },
 );

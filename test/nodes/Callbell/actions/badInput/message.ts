@@ -188,3 +188,35 @@ export const sendCases: BadInputCase[] = [
 	extra('an unknown bot status', 'botStatus', 'bot_end', 'pause', 'Bot Status', /^Bot Status must be bot_start or bot_end, got "pause"$/),
 	extra('Return Contact and Conversation of "maybe"', 'returnContactAndConversation', true, 'maybe', 'Return Contact and Conversation', /^Return Contact and Conversation must be true or false, got "maybe"$/),
 ];
+
+/**
+ * Message → Download Media with one bad value in the middle item. The valid items name a sandbox
+ * file by kind (`{ file: 'image' }`): the test turns it into the running sandbox's URL, as ports
+ * are known only then. A bad item downloads nothing (the storage's request log shows it).
+ */
+export interface DownloadMediaBadInputCase {
+	title: string;
+	/** Item 1's `url`, or `options` when the bad value is an option read per item. */
+	bad: { url?: ItemValue; options?: IDataObject };
+	field: string;
+	message: RegExp;
+}
+
+const attachmentUrlRefused = (value: string) => new RegExp(`^Attachment URL "${escapeRegExp(value)}" (is not an absolute URL|must start with https:\\/\\/ or http:\\/\\/|has no host)$`);
+
+export const downloadMediaCases: DownloadMediaBadInputCase[] = [
+	{ title: 'an empty URL', bad: { url: '' }, field: 'Attachment URL', message: /^Attachment URL is required$/ },
+	{ title: 'a URL of only spaces', bad: { url: '   ' }, field: 'Attachment URL', message: /^Attachment URL is required$/ },
+	{ title: 'a relative URL', bad: { url: 'media/photo.png' }, field: 'Attachment URL', message: attachmentUrlRefused('media/photo.png') },
+	{ title: 'an ftp URL', bad: { url: 'ftp://files.example.com/a.pdf' }, field: 'Attachment URL', message: attachmentUrlRefused('ftp://files.example.com/a.pdf') },
+	{ title: 'a file: URL', bad: { url: 'file:///etc/passwd' }, field: 'Attachment URL', message: attachmentUrlRefused('file:///etc/passwd') },
+	{ title: 'a data: URL', bad: { url: 'data:image/png;base64,AAAA' }, field: 'Attachment URL', message: attachmentUrlRefused('data:image/png;base64,AAAA') },
+	{ title: 'a URL with a space inside', bad: { url: 'https://files.example.com/my photo.png' }, field: 'Attachment URL', message: attachmentUrlRefused('https://files.example.com/my photo.png') },
+	{ title: 'a list of URLs instead of one', bad: { url: ['https://files.example.com/a.png'] }, field: 'Attachment URL', message: /^Attachment URL must be one URL \(text\), got a list$/ },
+	{ title: 'a number', bad: { url: 42 }, field: 'Attachment URL', message: /^Attachment URL must be one URL \(text\), got number 42$/ },
+	{ title: 'an object', bad: { url: { href: 'https://files.example.com/a.png' } }, field: 'Attachment URL', message: /^Attachment URL must be one URL \(text\), got an object$/ },
+	{ title: 'Max File Size of 0', bad: { options: { maxFileSizeMb: 0 } }, field: 'Max File Size (MB)', message: /^Max File Size \(MB\) must be more than 0 and at most 1024 MB, got 0$/ },
+	{ title: 'Max File Size of -5', bad: { options: { maxFileSizeMb: -5 } }, field: 'Max File Size (MB)', message: /^Max File Size \(MB\) must be more than 0 and at most 1024 MB, got -5$/ },
+	{ title: 'Max File Size that is text', bad: { options: { maxFileSizeMb: 'big' } }, field: 'Max File Size (MB)', message: /^Max File Size \(MB\) must be a number of MB, got "big"$/ },
+	{ title: 'a binary field name with a space', bad: { options: { binaryPropertyName: 'my file' } }, field: 'Put Output File in Field', message: /^Put Output File in Field "my file" may hold only letters, digits, "_" and "-" \(at most 64\)$/ },
+];
