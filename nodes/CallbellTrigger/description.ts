@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../Callbell/helpers/attachments';
 import { EVENT_OPTIONS } from '../Callbell/helpers/webhookEvents';
 
 export const triggerProperties: INodeProperties[] = [
@@ -61,6 +62,24 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'incoming',
 		description: 'Which Message Created deliveries start the workflow. Incoming Only keeps a reply bot from answering itself.',
 		displayOptions: { show: { events: ['message_created'] } },
+	},
+	{
+		displayName: 'Download Attachments',
+		name: 'downloadAttachments',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to download each attachment of a Message Created delivery (images, voice notes, documents) into the item’s binary data as attachment_0, attachment_1, …. Callbell is answered first; an attachment that cannot be downloaded is listed in attachmentFiles with its error, and the workflow still runs.',
+		displayOptions: { show: { events: ['message_created'] } },
+	},
+	{
+		displayName: 'Max Attachment Size (MB)',
+		name: 'maxAttachmentSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 0.01, maxValue: 1024, numberPrecision: 2 },
+		default: DEFAULT_MAX_FILE_SIZE_MB,
+		description: 'A larger attachment is not downloaded; its entry in attachmentFiles says so',
+		displayOptions: { show: { events: ['message_created'], downloadAttachments: [true] } },
 	},
 	{
 		displayName:

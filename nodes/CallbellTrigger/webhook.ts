@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../Callbell/transport/request';
+import { attachmentsToDownload, withAttachments } from './attachments';
 import { deliveryKey, firstTime, fromStatic, toStatic } from './helpers/dedupe';
 import type { SeenKeys } from './helpers/dedupe';
 import type { Direction } from './helpers/events';
@@ -62,7 +63,8 @@ async function signatureFailure(this: IWebhookFunctions): Promise<string | undef
  * One Callbell delivery: GET probes and bodies without `event` (connection checks) get 200
  * {"status":"ok"}; a bad signature gets 401; events not selected, messages of the other
  * direction and repeated deliveries get 200 and start nothing; every other delivery starts the
- * workflow with one item, answered 200 {"status":"ok"} before the workflow runs.
+ * workflow with one item, answered 200 {"status":"ok"} before the workflow runs. With Download
+ * Attachments, a message's attachments are downloaded after that answer (attachments.ts).
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	if (this.getWebhookName() === 'setup') return { webhookResponse: OK };
@@ -84,5 +86,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return { webhookResponse: OK };
 	}
 	save();
-	return { webhookResponse: OK, workflowData: [[{ json: toOutputJson(event, body.payload) }]] };
+	const item = { json: toOutputJson(event, body.payload) };
+	const attachments = attachmentsToDownload.call(this, event, payload);
+	if (attachments.length === 0) return { webhookResponse: OK, workflowData: [[item]] };
+	// Download Attachments: answer Callbell now, download, then start the run (n8n starts it with
+	// workflowData and sends nothing more after noWebhookResponse).
+	this.getResponseObject().status(200).json(OK);
+	return { noWebhookResponse: true, workflowData: [[await withAttachments.call(this, item, attachments)]] };
 }

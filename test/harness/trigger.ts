@@ -92,6 +92,8 @@ export interface Delivery {
 export interface RecordedResponse {
 	status?: number;
 	body?: unknown;
+	/** When the node sent the body itself (Date.now()), for "answered before …" checks. */
+	answeredAt?: number;
 }
 
 export async function deliver(setup: TriggerSetup, delivery: Delivery) {
@@ -107,10 +109,12 @@ export async function deliver(setup: TriggerSetup, delivery: Delivery) {
 		},
 		json(body: unknown) {
 			response.body = body;
+			response.answeredAt = Date.now();
 			return res;
 		},
 		send(body: unknown) {
 			response.body = body;
+			response.answeredAt = Date.now();
 			return res;
 		},
 		end() {

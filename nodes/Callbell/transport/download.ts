@@ -55,6 +55,7 @@ interface StreamResponse {
  * protocol, host and port); every other host gets a plain request without it.
  */
 export function isApiHost(url: string, apiBaseUrl: string): boolean {
+	if (!URL.canParse(url) || !URL.canParse(apiBaseUrl)) return false;
 	const file = new URL(url);
 	const api = new URL(apiBaseUrl);
 	return file.protocol === api.protocol && file.host === api.host;
