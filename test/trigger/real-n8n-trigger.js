@@ -16,6 +16,30 @@ const WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'trigger-tag-and-reply.js
 /** The one-webhook rule's answer: one receiving workflow hands events on to sub-workflows. */
 const FAN_OUT_FILES = ['trigger-fan-out.json', 'trigger-fan-out-messages.json', 'trigger-fan-out-contacts.json'].map((f) => path.join(REPO_ROOT, 'examples', f));
 
+/**
+ * A second trigger workflow for Download Attachments: Registration Manual (it never touches
+ * Callbell's one webhook; tests POST signed deliveries to its URL), Max Attachment Size 1 MB.
+ */
+const ATTACHMENTS_WORKFLOW = {
+	id: 'cbTriggerAttachments',
+	name: 'Callbell Trigger: download attachments (test)',
+	active: false,
+	nodes: [
+		{
+			id: 'att-0001-0000-0000-000000000001',
+			name: 'Callbell Trigger',
+			type: 'n8n-nodes-callbell.callbellTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '0a7c4e2b-5d1f-4b8a-9c3e-6f2d1a0b9c8d',
+			parameters: { registration: 'manual', events: ['message_created'], direction: 'incoming', downloadAttachments: true, maxAttachmentSizeMb: 1 },
+			credentials: { callbellApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+};
+
 /** Polls `check` (sync or async) until it returns a truthy value; throws with `what` after `timeoutMs`. */
 async function waitFor(what, check, timeoutMs = 30000) {
 	const until = Date.now() + timeoutMs;
@@ -68,6 +92,10 @@ async function setUp({ log = () => {} } = {}) {
 	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
 	await importWorkflow(userFolder, WORKFLOW_FILE);
 	for (const file of FAN_OUT_FILES) await importWorkflow(userFolder, file);
+	const attachmentsFile = path.join(userFolder, 'attachments-workflow.json');
+	fs.writeFileSync(attachmentsFile, JSON.stringify(ATTACHMENTS_WORKFLOW));
+	await importWorkflow(userFolder, attachmentsFile);
+	await activateWorkflow(userFolder, ATTACHMENTS_WORKFLOW.id);
 	// n8n publishes a workflow only when the sub-workflows it calls are published.
 	await activateWorkflow(userFolder, 'cbFanOutMessages');
 	await activateWorkflow(userFolder, 'cbFanOutContacts');
@@ -86,11 +114,37 @@ async function setUp({ log = () => {} } = {}) {
 		if (!sandbox.webhook) return false;
 		return (await fetch(productionUrl)).status !== 404;
 	}, 60000);
+	const attachmentsUrl = `${n8n.url}/webhook/${ATTACHMENTS_WORKFLOW.nodes[0].webhookId}/callbell`;
+	await waitFor('the attachments workflow’s webhooks', async () => (await fetch(attachmentsUrl)).status !== 404, 60000);
 	return {
-		sandbox, n8n, secret, workflow, trigger, rest: n8nRest(n8n.url, cookie), SEED,
-		productionUrl,
+		sandbox, n8n, secret, workflow, trigger, rest: n8nRest(n8n.url, cookie), SEED, cookie, runtime,
+		productionUrl, attachments: { workflowId: ATTACHMENTS_WORKFLOW.id, url: attachmentsUrl },
 		testUrl: `${n8n.url}/webhook-test/${trigger.webhookId}/callbell`,
 	};
 }
 
-module.exports = { setUp, waitFor, incomingMessage, outgoingMessage };
+/**
+ * The first node's output items of one execution (GET /rest/executions/:id, run data serialized
+ * with `flatted`, read with the runtime's own copy), each with its binary files' bytes (from the
+ * item itself in n8n's default mode, else GET /rest/binary-data).
+ */
+async function triggerOutput(env, executionId, nodeName = 'Callbell Trigger') {
+	const res = await fetch(`${env.n8n.url}/rest/executions/${executionId}`, { headers: { cookie: env.cookie } });
+	if (!res.ok) throw new Error(`GET /rest/executions/${executionId} answered ${res.status}`);
+	const record = (await res.json()).data;
+	const flatted = require(path.join(env.runtime.dir, 'node_modules', 'flatted'));
+	const data = typeof record.data === 'string' ? flatted.parse(record.data) : record.data;
+	const items = data.resultData.runData[nodeName][0].data.main[0];
+	for (const item of items) {
+		for (const file of Object.values(item.binary ?? {})) {
+			if (file.id) {
+				const query = new URLSearchParams({ id: file.id, action: 'download' });
+				const got = await fetch(`${env.n8n.url}/rest/binary-data?${query}`, { headers: { cookie: env.cookie } });
+				file.bytes = got.ok ? Buffer.from(await got.arrayBuffer()) : `GET /rest/binary-data answered ${got.status}`;
+			} else file.bytes = Buffer.from(file.data, 'base64');
+		}
+	}
+	return { status: record.status, items };
+}
+
+module.exports = { setUp, waitFor, incomingMessage, outgoingMessage, triggerOutput };

@@ -1,6 +1,6 @@
 'use strict';
 // The Callbell Trigger in real n8n 2.41.1 against the sandbox as webhook sender (npm run test:trigger).
-const { setUp, waitFor, incomingMessage, outgoingMessage } = require('./real-n8n-trigger');
+const { setUp, waitFor, incomingMessage, outgoingMessage, triggerOutput } = require('./real-n8n-trigger');
 const { signatureHeader } = require('../sandbox/webhooks/signing');
 
 let env;
@@ -181,5 +181,86 @@ describe('several workflows on one account: the fan-out example', () => {
 		});
 		expect(patch.status).toBe(200);
 		await waitFor('the contacts sub-workflow’s note', () => noteTexts(grace).includes('Contact workflow got contact_updated for Grace Hopper'));
+	});
+});
+
+describe('Download Attachments in real n8n (a second workflow, Registration Manual, Max Attachment Size 1 MB)', () => {
+	const attachmentRuns = async () => (await env.rest.executions(env.attachments.workflowId)).filter((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
+	/** A customer's message_created with these attachment URLs, signed with the credential's secret, POSTed to the workflow's URL. */
+	async function deliverSigned(text, attachments) {
+		const raw = JSON.stringify({
+			event: 'message_created',
+			payload: { uuid: `att${Date.now()}${Math.floor(Math.random() * 1e6)}`, to: '+44 20 7946 0000', from: '+44 7700 900001', text, attachments, status: 'received', channel: 'whatsapp', contact: env.sandbox.getContact(ada()), createdAt: new Date().toISOString() },
+		});
+		const started = Date.now();
+		const res = await post(env.attachments.url, raw, { 'X-Callbell-Signature': signatureHeader(env.secret, raw) });
+		return { ...res, ms: Date.now() - started };
+	}
+	const newRun = async (before) => {
+		const all = await waitFor('the attachments run', async () => {
+			const list = await attachmentRuns();
+			return list.length > before ? list : null;
+		}, 60000);
+		return all[0];
+	};
+
+	test('image + voice note + PDF: answered at once although a download takes 3 s; the item holds attachment_0…2 with their types, names and bytes', async () => {
+		const sb = env.sandbox;
+		const before = (await attachmentRuns()).length;
+		const urls = [sb.mediaUrl('image', { delayMs: 3000 }), sb.mediaUrl('voice'), sb.mediaUrl('document')];
+		const res = await deliverSigned('Photo, voice note and invoice', urls);
+		process.stdout.write(`delivery with a 3 s download answered in ${res.ms} ms\n`);
+		expect([res.status, res.json]).toEqual([200, { status: 'ok' }]);
+		expect(res.ms).toBeLessThan(2500);
+		const run = await newRun(before);
+		const { status, items } = await triggerOutput(env, run.id);
+		expect(status).toBe('success');
+		expect(items).toHaveLength(1);
+		const [{ json, binary }] = items;
+		expect(json).toMatchObject({ event: 'message_created', text: 'Photo, voice note and invoice', attachments: urls });
+		expect(json.attachmentFiles).toEqual([
+			{ url: urls[0], binaryKey: 'attachment_0', fileName: 'photo.png', mimeType: 'image/png', size: sb.media.image.bytes.length },
+			{ url: urls[1], binaryKey: 'attachment_1', fileName: 'voice-note.ogg', mimeType: 'audio/ogg', size: sb.media.voice.bytes.length },
+			{ url: urls[2], binaryKey: 'attachment_2', fileName: 'invoice-1042.pdf', mimeType: 'application/pdf', size: sb.media.document.bytes.length },
+		]);
+		expect(Object.keys(binary)).toEqual(['attachment_0', 'attachment_1', 'attachment_2']);
+		expect(Object.values(binary).map((file) => [file.mimeType, file.fileName])).toEqual([
+			['image/png', 'photo.png'],
+			['audio/ogg', 'voice-note.ogg'],
+			['application/pdf', 'invoice-1042.pdf'],
+		]);
+		expect(binary.attachment_0.bytes).toEqual(sb.media.image.bytes);
+		expect(binary.attachment_1.bytes).toEqual(sb.media.voice.bytes);
+		expect(binary.attachment_2.bytes).toEqual(sb.media.document.bytes);
+		const fetched = sb.storage.requests.filter((r) => urls.some((url) => url.includes(r.path)));
+		expect(fetched.map((r) => r.hasAuthorization)).toEqual([false, false, false]); // no Callbell token to the storage host
+	});
+
+	test('a 404 and a file over 1 MB: the run still happens, each failed attachment keeps its URL and error', async () => {
+		const sb = env.sandbox;
+		const before = (await attachmentRuns()).length;
+		const urls = [sb.mediaUrl('voice', { status: 404 }), sb.mediaUrl('large', { bytes: 2 * 1024 * 1024 }), sb.mediaUrl('image')];
+		const res = await deliverSigned('Some of these are broken', urls);
+		expect([res.status, res.json]).toEqual([200, { status: 'ok' }]);
+		const run = await newRun(before);
+		const { status, items } = await triggerOutput(env, run.id);
+		expect(status).toBe('success');
+		expect(items[0].json.attachmentFiles).toEqual([
+			{ url: urls[0], error: 'The file server answered 404' },
+			{ url: urls[1], error: 'The file is 2 MB, larger than the limit of 1 MB' },
+			{ url: urls[2], binaryKey: 'attachment_2', fileName: 'photo.png', mimeType: 'image/png', size: sb.media.image.bytes.length },
+		]);
+		expect(Object.keys(items[0].binary)).toEqual(['attachment_2']);
+		expect(items[0].binary.attachment_2.bytes).toEqual(sb.media.image.bytes);
+	});
+
+	test('a bad signature still gets 401 and nothing is downloaded', async () => {
+		const sb = env.sandbox;
+		const before = sb.storage.requests.length;
+		const raw = JSON.stringify({ event: 'message_created', payload: { text: 'Forged', attachments: [sb.mediaUrl('image')], status: 'received', contact: sb.getContact(ada()), createdAt: new Date().toISOString() } });
+		const res = await post(env.attachments.url, raw, { 'X-Callbell-Signature': signatureHeader('whsec_attacker_guess_123456', raw) });
+		expect(res.status).toBe(401);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(sb.storage.requests.length).toBe(before);
 	});
 });
