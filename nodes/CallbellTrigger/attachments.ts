@@ -53,6 +53,10 @@ export async function withAttachments(this: IWebhookFunctions, item: INodeExecut
 					if (maxBytes instanceof InputError) throw maxBytes;
 					const url = toAttachmentUrl(`Attachment ${index}`, raw);
 					const file = await downloadFile.call(this, { url, apiBaseUrl, maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS });
+					if (!file.ok) {
+						this.logger.warn(`Callbell Trigger could not download attachment ${index}: ${file.reason}`, { workflowId: this.getWorkflow().id });
+						return { ...entry, error: file.reason };
+					}
 					downloaded[index] = file.binary;
 					return { ...entry, binaryKey: `attachment_${index}`, fileName: file.fileName, mimeType: file.mimeType, size: file.size };
 				} catch (error) {

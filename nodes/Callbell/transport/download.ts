@@ -32,16 +32,14 @@ export interface DownloadedFile {
 	authenticated: boolean;
 }
 
-/** A download that failed: the message says why, never with the token. */
-export class DownloadError extends Error {
-	constructor(
-		message: string,
-		readonly httpCode?: number,
-	) {
-		super(message);
-		this.name = 'DownloadError';
-	}
+/** A download that failed: why, never with the token; `httpCode` when the file server answered. */
+export interface DownloadFailure {
+	ok: false;
+	reason: string;
+	httpCode?: number;
 }
+
+export type DownloadResult = ({ ok: true } & DownloadedFile) | DownloadFailure;
 
 interface StreamResponse {
 	body: AsyncIterable<Buffer> & { destroy?: () => void };
@@ -69,7 +67,7 @@ function header(headers: StreamResponse['headers'], name: string): string | unde
 /** A file name without folders or control characters. */
 function cleanName(name: string): string {
 	const base = name.split(/[/\\]/).pop() ?? '';
-	return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+	return [...base].filter((c) => c.charCodeAt(0) > 31 && c.charCodeAt(0) !== 127 && c !== '"').join('').trim();
 }
 
 /** Content-Disposition's `filename*=UTF-8''…` or `filename="…"`, else the URL's last path segment. */
@@ -91,7 +89,7 @@ function megabytes(bytes: number): string {
 	return `${Math.round((bytes / 1024 / 1024) * 100) / 100} MB`;
 }
 
-async function fetchStream(this: DownloadContext, target: DownloadTarget, authenticated: boolean): Promise<StreamResponse> {
+async function fetchStream(this: DownloadContext, target: DownloadTarget, authenticated: boolean): Promise<StreamResponse | DownloadFailure> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url: target.url,
@@ -108,12 +106,11 @@ async function fetchStream(this: DownloadContext, target: DownloadTarget, authen
 		}
 		return (await this.helpers.httpRequest(options)) as StreamResponse;
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new DownloadError(`The file could not be downloaded: ${reason}`);
+		return { ok: false, reason: `The file could not be downloaded: ${error instanceof Error ? error.message : String(error)}` };
 	}
 }
 
-async function readAtMost(body: StreamResponse['body'], maxBytes: number): Promise<Buffer> {
+async function readAtMost(body: StreamResponse['body'], maxBytes: number): Promise<Buffer | DownloadFailure> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	try {
@@ -121,13 +118,12 @@ async function readAtMost(body: StreamResponse['body'], maxBytes: number): Promi
 			size += chunk.length;
 			if (size > maxBytes) {
 				body.destroy?.();
-				throw new DownloadError(`The file is larger than the limit of ${megabytes(maxBytes)}`);
+				return { ok: false, reason: `The file is larger than the limit of ${megabytes(maxBytes)}` };
 			}
 			chunks.push(chunk);
 		}
 	} catch (error) {
-		if (error instanceof DownloadError) throw error;
-		throw new DownloadError(`The download broke off: ${error instanceof Error ? error.message : String(error)}`);
+		return { ok: false, reason: `The download broke off: ${error instanceof Error ? error.message : String(error)}` };
 	}
 	return Buffer.concat(chunks);
 }
@@ -135,23 +131,25 @@ async function readAtMost(body: StreamResponse['body'], maxBytes: number): Promi
 /**
  * Downloads one file into n8n's binary data: refuses a file over `maxBytes` as soon as its
  * Content-Length (or the bytes received) say so, and any answer that is not 2xx. The only HTTP
- * door besides `callbellApiRequest`.
+ * door besides `callbellApiRequest`. Expected failures are returned, not thrown.
  */
-export async function downloadFile(this: DownloadContext, target: DownloadTarget): Promise<DownloadedFile> {
+export async function downloadFile(this: DownloadContext, target: DownloadTarget): Promise<DownloadResult> {
 	const authenticated = isApiHost(target.url, target.apiBaseUrl);
 	const response = await fetchStream.call(this, target, authenticated);
+	if ('ok' in response) return response;
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		response.body.destroy?.();
-		throw new DownloadError(`The file server answered ${response.statusCode}`, response.statusCode);
+		return { ok: false, reason: `The file server answered ${response.statusCode}`, httpCode: response.statusCode };
 	}
 	const declared = Number(header(response.headers, 'content-length'));
 	if (Number.isFinite(declared) && declared > target.maxBytes) {
 		response.body.destroy?.();
-		throw new DownloadError(`The file is ${megabytes(declared)}, larger than the limit of ${megabytes(target.maxBytes)}`);
+		return { ok: false, reason: `The file is ${megabytes(declared)}, larger than the limit of ${megabytes(target.maxBytes)}` };
 	}
 	const data = await readAtMost(response.body, target.maxBytes);
+	if (!Buffer.isBuffer(data)) return data;
 	const fileName = fileNameOf(header(response.headers, 'content-disposition'), target.url);
 	const contentType = header(response.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 	const binary = await this.helpers.prepareBinaryData(data, fileName, contentType || undefined);
-	return { binary, fileName, mimeType: binary.mimeType, size: data.length, authenticated };
+	return { ok: true, binary, fileName, mimeType: binary.mimeType, size: data.length, authenticated };
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { DEFAULT_MAX_FILE_SIZE_MB, toAttachmentUrl, toBinaryPropertyName, toMaxBytes } from '../../helpers/attachments';
-import { DownloadError, downloadFile } from '../../transport/download';
+import { downloadFile } from '../../transport/download';
 import { optionsCollection } from '../common.descriptions';
 import type { ExecutionContext } from '../types';
 import { ResultWithBinary } from '../types';
@@ -59,21 +59,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	const options = this.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	const binaryPropertyName = toBinaryPropertyName(BINARY_FIELD, options.binaryPropertyName);
 	const maxBytes = toMaxBytes(SIZE_FIELD, options.maxFileSizeMb);
-	try {
-		const file = await downloadFile.call(this, {
-			url,
-			apiBaseUrl: context.api.baseUrl,
-			credential: context.api.credential,
-			maxBytes,
-			timeoutMs: context.api.timeoutMs,
-		});
-		const json = { url, fileName: file.fileName, mimeType: file.mimeType, size: file.size, binaryPropertyName };
-		return new ResultWithBinary(json, { [binaryPropertyName]: file.binary });
-	} catch (error) {
-		if (!(error instanceof DownloadError)) throw error;
-		throw new NodeOperationError(this.getNode(), `${URL_FIELD}: ${error.message} [item ${itemIndex}]`, {
+	const file = await downloadFile.call(this, {
+		url,
+		apiBaseUrl: context.api.baseUrl,
+		credential: context.api.credential,
+		maxBytes,
+		timeoutMs: context.api.timeoutMs,
+	});
+	if (!file.ok) {
+		throw new NodeOperationError(this.getNode(), `${URL_FIELD}: ${file.reason} [item ${itemIndex}]`, {
 			itemIndex,
 			description: `While downloading ${shownUrl(url)}. Check that the link is still valid (storage links can expire) and that the file is within ${SIZE_FIELD}.`,
 		});
 	}
+	const json = { url, fileName: file.fileName, mimeType: file.mimeType, size: file.size, binaryPropertyName };
+	return new ResultWithBinary(json, { [binaryPropertyName]: file.binary });
 }
