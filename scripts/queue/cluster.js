@@ -53,13 +53,17 @@ function okOrCrashedAfter(result, successRe) {
  * Imports the sandbox credential (plain data; n8n encrypts it with the shared key) and the
  * webhook workflow into the shared database, then publishes the workflow (before the main starts).
  */
-async function importAndPublish(dir, sandboxUrl, log) {
+async function importAndPublish(dir, sandboxUrl, log, { webhookSecret, model }) {
   const env = sharedEnv();
   const timings = {};
   let t = Date.now();
-  const cred = await importCredentials(dir, { ...CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandboxUrl } }, { env });
+  const agent = require('./agent');
+  const cred = await importCredentials(dir, [
+    { ...CREDENTIAL, data: { apiToken: SANDBOX_TOKEN, baseUrl: sandboxUrl, webhookSecret } },
+    agent.modelCredential(model),
+  ], { env });
   timings.credential = Date.now() - t;
-  log(`  credential "${CREDENTIAL.name}" (${CREDENTIAL.id}) imported in ${secs(timings.credential)} (first CLI run on the fresh DB: includes n8n's migrations)${crashNote(cred)}`);
+  log(`  credentials "${CREDENTIAL.name}" (${CREDENTIAL.id}, with the sandbox's webhook signing secret) and "${agent.MODEL_CREDENTIAL.name}" (OpenAI, Base URL ${model.baseUrl}) imported in ${secs(timings.credential)} (first CLI run on the fresh DB: includes n8n's migrations)${crashNote(cred)}`);
 
   t = Date.now();
   const wfResult = await importWorkflow(dir, WORKFLOW_FILE, [], { env });
@@ -86,16 +90,19 @@ async function importAndPublish(dir, sandboxUrl, log) {
   timings.trigger = Date.now() - t;
   log(`  trigger workflow "${trigger.name}" (${trigger.id}) imported and published in ${secs(timings.trigger)}`);
 
-  // One answer to a burst (burst.js): a second trigger workflow, Registration Manual.
+  // One answer to a burst (burst.js): a second trigger workflow, Registration Manual; in the same
+  // import, the AI support agent example (agent.js), published later from the main's REST API.
   t = Date.now();
   const burst = require('./burst').burstWorkflowFile();
+  const agentWorkflow = agent.agentWorkflow();
+  fs.writeFileSync(burst.file, JSON.stringify([burst.workflow, agentWorkflow]));
   const burstImport = await importWorkflow(dir, burst.file, [], { env });
   const burstPub = await runN8n(dir, ['publish:workflow', `--id=${burst.workflow.id}`], { env });
   if (!okOrCrashedAfter(burstPub, /Publishing workflow with ID/)) {
     throw new Error(`n8n publish:workflow ${burst.workflow.id} failed (exit ${burstPub.exitCode}, ${burstPub.signal}):\n${burstPub.stderr}\n${burstPub.stdout}`);
   }
   timings.burst = Date.now() - t;
-  log(`  burst workflow "${burst.workflow.name}" (${burst.workflow.id}) imported and published in ${secs(timings.burst)}${crashNote(burstImport)}`);
+  log(`  burst workflow "${burst.workflow.name}" (${burst.workflow.id}) imported and published, and "${agentWorkflow.name}" (${agentWorkflow.id}) imported, in ${secs(timings.burst)}${crashNote(burstImport)}`);
   return { workflow, timings, crashes: [cred, wfResult, pub, trgImport, trgPub, burstImport, burstPub].filter((r) => r.signal).length };
 }
 

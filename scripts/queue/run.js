@@ -13,14 +13,17 @@
  *      the executions table); then the published Callbell Trigger workflow: three customers' messages
  *      delivered by the sandbox, answered on the main, run (tag + reply) on the workers
  *      and "one answer to a burst" (burst.js): three messages of one customer, three executions on
- *      the workers, exactly one answer holding all three
+ *      the workers, exactly one answer holding all three; then the shipped AI support agent
+ *      (examples/ai-support-agent.json, agent.js) published on the main with a scripted model:
+ *      a burst of three signed messages → exactly one agent run, its tool calls reach Callbell once
  *   5. the variant: a worker without the package → "Unrecognized node type", the caller gets an error
  *   6. figures: start-up times, peak memory, webhook latency
  *
  * Exit 0 only when every check holds. Everything started is stopped by PID at the end (also on
  * failure and Ctrl-C) and `ps` is checked for leftovers. Logs: .queue/logs/. See docs/queue-mode.md.
  * Modules: config (ports, folders), services (Redis, Postgres), cluster (n8n main/workers),
- * load (webhook calls), scenarios (the checks), procs (PIDs, memory, ps), checks (output).
+ * load (webhook calls), scenarios (the checks), trigger, burst and agent (the Callbell Trigger
+ * rounds; agent: the AI support agent example), procs (PIDs, memory, ps), checks (output).
  */
 
 const fs = require('fs');
@@ -35,6 +38,7 @@ const cluster = require('./cluster');
 const { runRound, runVariant } = require('./scenarios');
 const { runTriggerRound } = require('./trigger');
 const { runBurstRound } = require('./burst');
+const { runAgentRound, startAgentModel } = require('./agent');
 const { createMemorySampler, leftovers, memoryOf, sleep } = require('./procs');
 const { figures, checks, say, secs, mib, check } = require('./checks');
 
@@ -245,12 +249,20 @@ async function main() {
   });
 
   const { createSandbox } = require('../../test/sandbox');
+  const { generateSecret } = require('../../test/sandbox/webhooks/signing');
+  let model;
   const { sandbox, workflow, nodes } = await step('sandbox, imports, main + two workers', async () => {
-    const sb = await createSandbox({ port: PORTS.sandbox, token: require('./config').SANDBOX_TOKEN });
+    // Deliveries are signed (X-Callbell-Signature); the credential holds the secret, so the trigger checks them.
+    const webhookSecret = generateSecret();
+    const sb = await createSandbox({ port: PORTS.sandbox, token: require('./config').SANDBOX_TOKEN, webhookSecret });
     cleanups.push({ name: 'Callbell sandbox', fn: () => sb.close() });
-    say(`  Callbell sandbox ${sb.url} (in this process, ${sb.state.contacts.size} contacts)`);
+    say(`  Callbell sandbox ${sb.url} (in this process, ${sb.state.contacts.size} contacts, signed webhook deliveries)`);
+    const m = await startAgentModel();
+    cleanups.push({ name: 'scripted model', fn: () => m.close() });
+    say(`  scripted OpenAI-compatible model ${m.baseUrl} (in this process, test/ai/scripted-model.js)`);
     const t = Date.now();
-    const imported = await cluster.importAndPublish(DIRS.main, sb.url, say);
+    const imported = await cluster.importAndPublish(DIRS.main, sb.url, say, { webhookSecret, model: m });
+    model = m;
     figures.startup.importsMs = Date.now() - t;
     figures.startup.imports = imported.timings;
     figures.cliCrashesOnExit = imported.crashes;
@@ -270,6 +282,8 @@ async function main() {
     await runTriggerRound(sandbox, nodes, seen);
     // One answer to a burst: three messages, three executions on the workers, one answer.
     await runBurstRound(sandbox, nodes, seen);
+    // The same with the shipped AI support agent example: one agent run, its tool calls once.
+    await runAgentRound(sandbox, nodes, seen, model);
   });
 
   let bare;
