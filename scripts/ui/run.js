@@ -28,6 +28,7 @@ const { createEditor, WAIT_MS } = require('./editor');
 const { runScenario } = require('./scenario');
 const { runTriggerScenario } = require('./trigger-scenario');
 const { runSendScenario } = require('./sendScenario');
+const { runAiScenario } = require('./aiScenario');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const UI_DIR = path.join(ROOT, '.ui');
@@ -138,6 +139,7 @@ async function main() {
   await runScenario(scenario);
   await runSendScenario(scenario);
   await runTriggerScenario(scenario);
+  await runAiScenario(scenario);
   say(`\n✔ all ${runner.done.length} steps passed; screenshots in ${rel(SCREENSHOTS)}/`);
   for (const s of runner.done) say(`   ${String(s.number).padStart(2)}. ${s.title.padEnd(84)} ${secs(s.ms).padStart(7)}`);
   await finish(0);
