@@ -60,6 +60,7 @@ async function runAiScenario({ page, editor, step, shot, sandbox, n8nUrl, log })
   }
 
   await step('AI support agent example: the canvas shows the trigger, the burst wait, the history, the agent with its model and four Callbell tools', async () => {
+    await page.setViewportSize({ width: 1440, height: 820 });
     await page.goto(`${n8nUrl}/workflow/${EXAMPLE.id}`);
     await node('AI Agent').waitFor({ state: 'visible' });
     await page.getByTestId('zoom-to-fit').click();
