@@ -43,6 +43,10 @@ let customerName = ada.name;
 function requestProblem(req) {
   const names = (req.tools || []).map((t) => t.function && t.function.name).sort();
   if (JSON.stringify(names) !== JSON.stringify(TOOL_NAMES)) return `tools ${JSON.stringify(names)}, expected ${JSON.stringify(TOOL_NAMES)}`;
+  // The example's $fromAI keys, as n8n's editor writes them ("Defined automatically by the model").
+  const keys = Object.fromEntries(req.tools.map((t) => [t.function.name, Object.keys((t.function.parameters || {}).properties || {}).sort().join(',')]));
+  const expectedKeys = { Hand_over_to_a_human: '', Read_recent_messages: 'Limit', Reply_to_customer: 'Text', Tag_contact: 'Tags' };
+  if (JSON.stringify(keys, Object.keys(expectedKeys)) !== JSON.stringify(expectedKeys)) return `tool parameters ${JSON.stringify(keys)}, expected ${JSON.stringify(expectedKeys)}`;
   const system = String((req.messages[0] || {}).content);
   if (req.messages[0].role !== 'system' || !system.includes(`You are writing with ${customerName}.`)) return `system message ${system.slice(0, 300)}`;
   // Conversation so far (Get Messages, Conversation as Text): the burst is its last three lines.
@@ -61,7 +65,7 @@ const STEPS = [
   {
     name: 'tag the contact and answer',
     check: (req) => requestProblem(req) || (req.messages.some((m) => m.role === 'tool') ? 'tool results before any tool call' : undefined),
-    reply: { toolCalls: [{ name: 'Tag_contact', args: { tag: TAG } }, { name: 'Reply_to_customer', args: { text: REPLY } }] },
+    reply: { toolCalls: [{ name: 'Tag_contact', args: { Tags: TAG } }, { name: 'Reply_to_customer', args: { Text: REPLY } }] },
   },
   {
     name: 'final answer',
