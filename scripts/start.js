@@ -45,6 +45,7 @@ const PACKAGE_ENTRY = path.join(ROOT, 'dist', 'nodes', 'Callbell', 'Callbell.nod
 const readJson = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 const UPDATE_WF = readJson('examples/demo-contact-update.json');
 const TRIGGER_WF = readJson('examples/trigger-tag-and-reply.json');
+const TRIGGER_WEBHOOK_ID = TRIGGER_WF.nodes.find((n) => n.type === 'n8n-nodes-callbell.callbellTrigger').webhookId;
 // One story: the Update demo upgrades Ada, Grace and Alan; Barbara, untouched by it and without the
 // Lead tag, writes to the trigger demo; Donald (likewise) is the user's to try.
 const TEST_MESSAGE = { contact: SEED.contacts.barbara, text: 'Hello, do you ship to Lisbon?' };
@@ -203,6 +204,10 @@ function printResults(update, trigger) {
     ? `  ✔ update demo: "${UPDATE_WF.name}" ran in n8n, execution ${update.executionId} succeeded (${update.items} items)`
     : `  ✖ update demo failed: ${update.why}`);
   if (update.url) say(`      its run (double-click a node for its items): ${update.url}`);
+  if (trigger.skipped) {
+    say(`  ! trigger demo skipped: ${trigger.why}`);
+    return;
+  }
   if (trigger.liveLine) say(`  ✔ trigger live: ${trigger.liveLine}`);
   say(trigger.ok
     ? `  ✔ delivery executed: ${TEST_MESSAGE.contact.name}'s message → 200 → execution ${trigger.executionId} succeeded (tagged Lead, replied)`
@@ -219,12 +224,16 @@ function printBanner(sb, update, trigger) {
   say(`  sandbox:     ${sb.origin}/__sandbox/state  (contacts re-seeded on every start)`);
   printResults(update, trigger);
   say('');
-  say(`  Write to "${TRIGGER_WF.name}" yourself, as ${contact.name}, in another terminal:`);
+  say(trigger.skipped
+    ? `  Write to the workflow that holds Callbell's webhook yourself, as ${contact.name}, in another terminal:`
+    : `  Write to "${TRIGGER_WF.name}" yourself, as ${contact.name}, in another terminal:`);
   say(`    npm run sandbox -- --inbound "${text}" --contact ${contact.uuid} --port ${SANDBOX_PORT}`);
   say(`  (or: curl -X POST ${sb.origin}/__sandbox/inbound -H 'Content-Type: application/json' \\`);
   say(`         -d '{"contact_uuid":"${contact.uuid}","text":"Hello"}')`);
   say('  Each delivery is printed below. The run appears under the workflow\'s Executions:');
-  say(`    ${N8N_URL}/workflow/${TRIGGER_WF.id}/executions ; the reply in ${sb.origin}/__sandbox/messages`);
+  say(trigger.skipped
+    ? `    ${N8N_URL}/home/executions ; the sandbox's messages in ${sb.origin}/__sandbox/messages`
+    : `    ${N8N_URL}/workflow/${TRIGGER_WF.id}/executions ; the reply in ${sb.origin}/__sandbox/messages`);
   say('  Press Ctrl-C to stop n8n and the sandbox.');
   say('────────────────────────────────────────────────────────────');
 }
@@ -241,7 +250,7 @@ async function main() {
   const update = await step('Run the Contact → Update demo in n8n', () => runUpdateDemo(sandbox.sb, api).catch(failed));
   const trigger = await step('Check the Callbell Trigger demo end to end', () =>
     api
-      ? runTriggerDemo({ sb: sandbox.sb, api, workflowId: TRIGGER_WF.id, n8nPort: N8N_PORT, message: TEST_MESSAGE, say }).catch(failed)
+      ? runTriggerDemo({ sb: sandbox.sb, api, workflowId: TRIGGER_WF.id, webhookId: TRIGGER_WEBHOOK_ID, n8nPort: N8N_PORT, message: TEST_MESSAGE, say }).catch(failed)
       : { ok: false, why: 'no login to check it with' },
   );
   const ok = update.ok && trigger.ok;

@@ -3,13 +3,14 @@
 /**
  * The Callbell Trigger demo of `npm start`, checked rather than assumed:
  *
- *   ensureTriggerLive({ sb, api, workflowId, n8nPort })
+ *   ensureTriggerLive({ sb, api, workflowId, webhookId, n8nPort })
  *     waits until the sandbox's account webhook points at this n8n's production URL for the
- *     workflow, is enabled, subscribes message_created, and n8n answers the trigger's GET probe on
+ *     workflow (its trigger's webhookId), is enabled, subscribes message_created, and n8n answers the trigger's GET probe on
  *     that URL (so the workflow's production webhook is registered). When that does not happen
  *     within `waitMs` (say N8N_PORT changed since the last start, or the workflow was unpublished),
  *     it publishes the workflow again, as the editor's Unpublish and Publish do, and waits again.
- *     → { ok, republished, webhook, why }
+ *     When another published workflow of this n8n holds the webhook, it leaves it there.
+ *     → { ok, republished, skipped, webhook, why }
  *
  *   subscribedThisStart(sb)   whether n8n called POST /webhooks/subscribe since the sandbox started
  *
@@ -49,7 +50,12 @@ async function probe(url) {
 }
 
 /** Whether the sandbox's account webhook reaches this n8n's published trigger: { ok, why }. */
-async function checkLive(sb, n8nPort) {
+/**
+ * Whether the account webhook is the demo workflow's production URL on this n8n. Callbell sends an
+ * account's events to one URL: when another published workflow of this n8n holds it (say the user
+ * published the AI support agent example), the answer says so with `otherWorkflow`.
+ */
+async function checkLive(sb, n8nPort, webhookId) {
   const hook = sb.webhook;
   if (!hook) return { ok: false, why: 'the sandbox has no account webhook' };
   if (!hook.enabled) return { ok: false, why: `the account webhook ${hook.url} is disabled` };
@@ -63,6 +69,9 @@ async function checkLive(sb, n8nPort) {
   if (!['localhost', '127.0.0.1'].includes(url.hostname) || Number(url.port) !== n8nPort || !url.pathname.startsWith('/webhook/')) {
     return { ok: false, why: `the account webhook points at ${hook.url}, not at a production URL of this n8n (port ${n8nPort})` };
   }
+  if (webhookId && url.pathname.split('/')[2] !== webhookId) {
+    return { ok: false, otherWorkflow: true, why: `the account webhook points at ${hook.url}, another published workflow of this n8n (Callbell sends an account's events to one URL)` };
+  }
   const answer = await probe(hook.url);
   return answer.ok ? { ok: true } : { ok: false, why: `the account webhook points at ${hook.url}, but ${answer.why}` };
 }
@@ -71,13 +80,15 @@ function subscribedThisStart(sb) {
   return sb.requests.some((r) => r.method === 'POST' && r.path === '/webhooks/subscribe' && r.status === 200);
 }
 
-async function ensureTriggerLive({ sb, api, workflowId, n8nPort, waitMs = 15000 }) {
+async function ensureTriggerLive({ sb, api, workflowId, webhookId, n8nPort, waitMs = 15000 }) {
   let last = { ok: false, why: 'not checked' };
   const live = async () => {
-    last = await checkLive(sb, n8nPort);
+    last = await checkLive(sb, n8nPort, webhookId);
     return last.ok;
   };
   if (await waitFor(live, waitMs, 250)) return { ok: true, republished: false, webhook: sb.webhook };
+  // Publishing the demo again would take Callbell's one webhook away from the user's own workflow.
+  if (last.otherWorkflow) return { ok: false, skipped: true, republished: false, why: last.why };
   const why = last.why;
   try {
     await api.republish(workflowId);
@@ -111,8 +122,13 @@ async function deliverTestMessage({ sb, api, workflowId, contactUuid, text, time
   return { ...result, ok: true };
 }
 
-async function runTriggerDemo({ sb, api, workflowId, n8nPort, message, say }) {
-  const live = await ensureTriggerLive({ sb, api, workflowId, n8nPort });
+async function runTriggerDemo({ sb, api, workflowId, webhookId, n8nPort, message, say }) {
+  const live = await ensureTriggerLive({ sb, api, workflowId, webhookId, n8nPort });
+  if (live.skipped) {
+    const why = `${live.why}; npm start leaves it there. To see the trigger demo, unpublish that workflow in the editor and start again`;
+    say(`  ! ${why}`);
+    return { ok: true, skipped: true, why };
+  }
   if (!live.ok) return { ok: false, why: live.why };
   const how = live.republished
     ? `published again by npm start, because ${live.republishedBecause}`
