@@ -10,7 +10,7 @@ import type { ExecutionContext } from '../types';
 import { contactLocator, optionsCollection, phoneLookupChannel } from '../common.descriptions';
 import { resolveContactId } from '../contactLookup';
 import type { BurstDecision } from './helpers/burst';
-import { burstItem, canDecide, decideBurst, latestInstantOf, MAX_WAIT, QUIET_PERIOD, toWaitSettings } from './helpers/burst';
+import { burstItem, canDecide, decideBurst, latestInstantOf, MAX_SILENCE, MAX_WAIT, QUIET_PERIOD, toWaitSettings } from './helpers/burst';
 
 /*
  * Contact → Wait for Customer to Finish. Customers write in bursts ("hi" / "I ordered yesterday" /
@@ -71,6 +71,14 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: MAX_WAIT.min, maxValue: MAX_WAIT.max, numberPrecision: 1 },
 		description: `The longest this execution waits, in seconds from ${MAX_WAIT.min} to ${MAX_WAIT.max} and at least the Quiet Period, e.g. 60. If its message is still the newest then, it continues without the full quiet period (endedBy "maxWait").`,
 	},
+	{
+		displayName: 'Max Silence Within a Burst (Seconds)',
+		name: 'maxSilence',
+		type: 'number',
+		default: 3600,
+		typeOptions: { minValue: MAX_SILENCE.min, maxValue: MAX_SILENCE.max },
+		description: `The burst is the customer’s messages since the team’s last message, back to a silence longer than this, in seconds from ${MAX_SILENCE.min} to ${MAX_SILENCE.max}, e.g. 3600 (one hour): an unanswered message from last week is not part of today’s burst`,
+	},
 	optionsCollection(),
 ];
 
@@ -87,7 +95,7 @@ async function pause(this: IExecuteFunctions, ms: number): Promise<void> {
 }
 
 /** Reads the contact's messages, newest first, page after page until the decision needs no more. */
-async function readDecision(this: IExecuteFunctions, context: ExecutionContext, contactUuid: string, ownUuid: string, itemIndex: number): Promise<BurstDecision> {
+async function readDecision(this: IExecuteFunctions, context: ExecutionContext, contactUuid: string, ownUuid: string, maxSilenceMs: number, itemIndex: number): Promise<BurstDecision> {
 	const request = { path: contactPath(contactUuid, '/messages'), key: 'messages', paging: MESSAGE_PAGING, itemIndex };
 	const messages: IDataObject[] = [];
 	for (let page = 1; page <= MAX_PAGES; page++) {
@@ -97,11 +105,11 @@ async function readDecision(this: IExecuteFunctions, context: ExecutionContext, 
 		} catch (error) {
 			throw error instanceof NodeOperationError ? error : toCallbellApiError(this.getNode(), error, itemIndex);
 		}
-		if (elements.length === 0) return decideBurst(messages, ownUuid, true);
+		if (elements.length === 0) return decideBurst(messages, ownUuid, true, maxSilenceMs);
 		messages.push(...elements);
-		if (canDecide(messages, ownUuid)) break;
+		if (canDecide(messages, ownUuid, maxSilenceMs)) break;
 	}
-	return decideBurst(messages, ownUuid, false);
+	return decideBurst(messages, ownUuid, false, maxSilenceMs);
 }
 
 /**
@@ -111,13 +119,17 @@ async function readDecision(this: IExecuteFunctions, context: ExecutionContext, 
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, context: ExecutionContext): Promise<IDataObject | IDataObject[]> {
 	const ownUuid = toCallbellId('Message ID', this.getNodeParameter('messageId', itemIndex, ''));
-	const { quietMs, maxWaitMs } = toWaitSettings(this.getNodeParameter('quietPeriod', itemIndex, 10), this.getNodeParameter('maxWait', itemIndex, 60));
+	const { quietMs, maxWaitMs, maxSilenceMs } = toWaitSettings(
+		this.getNodeParameter('quietPeriod', itemIndex, 10),
+		this.getNodeParameter('maxWait', itemIndex, 60),
+		this.getNodeParameter('maxSilence', itemIndex, MAX_SILENCE.default),
+	);
 	const contactUuid = await resolveContactId.call(this, itemIndex, context);
 	const started = Date.now();
 	const deadline = started + maxWaitMs;
 	for (;;) {
 		const readAt = Date.now();
-		const decision = await readDecision.call(this, context, contactUuid, ownUuid, itemIndex);
+		const decision = await readDecision.call(this, context, contactUuid, ownUuid, maxSilenceMs, itemIndex);
 		if (decision.kind === 'superseded' || decision.kind === 'answered') return [];
 		let wakeAt = deadline;
 		if (decision.kind === 'newest') {

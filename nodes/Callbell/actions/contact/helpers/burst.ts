@@ -12,6 +12,8 @@ import { roleOf, toConversationMessage } from './conversationForModel';
 
 export const QUIET_PERIOD = { min: 1, max: 120 };
 export const MAX_WAIT = { min: 1, max: 600 };
+/** Max Silence Within a Burst: from a minute to a week; one hour by default. */
+export const MAX_SILENCE = { min: 60, max: 604800, default: 3600 };
 
 function toSeconds(field: string, value: unknown, range: { min: number; max: number }): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
@@ -21,14 +23,25 @@ function toSeconds(field: string, value: unknown, range: { min: number; max: num
 	return number;
 }
 
-/** Quiet Period and Max Wait in seconds, checked: each within its range, Max Wait at least Quiet Period. */
-export function toWaitSettings(quietValue: unknown, maxWaitValue: unknown): { quietMs: number; maxWaitMs: number } {
+/**
+ * Quiet Period, Max Wait and Max Silence Within a Burst in seconds, checked: each within its range,
+ * Max Wait at least Quiet Period. Max Silence is optional (older workflows): one hour when unset.
+ */
+export function toWaitSettings(quietValue: unknown, maxWaitValue: unknown, maxSilenceValue: unknown = MAX_SILENCE.default): { quietMs: number; maxWaitMs: number; maxSilenceMs: number } {
 	const quiet = toSeconds('Quiet Period', quietValue, QUIET_PERIOD);
 	const maxWait = toSeconds('Max Wait', maxWaitValue, MAX_WAIT);
+	const maxSilence = toSeconds('Max Silence Within a Burst', maxSilenceValue, MAX_SILENCE);
 	if (maxWait < quiet) {
 		throw new InputError('Max Wait', `must be at least the Quiet Period (${quiet} s), got ${maxWait}`, 'Max Wait bounds the whole wait, which lasts at least the Quiet Period.');
 	}
-	return { quietMs: Math.round(quiet * 1000), maxWaitMs: Math.round(maxWait * 1000) };
+	if (maxSilence < quiet) {
+		throw new InputError(
+			'Max Silence Within a Burst',
+			`must be at least the Quiet Period (${quiet} s), got ${maxSilence}`,
+			'A shorter silence would leave out messages whose own executions waited for this one.',
+		);
+	}
+	return { quietMs: Math.round(quiet * 1000), maxWaitMs: Math.round(maxWait * 1000), maxSilenceMs: Math.round(maxSilence * 1000) };
 }
 
 /** Callbell's time formats: ISO 8601 with an offset, or "2025-12-18 20:00:19 +0100". */
@@ -64,17 +77,20 @@ export type BurstDecision =
 	| { kind: 'answered' }
 	/**
 	 * This message is the newest customer message and nothing was written after it. `burst` holds
-	 * the customer's messages since the last outgoing one, oldest first; `complete` is false when
-	 * the messages read end before an outgoing message or the conversation's start was seen.
+	 * the customer's messages since the last outgoing one, oldest first, up to a silence longer than
+	 * Max Silence (an unanswered message from last week is not part of today's burst); `complete` is
+	 * false when the messages read end before an outgoing message, such a silence or the
+	 * conversation's start was seen.
 	 */
 	| { kind: 'newest'; own: IDataObject; burst: IDataObject[]; complete: boolean };
 
 /**
  * Decides from `messages` (Callbell's order: newest first; ties on createdAt keep Callbell's
  * order, so every reader of the same list agrees) and this execution's message uuid.
- * `listEnded`: the messages read are the whole conversation.
+ * `listEnded`: the messages read are the whole conversation. `maxSilenceMs`: a customer message
+ * written longer than this before the next one ends the burst (it is left out).
  */
-export function decideBurst(messages: IDataObject[], ownUuid: string, listEnded: boolean): BurstDecision {
+export function decideBurst(messages: IDataObject[], ownUuid: string, listEnded: boolean, maxSilenceMs = Infinity): BurstDecision {
 	const ownAt = messages.findIndex((message) => message.uuid === ownUuid && !isNote(message));
 	if (ownAt === -1) return { kind: 'notListed' };
 	const newer = messages.slice(0, ownAt).filter((message) => !isNote(message));
@@ -84,20 +100,23 @@ export function decideBurst(messages: IDataObject[], ownUuid: string, listEnded:
 
 	const burst: IDataObject[] = [];
 	let complete = listEnded;
+	let laterAt = latestInstantOf(messages[ownAt].createdAt);
 	for (const message of messages.slice(ownAt)) {
 		if (isNote(message)) continue;
-		if (!isInbound(message)) {
+		const at = latestInstantOf(message.createdAt);
+		if (!isInbound(message) || (at !== undefined && laterAt !== undefined && laterAt - at > maxSilenceMs)) {
 			complete = true;
 			break;
 		}
 		burst.push(message);
+		laterAt = at ?? laterAt;
 	}
 	return { kind: 'newest', own: messages[ownAt], burst: burst.reverse(), complete };
 }
 
 /** Whether the messages read so far are enough to decide: this message is found and, if it is the newest, the burst is complete. */
-export function canDecide(messages: IDataObject[], ownUuid: string): boolean {
-	const decision = decideBurst(messages, ownUuid, false);
+export function canDecide(messages: IDataObject[], ownUuid: string, maxSilenceMs = Infinity): boolean {
+	const decision = decideBurst(messages, ownUuid, false, maxSilenceMs);
 	return decision.kind === 'superseded' || decision.kind === 'answered' || (decision.kind === 'newest' && decision.complete);
 }
 

@@ -49,6 +49,38 @@ describe('decideBurst', () => {
 	});
 });
 
+describe('decideBurst with Max Silence Within a Burst', () => {
+	const at = (minutes: number) => new Date(Date.UTC(2026, 6, 1, 10, 0, 0) - minutes * 60000).toISOString().replace('.000', '');
+	const hour = 3600000;
+
+	it('a message from last week, never answered, is not part of today’s burst; the burst is complete at that silence', () => {
+		const list = [received('m3', 'where is it?', at(0)), received('m2', 'I ordered yesterday', at(0.5)), received('old', 'upgrade my plan', at(7 * 24 * 60))];
+		const decision = decideBurst(list, 'm3', false, hour);
+		expect(decision).toMatchObject({ kind: 'newest', complete: true });
+		expect(decision.kind === 'newest' && decision.burst.map((m) => m.uuid)).toEqual(['m2', 'm3']);
+		expect(canDecide(list, 'm3', hour)).toBe(true);
+		expect(canDecide(list, 'm3')).toBe(false); // without the limit it would read on for an outgoing message
+	});
+
+	it('silences within the limit keep the burst together, measured between neighbours, not from the newest', () => {
+		const list = [received('m3', 'c', at(0)), received('m2', 'b', at(50)), received('m1', 'a', at(100)), sent('s1')];
+		const decision = decideBurst(list, 'm3', false, hour);
+		expect(decision.kind === 'newest' && decision.burst.map((m) => m.uuid)).toEqual(['m1', 'm2', 'm3']);
+	});
+
+	it('a message without a readable time does not cut the burst', () => {
+		const list = [received('m2', 'b', at(0)), received('m1', 'a', 'not a time'), sent('s1')];
+		const decision = decideBurst(list, 'm2', false, hour);
+		expect(decision.kind === 'newest' && decision.burst.map((m) => m.uuid)).toEqual(['m1', 'm2']);
+	});
+
+	it('Max Silence is checked: in range and at least the Quiet Period', () => {
+		expect(() => toWaitSettings(10, 60, 30)).toThrow(/Max Silence Within a Burst.*from 60 to 604800/);
+		expect(() => toWaitSettings(120, 120, 90)).toThrow(/Max Silence Within a Burst.*at least the Quiet Period \(120 s\)/);
+		expect(() => toWaitSettings(10, 60, 'soon')).toThrow(/Max Silence Within a Burst/);
+	});
+});
+
 describe('latestInstantOf', () => {
 	it('reads Callbell’s formats; a time to the second stands for the end of that second', () => {
 		expect(latestInstantOf('2026-07-01T10:00:00.250+00:00')).toBe(Date.parse('2026-07-01T10:00:00.250Z'));
@@ -60,8 +92,9 @@ describe('latestInstantOf', () => {
 
 describe('toWaitSettings', () => {
 	it('accepts numbers and numeric text within the ranges, in ms', () => {
-		expect(toWaitSettings(10, 60)).toEqual({ quietMs: 10000, maxWaitMs: 60000 });
-		expect(toWaitSettings('1.5', '1.5')).toEqual({ quietMs: 1500, maxWaitMs: 1500 });
+		expect(toWaitSettings(10, 60)).toEqual({ quietMs: 10000, maxWaitMs: 60000, maxSilenceMs: 3600000 });
+		expect(toWaitSettings(10, 60, '600')).toEqual({ quietMs: 10000, maxWaitMs: 60000, maxSilenceMs: 600000 });
+		expect(toWaitSettings('1.5', '1.5')).toEqual({ quietMs: 1500, maxWaitMs: 1500, maxSilenceMs: 3600000 });
 	});
 
 	it.each([
