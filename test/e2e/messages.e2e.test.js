@@ -1,8 +1,36 @@
 'use strict';
-// The Message, Template and Channel examples, imported and run inside real n8n 2.41.1.
-const { useRealN8n, runWorkflow, SEED } = require('./real-n8n');
+// The Message, Template and Channel examples, imported and run inside real n8n 2.41.1 (1.123.81 and
+// 2.8.4 in npm run test:compat), and Message → Download Media: attachment URLs served by the
+// sandbox's storage become binary data; a missing file is an error item.
+const { useRealN8n, importWorkflows, runWorkflow, SANDBOX_CREDENTIAL, SEED } = require('./real-n8n');
 
-const env = useRealN8n();
+const DOWNLOAD_WORKFLOW_ID = 'cbTestDownloadMedia';
+
+/** Manual Trigger → voice note → invoice (into "invoice") → a 404 (Continue On Fail). URLs are the running sandbox's. */
+function downloadWorkflow(sandbox) {
+	const download = (name, x, url, options = {}, extra = {}) => ({
+		id: `dm-${x}`,
+		name,
+		type: 'n8n-nodes-callbell.callbell',
+		typeVersion: 1,
+		position: [x * 220, 0],
+		parameters: { resource: 'message', operation: 'downloadMedia', url, options },
+		credentials: { callbellApi: SANDBOX_CREDENTIAL },
+		...extra,
+	});
+	const nodes = [
+		{ id: 'dm-0', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		download('Download voice note', 1, sandbox.mediaUrl('voice')),
+		download('Download invoice', 2, sandbox.mediaUrl('document'), { binaryPropertyName: 'invoice' }),
+		download('Download missing file', 3, sandbox.mediaUrl('image', { status: 404 }), {}, { onError: 'continueRegularOutput' }),
+	];
+	const chain = nodes.map((node) => node.name);
+	const connections = Object.fromEntries(chain.slice(0, -1).map((name, i) => [name, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]));
+	return { id: DOWNLOAD_WORKFLOW_ID, name: 'Download Media (e2e)', active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+// One n8n user folder for the examples and the Download Media workflow: one set-up, not two.
+const env = useRealN8n({ prepare: async (e) => importWorkflows(e.userFolder, [downloadWorkflow(e.sandbox)], 'download-media.json') });
 
 const calls = () => env().sandbox.requests.map((request) => `${request.method} ${request.path.replace(/[0-9a-f]{32}/g, ':uuid')}`);
 const sentMessages = () => [...env().sandbox.state.sent.values()];
@@ -66,4 +94,33 @@ test('templates and channels: Get Many with filters, Get, Rename', async () => {
 	expect(run.itemsOf('Rename Sales line')[0].json).toMatchObject({ uuid: SEED.channels.whatsappSales.uuid, title: 'Sales (UK)' });
 	expect(env().sandbox.state.account.channels.find((channel) => channel.uuid === SEED.channels.whatsappSales.uuid).title).toBe('Sales (UK)');
 	expect(env().sandbox.state.account.templates.find((template) => template.uuid === SEED.templates.welcome.uuid).title).toBe('Welcome (2026)');
+});
+
+test('an Ogg voice note and a PDF become binary data with mime type, file name and size; a 404 is an error item; no token to the storage host', async () => {
+	const { sandbox } = env();
+	const run = await runWorkflow(env().userFolder, DOWNLOAD_WORKFLOW_ID, 'Download voice note');
+	expect(run.ok).toBe(true);
+
+	const [voice] = run.itemsOf('Download voice note');
+	expect(voice.json).toEqual({ url: sandbox.mediaUrl('voice'), fileName: 'voice-note.ogg', mimeType: 'audio/ogg', size: sandbox.media.voice.bytes.length, binaryPropertyName: 'data' });
+	expect(voice.binary.data).toMatchObject({ mimeType: 'audio/ogg', fileName: 'voice-note.ogg' });
+	expect(voice.pairedItem).toEqual({ item: 0 });
+
+	const [invoice] = run.itemsOf('Download invoice');
+	expect(invoice.json).toEqual({ url: sandbox.mediaUrl('document'), fileName: 'invoice-1042.pdf', mimeType: 'application/pdf', size: sandbox.media.document.bytes.length, binaryPropertyName: 'invoice' });
+	expect(invoice.binary.invoice).toMatchObject({ mimeType: 'application/pdf', fileName: 'invoice-1042.pdf' });
+	if (invoice.binary.invoice.data && invoice.binary.invoice.data !== 'filesystem-v2') {
+		expect(Buffer.from(invoice.binary.invoice.data, 'base64')).toEqual(sandbox.media.document.bytes);
+	}
+
+	const [missing] = run.itemsOf('Download missing file');
+	expect(missing.json.error).toBe('Attachment URL: The file server answered 404 [item 0]');
+	expect(missing.pairedItem).toEqual({ item: 0 });
+
+	expect(sandbox.storage.requests.map((r) => [r.path, r.hasAuthorization, r.status])).toEqual([
+		['/media/voice-note.ogg', false, 200],
+		['/media/invoice.pdf', false, 200],
+		['/media/photo.png', false, 404],
+	]);
+	expect(sandbox.requests).toHaveLength(0); // nothing went to Callbell's API
 });
