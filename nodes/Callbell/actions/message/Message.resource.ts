@@ -3,6 +3,7 @@ import * as deleteMessage from './delete.operation';
 import * as downloadMedia from './downloadMedia.operation';
 import * as getStatus from './getStatus.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 
 export const message = defineResource(
 	{
@@ -16,21 +17,9 @@ export const message = defineResource(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
-		// Send first: n8n's node creator lists the actions in this order (fewer than five, so n8n-node
-		// lint does not ask for alphabetical order here).
+		// Five operations: n8n-node lint wants them alphabetical by name, as n8n's own Slack node lists
+		// Send and Send and Wait for Response among Delete and Update; Send stays the default.
 		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description: 'Send a text, a file or an approved WhatsApp template',
-				action: 'Send a message',
-			},
-			{
-				name: 'Get Status',
-				value: 'getStatus',
-				description: 'Get whether a message was sent, delivered or read, optionally waiting for it',
-				action: 'Get the status of a message',
-			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -43,8 +32,26 @@ export const message = defineResource(
 				description: 'Download a message’s attachment (image, voice note, document) into binary data',
 				action: 'Download a message attachment',
 			},
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				description: 'Get whether a message was sent, delivered or read, optionally waiting for it',
+				action: 'Get the status of a message',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send a text, a file or an approved WhatsApp template',
+				action: 'Send a message',
+			},
+			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				description: 'Send a message with approval links or a form and wait for the answer',
+				action: 'Send a message and wait for response',
+			},
 		],
 		default: 'send',
 	},
-	{ send, getStatus, delete: deleteMessage, downloadMedia },
+	{ delete: deleteMessage, downloadMedia, getStatus, send, sendAndWait },
 );
