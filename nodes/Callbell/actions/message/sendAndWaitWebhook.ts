@@ -69,7 +69,9 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 		reply(200, formPage(page));
 		return { noWebhookResponse: true };
 	}
-	const body = this.getBodyData() ?? {};
+	// multipart/form-data arrives as { data: fields, files }, a urlencoded body as the fields.
+	const raw = this.getBodyData() ?? {};
+	const body = typeof raw.data === 'object' && raw.data !== null && !Array.isArray(raw.data) ? (raw.data as IDataObject) : raw;
 	const answer = readFormAnswer(fields, body);
 	if (!answer.ok) {
 		// Nothing is recorded: the form comes back with each problem under its field.

@@ -88,12 +88,15 @@ export interface FormPage {
 	given?: Record<string, unknown>;
 }
 
-/** The Free Text and Custom Form page; shown again with each problem under its field. */
+/**
+ * The Free Text and Custom Form page; shown again with each problem under its field. It posts
+ * multipart/form-data: n8n 2.41 refuses anything else for a Custom Form (415), and every version parses it.
+ */
 export function formPage({ title, description, buttonLabel, fields, errors = {}, given = {} }: FormPage): string {
 	const heading = title.trim() || 'Your answer';
 	const summary = Object.keys(errors).length ? '<p class="error" role="alert">Nothing was recorded yet: please correct the fields marked below.</p>' : '';
 	const inputs = fields.map((field, index) => fieldHtml(field, index, errors[index], given[inputName(index)])).join('');
-	return page(heading, `<h1>${escapeHtml(heading)}</h1>${messageBlock(description)}${summary}<form method="post">${inputs}<button type="submit">${escapeHtml(buttonLabel)}</button></form>`);
+	return page(heading, `<h1>${escapeHtml(heading)}</h1>${messageBlock(description)}${summary}<form method="post" enctype="multipart/form-data">${inputs}<button type="submit">${escapeHtml(buttonLabel)}</button></form>`);
 }
 
 /** After an answer was recorded. */
