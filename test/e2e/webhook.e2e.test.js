@@ -4,6 +4,7 @@
 // (published version): activateWorkflow in scripts/lib/n8n-instance.js picks the right command.
 const { startN8n, activateWorkflow } = require('../../scripts/lib/n8n-instance');
 const { useRealN8n, SEED } = require('./real-n8n');
+const sendAndWait = require('./send-and-wait.cases');
 
 const PORT = Number(process.env.E2E_N8N_PORT || 5691);
 const WORKFLOW_ID = 'cbQueueWebhookBatch';
@@ -13,6 +14,7 @@ let n8n;
 const env = useRealN8n({
 	prepare: async ({ userFolder }) => {
 		await activateWorkflow(userFolder, WORKFLOW_ID);
+		await sendAndWait.prepare(userFolder);
 		n8n = startN8n(userFolder, { port: PORT });
 		await n8n.ready;
 	},
@@ -45,3 +47,6 @@ test('a POST to the live webhook updates each contact through the Callbell node 
 	);
 	expect(env().sandbox.getContact(grace.uuid)).toMatchObject({ name: 'Grace B. Hopper' });
 });
+
+// Message → Send and Wait for Response, in this file's n8n server (see send-and-wait.cases.js).
+sendAndWait.register(() => ({ env: env(), port: PORT }));
