@@ -29,6 +29,7 @@ const { runScenario } = require('./scenario');
 const { runTriggerScenario } = require('./trigger-scenario');
 const { runSendScenario } = require('./sendScenario');
 const { runAiScenario } = require('./aiScenario');
+const { runSendAndWaitScenario } = require('./sendAndWaitScenario');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const UI_DIR = path.join(ROOT, '.ui');
@@ -138,6 +139,7 @@ async function main() {
   };
   await runScenario(scenario);
   await runSendScenario(scenario);
+  await runSendAndWaitScenario(scenario);
   await runTriggerScenario(scenario);
   await runAiScenario(scenario);
   say(`\n✔ all ${runner.done.length} steps passed; screenshots in ${rel(SCREENSHOTS)}/`);

@@ -156,7 +156,7 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     log(`  ${shown.length} of ${NODE_ACTIONS.length} actions rendered; first: ${shown.slice(0, 5).join(' | ')} …`);
     assert.ok(shown.length >= 17, `only ${shown.length} actions rendered`);
     assert.deepEqual(shown, NODE_ACTIONS.slice(0, shown.length), 'the node creator lists the actions in the Resource order');
-    assert.deepEqual(shown.slice(0, 3), ['Send a message', 'Get the status of a message', 'Delete a message']);
+    assert.deepEqual(shown.slice(0, 4), ['Send a message', 'Send a message and wait for response', 'Get the status of a message', 'Delete a message']);
     await shot('actions', { locator: creator });
     await creator.getByText('Update a contact', { exact: true }).click();
     await ndv().waitFor({ state: 'visible' });
