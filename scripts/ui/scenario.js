@@ -145,7 +145,7 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     await shot('nodes panel', { locator: creator });
   });
 
-  await step('Add the node: its actions start with Send a message, then the Contact actions; Contact → Update', async () => {
+  await step('Add the node: its actions start with the Message actions (Send a message among them), then the Contact actions; Contact → Update', async () => {
     const creator = page.getByTestId('node-creator');
     await creator.getByTestId('node-creator-action-item').filter({ hasText: 'Callbell' }).first().click();
     await creator.getByText('Send a message', { exact: true }).first().waitFor({ state: 'visible' });
@@ -156,7 +156,8 @@ async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
     log(`  ${shown.length} of ${NODE_ACTIONS.length} actions rendered; first: ${shown.slice(0, 5).join(' | ')} …`);
     assert.ok(shown.length >= 17, `only ${shown.length} actions rendered`);
     assert.deepEqual(shown, NODE_ACTIONS.slice(0, shown.length), 'the node creator lists the actions in the Resource order');
-    assert.deepEqual(shown.slice(0, 4), ['Send a message', 'Send a message and wait for response', 'Get the status of a message', 'Delete a message']);
+    // Five Message operations: n8n-node lint wants them alphabetical, so Send is the fourth.
+    assert.deepEqual(shown.slice(0, 5), ['Delete a message', 'Download a message attachment', 'Get the status of a message', 'Send a message', 'Send a message and wait for response']);
     await shot('actions', { locator: creator });
     await creator.getByText('Update a contact', { exact: true }).click();
     await ndv().waitFor({ state: 'visible' });
