@@ -151,7 +151,7 @@ describe('Message → Send and Wait for Response through n8n’s engine against 
 	it('a lost answer to the send: the item fails as "may have been sent", the message is not sent again, nothing waits', async () => {
 		sandbox.get().failNext(1, 'reset', { applied: true, when: { method: 'POST', path: '^/messages/send$' } });
 		const result = await run({});
-		expect(result.error).toMatch(/may have been sent and was not sent again/);
+		expect(result.error).toMatch(/may have been sent, so it was not sent again; do not resend it/);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 		expect(result.run.waitTill).toBeUndefined();
 	});
