@@ -16,23 +16,13 @@ const fs = require('fs');
 const path = require('path');
 
 const { SEED } = require('../../test/sandbox');
-const { WAIT_MS } = require('./editor');
+const { eventually, WAIT_MS } = require('./editor');
 
 const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'ai-support-agent.json'), 'utf8'));
 const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 const TOOL_TYPE = 'n8n-nodes-callbell.callbellTool';
 const CUSTOMER = SEED.contacts.donald; // a WhatsApp contact no other UI scenario writes as
 const INBOUND = 'Hi! Where is my lamp? I ordered it on Monday.';
-
-async function eventually(fn, what, timeoutMs = WAIT_MS) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function runAiScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
   const { ndv } = editor;

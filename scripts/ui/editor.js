@@ -160,4 +160,15 @@ function createEditor(page) {
   };
 }
 
-module.exports = { createEditor, WAIT_MS };
+/** Waits until `fn()` is truthy (polling every 250 ms), for at most `timeoutMs` (WAIT_MS). */
+async function eventually(fn, what, timeoutMs = WAIT_MS) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+module.exports = { createEditor, eventually, WAIT_MS };

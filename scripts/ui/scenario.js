@@ -9,7 +9,7 @@ const assert = require('assert/strict');
 const { DEMO_OWNER, SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { setupOwner } = require('../lib/n8n-instance');
 const { SEED } = require('../../test/sandbox');
-const { WAIT_MS } = require('./editor');
+const { eventually } = require('./editor');
 
 const NODE_TYPE = 'n8n-nodes-callbell.callbell';
 /** The built node's actions in its Resource order, and the trigger's description (what n8n shows for both). */
@@ -82,17 +82,6 @@ async function restFromPage(page, method, url) {
     },
     [method, url],
   );
-}
-
-/** Waits until `fn()` is truthy (polling), for at most WAIT_MS. */
-async function eventually(fn, what) {
-  const until = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function runScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {

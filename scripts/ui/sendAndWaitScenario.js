@@ -14,21 +14,11 @@ const fs = require('fs');
 const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
-const { WAIT_MS } = require('./editor');
+const { eventually } = require('./editor');
 
 const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 const PHONE = '+44 7700 900001'; // Ada wrote 30 minutes before the seed: the 24-hour window is open
 const MESSAGE = 'Refund of 40 EUR for order A-1042: do you approve?';
-
-async function eventually(fn, what) {
-  const until = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 

@@ -15,7 +15,7 @@ const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { SEED } = require('../../test/sandbox');
-const { WAIT_MS } = require('./editor');
+const { eventually } = require('./editor');
 
 const NODE_TYPE = 'n8n-nodes-callbell.callbell';
 const TEMPLATE = SEED.templates.orderShipped;
@@ -23,16 +23,6 @@ const MEDIA_TEMPLATE = SEED.templates.brochure;
 const README_IMAGE = path.resolve(__dirname, '..', '..', 'docs', 'images', 'send-template.png');
 const VALUES = ['Alan', 'A-2001', 'Friday'];
 const PHONE = '+44 7700 900003';
-
-async function eventually(fn, what) {
-  const until = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log }) {
   const { ndv } = editor;
