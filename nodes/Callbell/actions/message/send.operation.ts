@@ -4,11 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { MessageInput, SendExtrasInput } from './helpers/messageSend';
 import { buildSendBody, buildSendExtras, checkMessage } from './helpers/messageSend';
 import { buildTemplateSend } from '../../helpers/templates';
-import { isNodeApiError } from '../../transport/errors';
-import type { UnknownFateWording } from '../../transport/unknownFate';
-import { noteMayHaveTakenEffect, reasonOf } from '../../transport/unknownFate';
-import { callbellApiRequest } from '../../transport/request';
 import type { ExecutionContext } from '../types';
+import { postMessage } from './postMessage';
 import { contactRecipient, localRecipient, recipientFields } from './recipient';
 import { resolveSendChannel, sendChannelField } from './sendChannel';
 import { contentFields, messageTypeField, neverTwiceNotice, sendAdditionalFields } from './sendFields';
@@ -28,32 +25,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
-
-/** What a Send item whose answer was lost says, instead of the words for any request. */
-export const MAY_HAVE_BEEN_SENT: UnknownFateWording = {
-	headline: (reason) => `The message may have been sent, so it was not sent again; do not resend it before checking the conversation (${reason})`,
-	howToCheck:
-		'Check the contact’s conversation in Callbell (or Contact → Get Messages, or the message_created webhook) before you send it again: sending it again could deliver it twice.',
-};
-
-const WINDOW_HINT =
-	'WhatsApp lets you send free-form messages only within 24 hours of the customer’s last message. Outside that window, send an approved template instead (Message Type: Template).';
-
-/** Callbell’s error, with what it means for a message: maybe sent, or outside the 24-hour window. */
-function sendError(error: unknown): unknown {
-	if (!isNodeApiError(error)) return error;
-	const apiError = error;
-	const lost = reasonOf(error);
-	if (lost !== undefined) {
-		noteMayHaveTakenEffect(apiError, lost, MAY_HAVE_BEEN_SENT);
-		return apiError;
-	}
-	const said = `${apiError.message} ${apiError.description ?? ''}`;
-	if (/^4\d\d$/.test(apiError.httpCode ?? '') && /24[\s-]*hour|window/i.test(said)) {
-		apiError.description = `${apiError.description ?? ''} ${WINDOW_HINT}`.trim();
-	}
-	return apiError;
-}
 
 function messageOf(this: IExecuteFunctions, response: unknown, itemIndex: number): IDataObject {
 	const message = (response as { message?: unknown } | undefined)?.message;
@@ -98,16 +69,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 	const channel = await resolveSendChannel.call(this, context, chosenChannel, channelUuid);
 	const body = buildSendBody(recipient, channel, draft, extras, templateSend);
 
-	let response: unknown;
-	try {
-		response = await callbellApiRequest.call(this, context.api, {
-			method: 'POST',
-			path: '/messages/send',
-			body: body as unknown as IDataObject,
-			itemIndex,
-		});
-	} catch (error) {
-		throw sendError(error);
-	}
+	const response = await postMessage.call(this, context, body, itemIndex);
 	return messageOf.call(this, response, itemIndex);
 }

@@ -4,18 +4,15 @@ import { updateDisplayOptions, WAIT_INDEFINITELY } from 'n8n-workflow';
 import { InputError } from '../../helpers/InputError';
 import { buildTemplateSend } from '../../helpers/templates';
 import { toToggle } from '../../helpers/values';
-import { isNodeApiError } from '../../transport/errors';
-import { mayHaveTakenEffect, noteMayHaveTakenEffect, reasonOf } from '../../transport/unknownFate';
-import { callbellApiRequest } from '../../transport/request';
 import { optionsCollection } from '../common.descriptions';
 import { readOptionalLocatorId } from '../parameters';
 import type { ExecutionContext } from '../types';
-import type { Recipient, SendBody } from './helpers/messageSend';
+import type { Recipient } from './helpers/messageSend';
 import { buildSendBody } from './helpers/messageSend';
 import type { AnswerLink, LimitWaitTime } from './helpers/sendAndWaitMessage';
 import { answerLinks, templateValuesFor, textWithLinks, toResponseType, toSendAs, toWaitTill } from './helpers/sendAndWaitMessage';
+import { postMessage, WINDOW_CLOSED } from './postMessage';
 import { contactRecipient, localRecipient, recipientFields } from './recipient';
-import { MAY_HAVE_BEEN_SENT } from './send.operation';
 import { resolveSendChannel, sendChannelField } from './sendChannel';
 import { findTemplate } from './sendTemplate';
 import {
@@ -67,28 +64,6 @@ function signedLinks(this: IExecuteFunctions, links: AnswerLink[]): Array<{ labe
 	});
 }
 
-/** Whether Callbell refused a free-form message because the 24-hour window is closed (nothing was sent). */
-function isWindowRefusal(error: unknown): boolean {
-	if (!isNodeApiError(error) || mayHaveTakenEffect(error)) return false;
-	const said = `${error.message} ${error.description ?? ''}`;
-	return /^4\d\d$/.test(String(error.httpCode ?? '')) && /24[\s-]*hour|outside_24h_window|window/i.test(said);
-}
-
-/** Callbell's error, marked "may have been sent" (with Send's words) when its answer was lost. */
-function sendError(error: unknown): unknown {
-	const lost = reasonOf(error);
-	if (lost !== undefined && isNodeApiError(error)) noteMayHaveTakenEffect(error, lost, MAY_HAVE_BEEN_SENT);
-	return error;
-}
-
-async function post(this: IExecuteFunctions, context: ExecutionContext, body: SendBody): Promise<void> {
-	try {
-		await callbellApiRequest.call(this, context.api, { method: 'POST', path: '/messages/send', body: body as unknown as IDataObject, itemIndex: 0 });
-	} catch (error) {
-		throw sendError(error);
-	}
-}
-
 /**
  * Sends one message, for the first item, with the answer link(s), then puts the execution to wait:
  * n8n resumes it through the node's webhook (see sendAndWaitWebhook) or when the wait limit passes.
@@ -127,19 +102,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, contex
 
 	const { recipient, channelUuid } = sendTo === 'contact' ? await contactRecipient.call(this, 0, context) : { recipient: given as Recipient, channelUuid: undefined };
 	const channel = await resolveSendChannel.call(this, context, chosenChannel, channelUuid);
-	const templateBody = () => buildSendBody(recipient, channel, { kind: 'template', values: [] }, {}, templateSend);
 
 	let sentAs: 'text' | 'template' = 'template';
 	if (text !== undefined) {
-		try {
-			await post.call(this, context, buildSendBody(recipient, channel, { kind: 'text', text }, {}));
-			sentAs = 'text';
-		} catch (error) {
-			// A refusal sent nothing: outside the window the template goes instead, never both.
-			if (!templateSend || !isWindowRefusal(error)) throw sendError(error);
-		}
+		// A refusal for the window sent nothing: then the template goes instead, never both.
+		const answer = await postMessage.call(this, context, buildSendBody(recipient, channel, { kind: 'text', text }, {}), 0, templateSend !== undefined);
+		if (answer !== WINDOW_CLOSED) sentAs = 'text';
 	}
-	if (sentAs === 'template') await post.call(this, context, templateBody());
+	if (sentAs === 'template') await postMessage.call(this, context, buildSendBody(recipient, channel, { kind: 'template', values: [] }, {}, templateSend), 0);
 
 	await this.putExecutionToWait(waitTill ?? WAIT_INDEFINITELY);
 	return { ...this.getInputData()[0].json };
