@@ -1,7 +1,6 @@
 import type { IBinaryData, IBinaryKeyData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { DEFAULT_MAX_FILE_SIZE_MB, toAttachmentUrl, toMaxBytes } from '../Callbell/helpers/attachments';
-import { InputError } from '../Callbell/helpers/InputError';
 import { normalizeBaseUrl } from '../Callbell/transport/baseUrl';
 import { downloadFile } from '../Callbell/transport/download';
 import { CREDENTIAL_TYPE } from '../Callbell/transport/request';
@@ -37,36 +36,30 @@ function reasonOf(error: unknown): string {
  */
 export async function withAttachments(this: IWebhookFunctions, item: INodeExecutionData, urls: unknown[]): Promise<INodeExecutionData> {
 	const downloaded: Array<IBinaryData | undefined> = [];
+	const failed = (index: number, raw: unknown, reason: string): IDataObject => {
+		this.logger.warn(`Callbell Trigger could not download attachment ${index}: ${reason}`, { workflowId: this.getWorkflow().id });
+		return { url: raw as string, error: reason };
+	};
 	let files: IDataObject[];
 	try {
 		const apiBaseUrl = await apiBaseUrlOf.call(this);
-		let maxBytes: number | InputError;
-		try {
-			maxBytes = toMaxBytes(SIZE_FIELD, this.getNodeParameter('maxAttachmentSizeMb', DEFAULT_MAX_FILE_SIZE_MB));
-		} catch (error) {
-			maxBytes = error instanceof InputError ? error : new InputError(SIZE_FIELD, reasonOf(error));
-		}
+		const maxBytes = toMaxBytes(SIZE_FIELD, this.getNodeParameter('maxAttachmentSizeMb', DEFAULT_MAX_FILE_SIZE_MB));
 		files = await Promise.all(
 			urls.map(async (raw, index): Promise<IDataObject> => {
-				const entry: IDataObject = { url: raw as string };
 				try {
-					if (maxBytes instanceof InputError) throw maxBytes;
 					const url = toAttachmentUrl(`Attachment ${index}`, raw);
 					const file = await downloadFile.call(this, { url, apiBaseUrl, maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS });
-					if (!file.ok) {
-						this.logger.warn(`Callbell Trigger could not download attachment ${index}: ${file.reason}`, { workflowId: this.getWorkflow().id });
-						return { ...entry, error: file.reason };
-					}
+					if (!file.ok) return failed(index, raw, file.reason);
 					downloaded[index] = file.binary;
-					return { ...entry, binaryKey: `attachment_${index}`, fileName: file.fileName, mimeType: file.mimeType, size: file.size };
+					return { url: raw as string, binaryKey: `attachment_${index}`, fileName: file.fileName, mimeType: file.mimeType, size: file.size };
 				} catch (error) {
-					this.logger.warn(`Callbell Trigger could not download attachment ${index}: ${reasonOf(error)}`, { workflowId: this.getWorkflow().id });
-					return { ...entry, error: reasonOf(error) };
+					return failed(index, raw, reasonOf(error));
 				}
 			}),
 		);
 	} catch (error) {
-		files = urls.map((url) => ({ url: url as string, error: reasonOf(error) }));
+		// No download started (the size limit or the credential could not be read): each attachment says why.
+		files = urls.map((raw, index) => failed(index, raw, reasonOf(error)));
 	}
 	// In the attachments' order, whichever download finished first.
 	const binary: IBinaryKeyData = {};
