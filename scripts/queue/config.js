@@ -8,21 +8,28 @@
 const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const QUEUE_DIR = path.join(REPO_ROOT, '.queue');
+/**
+ * QUEUE_DIR and QUEUE_PORT_OFFSET let a second cluster (the queue bench, a parallel run) live beside
+ * this one: its own data folder and every port shifted by the offset.
+ */
+const QUEUE_DIR = process.env.QUEUE_DIR ? path.resolve(process.env.QUEUE_DIR) : path.join(REPO_ROOT, '.queue');
+const OFFSET = Number(process.env.QUEUE_PORT_OFFSET || 0);
 
 const HOST = '127.0.0.1';
 
-const PORTS = {
-  sandbox: 4030,
-  main: 5750,
-  brokerMain: 5751,
-  brokerWorker1: 5752,
-  brokerWorker2: 5753,
-  healthWorker1: 5760,
-  healthWorker2: 5761,
-  redis: 6390,
-  postgres: 5440,
-};
+const PORTS = Object.fromEntries(
+  Object.entries({
+    sandbox: 4030,
+    main: 5750,
+    brokerMain: 5751,
+    brokerWorker1: 5752,
+    brokerWorker2: 5753,
+    healthWorker1: 5760,
+    healthWorker2: 5761,
+    redis: 6390,
+    postgres: 5440,
+  }).map(([name, port]) => [name, port + OFFSET]),
+);
 
 const DIRS = {
   root: QUEUE_DIR,
