@@ -4,6 +4,7 @@ import { createRunExecutionData, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { Callbell } from '../../../../../nodes/Callbell/Callbell.node';
 import { description } from '../../../../../nodes/Callbell/actions/message/sendAndWait.operation';
+import { contactRef } from '../../../../harness/contact';
 import { operationParameters, ref } from '../../../../harness/messages';
 import { additionalDataFor, callbellNode, singleNodeWorkflow } from '../../../../harness/n8n';
 import { requestsTo, SEED, useSandbox } from '../../../../harness/sandbox';
@@ -25,9 +26,9 @@ interface WaitRun {
 }
 
 /** Runs the node like runCallbellNode, with an execution id (signed links need one). */
-async function run(extra: IDataObject, items: IDataObject[] = [{}], continueOnFail = false): Promise<WaitRun> {
+async function run(extra: IDataObject, items: IDataObject[] = [{}], continueOnFail = false, settings: Partial<INode> = {}): Promise<WaitRun> {
 	const parameters = operationParameters('message', 'sendAndWait', { sendTo: 'phone', phoneNumber: ADA, message: 'Refund 40 EUR for order A-1042?', ...extra });
-	const node: INode = callbellNode('Callbell', parameters, continueOnFail);
+	const node: INode = { ...callbellNode('Callbell', parameters, continueOnFail), ...settings };
 	const workflow = singleNodeWorkflow(node);
 	const workflowData = { id: workflow.id, name: 'Send and Wait test', active: false, isArchived: false, nodes: [node], connections: {}, settings: {}, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null } as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData);
@@ -123,6 +124,63 @@ describe('Message → Send and Wait for Response through n8n’s engine against 
 		expect(result.run.waitTill).toBeUndefined();
 	});
 
+	describe('recipients and channel as in Send', () => {
+		const calls = () => sandbox.get().requests.map((request: { method: string; path: string }) => `${request.method} ${request.path}`);
+
+		it('to a Contact: its number and its own channel, read before the one send', async () => {
+			const result = await run({ sendTo: 'contact', contact: contactRef(SEED.contacts.ada.uuid) });
+			expect(result.error).toBeUndefined();
+			expect(calls()).toEqual([`GET /contacts/${SEED.contacts.ada.uuid}`, 'GET /channels', 'POST /messages/send']);
+			expect(posts()[0]).toMatchObject({ to: SEED.contacts.ada.phoneNumber, channel_uuid: SEED.channels.whatsapp.uuid, type: 'text' });
+			expect(String((posts()[0].content as IDataObject).text)).toContain('approved=true');
+			expect(result.run.waitTill).toEqual(WAIT_INDEFINITELY);
+		});
+
+		it('to a Contact without a phone number or BSUID (Instagram): refused, nothing sent, nothing waits', async () => {
+			const katherine = SEED.contacts.katherine.uuid;
+			const result = await run({ sendTo: 'contact', contact: contactRef(katherine) });
+			expect(result.error).toBe(`The contact ${katherine} has neither a phone number nor a BSUID [item 0]`);
+			expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(0);
+			expect(result.run.waitTill).toBeUndefined();
+		});
+
+		it('to a BSUID, whose 24-hour window is open: the text with its links goes to the BSUID, not to a number', async () => {
+			const bsuid = SEED.bsuids.barbara as string;
+			const result = await run({ sendTo: 'bsuid', bsuid });
+			expect(result.error).toBeUndefined();
+			expect(posts()).toHaveLength(1);
+			expect(posts()[0]).toMatchObject({ bsuid, from: 'whatsapp', type: 'text' });
+			expect(posts()[0].to).toBeUndefined();
+			expect(String((posts()[0].content as IDataObject).text)).toMatch(/approved=true&signature=/);
+			expect(result.run.waitTill).toEqual(WAIT_INDEFINITELY);
+		});
+
+		it('to a BSUID with Template Only: the approved template carries the message and the link', async () => {
+			const bsuid = SEED.bsuids.radia as string;
+			const result = await run({ sendTo: 'bsuid', bsuid, sendAs: 'template', template: ref(T.paymentLink.uuid), optIn: true });
+			expect(result.error).toBeUndefined();
+			expect(posts()).toHaveLength(1);
+			expect(posts()[0]).toMatchObject({ bsuid, template_uuid: T.paymentLink.uuid, optin_contact: true });
+			expect((posts()[0].template_values as string[])[1]).toMatch(LINK);
+		});
+
+		it('from a chosen channel whose window a customer message opened', async () => {
+			sandbox.get().inbound({ phone: ADA, channel_uuid: SEED.channels.whatsappSales.uuid, text: 'Hello sales' });
+			const result = await run({ channel: ref(SEED.channels.whatsappSales.uuid, 'id') });
+			expect(result.error).toBeUndefined();
+			expect(posts()[0]).toMatchObject({ to: '+447700900001', channel_uuid: SEED.channels.whatsappSales.uuid, type: 'text' });
+		});
+
+		it('a malformed BSUID and an unknown channel are refused before any request', async () => {
+			const bad = await run({ sendTo: 'bsuid', bsuid: 'not a bsuid!' }, [{}], true);
+			expect(String(bad.output?.[0].error)).toMatch(/^BSUID "not a bsuid!" is not a BSUID \[item 0\]/);
+			const unknown = await run({ channel: ref('00000000-0000-4000-8000-000000000000', 'id') }, [{}], true);
+			expect(String(unknown.output?.[0].error)).toMatch(/^Channel "00000000-0000-4000-8000-000000000000" is not one of the account’s channels \[item 0\]/);
+			expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(0);
+			expect(unknown.run.waitTill).toBeUndefined();
+		});
+	});
+
 	describe('bad input: refused before any request, naming the field', () => {
 		const cases: Array<[string, IDataObject, RegExp]> = [
 			['an empty message', { message: '  ' }, /Message is required/],
@@ -154,5 +212,27 @@ describe('Message → Send and Wait for Response through n8n’s engine against 
 		expect(result.error).toMatch(/may have been sent, so it was not sent again; do not resend it/);
 		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
 		expect(result.run.waitTill).toBeUndefined();
+	});
+
+	it.each([
+		['a lost answer (reset)', 'reset', {}],
+		['a timeout', 'timeout', { timeoutMs: 1500 }],
+	])('under n8n’s Retry On Fail, %s: every try ends with the same error; the message reached Callbell once', async (_name, kind, fault) => {
+		sandbox.get().failNext(1, kind, { ...fault, applied: true, when: { method: 'POST', path: '^/messages/send$' } });
+		const retry = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
+		const result = await run({ options: { timeout: 300 } }, [{}], false, retry);
+		expect(result.error).toMatch(/may have been sent, so it was not sent again; do not resend it/);
+		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(1);
+		expect(sentTexts()).toHaveLength(1);
+		expect(result.run.waitTill).toBeUndefined();
+	});
+
+	it('under n8n’s Retry On Fail, a refusal that proves nothing was sent (429, Max Retries 0) is tried again: one message, then the wait', async () => {
+		sandbox.get().failNext(1, '429', { when: { method: 'POST', path: '^/messages/send$' } });
+		const result = await run({ options: { maxRetries: 0 } }, [{}], false, { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 });
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(sandbox.get(), 'POST')).toHaveLength(2);
+		expect(sentTexts()).toHaveLength(1);
+		expect(result.run.waitTill).toEqual(WAIT_INDEFINITELY);
 	});
 });
