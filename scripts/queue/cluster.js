@@ -175,6 +175,9 @@ function startWorker(name, dir, { healthPort, brokerPort }) {
       QUEUE_HEALTH_CHECK_PORT: String(healthPort),
       N8N_WORKER_SERVER_ADDRESS: HOST,
       N8N_LOG_LEVEL: 'debug',
+      // The main's public address: a node running on the worker builds its links from it (Send and
+      // Wait's signed resume links); without it they point at the worker's own http://localhost:5678.
+      WEBHOOK_URL: `http://${HOST}:${PORTS.main}/`,
     },
   });
   worker.healthPort = healthPort;
