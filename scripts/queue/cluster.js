@@ -91,18 +91,20 @@ async function importAndPublish(dir, sandboxUrl, log, { webhookSecret, model }) 
   log(`  trigger workflow "${trigger.name}" (${trigger.id}) imported and published in ${secs(timings.trigger)}`);
 
   // One answer to a burst (burst.js): a second trigger workflow, Registration Manual; in the same
-  // import, the AI support agent example (agent.js), published later from the main's REST API.
+  // import, the AI support agent example (agent.js) and the Send and Wait workflow (sendAndWait.js),
+  // both published later from the main's REST API.
   t = Date.now();
   const burst = require('./burst').burstWorkflowFile();
   const agentWorkflow = agent.agentWorkflow();
-  fs.writeFileSync(burst.file, JSON.stringify([burst.workflow, agentWorkflow]));
+  const sendAndWait = require('./sendAndWait').sendAndWaitWorkflow();
+  fs.writeFileSync(burst.file, JSON.stringify([burst.workflow, agentWorkflow, sendAndWait]));
   const burstImport = await importWorkflow(dir, burst.file, [], { env });
   const burstPub = await runN8n(dir, ['publish:workflow', `--id=${burst.workflow.id}`], { env });
   if (!okOrCrashedAfter(burstPub, /Publishing workflow with ID/)) {
     throw new Error(`n8n publish:workflow ${burst.workflow.id} failed (exit ${burstPub.exitCode}, ${burstPub.signal}):\n${burstPub.stderr}\n${burstPub.stdout}`);
   }
   timings.burst = Date.now() - t;
-  log(`  burst workflow "${burst.workflow.name}" (${burst.workflow.id}) imported and published, and "${agentWorkflow.name}" (${agentWorkflow.id}) imported, in ${secs(timings.burst)}${crashNote(burstImport)}`);
+  log(`  burst workflow "${burst.workflow.name}" (${burst.workflow.id}) imported and published, and "${agentWorkflow.name}" (${agentWorkflow.id}) and "${sendAndWait.name}" (${sendAndWait.id}) imported, in ${secs(timings.burst)}${crashNote(burstImport)}`);
   return { workflow, timings, crashes: [cred, wfResult, pub, trgImport, trgPub, burstImport, burstPub].filter((r) => r.signal).length };
 }
 

@@ -15,7 +15,9 @@
  *      and "one answer to a burst" (burst.js): three messages of one customer, three executions on
  *      the workers, exactly one answer holding all three; then the shipped AI support agent
  *      (examples/ai-support-agent.json, agent.js) published on the main with a scripted model:
- *      a burst of three signed messages → exactly one agent run, its tool calls reach Callbell once
+ *      a burst of three signed messages → exactly one agent run, its tool calls reach Callbell once;
+ *      then Message → Send and Wait for Response (sendAndWait.js): asked on a worker, answered on the
+ *      main's /webhook-waiting/ (approve, decline, a tampered link, a link used again), resumed on a worker
  *   5. the variant: a worker without the package → "Unrecognized node type", the caller gets an error
  *   6. figures: start-up times, peak memory, webhook latency
  *
@@ -23,7 +25,8 @@
  * failure and Ctrl-C) and `ps` is checked for leftovers. Logs: .queue/logs/. See docs/queue-mode.md.
  * Modules: config (ports, folders), services (Redis, Postgres), cluster (n8n main/workers),
  * load (webhook calls), scenarios (the checks), trigger, burst and agent (the Callbell Trigger
- * rounds; agent: the AI support agent example), procs (PIDs, memory, ps), checks (output).
+ * rounds; agent: the AI support agent example), sendAndWait (Send and Wait resumed on a worker),
+ * procs (PIDs, memory, ps), checks (output).
  */
 
 const fs = require('fs');
@@ -39,6 +42,7 @@ const { runRound, runVariant } = require('./scenarios');
 const { runTriggerRound } = require('./trigger');
 const { runBurstRound } = require('./burst');
 const { runAgentRound, startAgentModel } = require('./agent');
+const { runSendAndWaitRound } = require('./sendAndWait');
 const { createMemorySampler, leftovers, memoryOf, sleep } = require('./procs');
 const { figures, checks, say, secs, mib, check } = require('./checks');
 
@@ -284,6 +288,8 @@ async function main() {
     await runBurstRound(sandbox, nodes, seen);
     // The same with the shipped AI support agent example: one agent run, its tool calls once.
     await runAgentRound(sandbox, nodes, seen, model);
+    // Message → Send and Wait for Response: asked on a worker, answered on the main, resumed on a worker.
+    await runSendAndWaitRound(sandbox, nodes, seen);
   });
 
   let bare;
