@@ -24,9 +24,11 @@ const WEBHOOK_ID = '3f6c1a2e-7b8d-4e9f-a0b1-c2d3e4f5a6b7';
 const TEAMS_TEXT = Object.values(SEED.teams).map((t) => `${t.name} (id ${t.uuid})`).join(', ');
 
 /**
- * @param {{ steps: Parameters<typeof startScriptedModel>[0], log?: (line: string) => void, env?: Record<string, string> }} opts
+ * @param {{ steps: Parameters<typeof startScriptedModel>[0], log?: (line: string) => void, env?: Record<string, string>,
+ *   moreWorkflows?: (opts: { modelId: string, agentVersion: number }) => object[] }} opts `moreWorkflows`: further
+ *   workflows for the same n8n, imported with the support bot (one import) and left unpublished
  */
-async function setUpAgent({ steps, log = () => {}, env = {} }) {
+async function setUpAgent({ steps, log = () => {}, env = {}, moreWorkflows = () => [] }) {
 	await ensureN8n({ log });
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Callbell', 'Callbell.node.js'))) {
 		throw new Error('Build the package first (npm run build)');
@@ -53,7 +55,7 @@ async function setUpAgent({ steps, log = () => {}, env = {} }) {
 		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'callbell-ai-'));
 		try {
 			const file = path.join(tmp, 'workflow.json');
-			fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
+			fs.writeFileSync(file, JSON.stringify([workflow, ...moreWorkflows({ modelId: model.modelId, agentVersion })], null, 2));
 			await importWorkflow(userFolder, file);
 		} finally {
 			fs.rmSync(tmp, { recursive: true, force: true });
@@ -72,7 +74,7 @@ async function setUpAgent({ steps, log = () => {}, env = {} }) {
 			return (await fetch(productionUrl)).status !== 404;
 		}, 120000);
 		return {
-			sandbox, model, n8n, workflow, rest: n8nRest(n8n.url, cookie), productionUrl, runtime, SEED, TEAMS_TEXT,
+			sandbox, model, n8n, workflow, cookie, rest: n8nRest(n8n.url, cookie), productionUrl, runtime, SEED, TEAMS_TEXT,
 			execution: (id) => executionSummary(n8n.url, cookie, runtime, id),
 		};
 	} catch (error) {

@@ -10,6 +10,7 @@ const { setUpAgent } = require('../ai/agent-n8n');
 const { TOOLS } = require('../ai/agent-workflow');
 const { toolSchemas, schemaSection, replaceSchemaSection, DOC_FILE } = require('../ai/tool-schemas');
 const { waitFor, incomingMessage } = require('./real-n8n-trigger');
+const { hitlSteps, hitlWorkflows, registerHitlCases } = require('./ai-agent-hitl.cases');
 const { SEED } = require('../sandbox');
 const { runtimeSpec } = require('../../scripts/lib/n8n-runtime');
 
@@ -128,13 +129,15 @@ const STEPS = [
 		},
 		reply: { content: BARBARA_FINAL },
 	},
+	// The human-review cases (ai-agent-hitl.cases.js), last: an agent whose tag tool waits for approval.
+	...hitlSteps,
 ];
 
 let env;
 const lines = [];
 
 beforeAll(async () => {
-	env = await setUpAgent({ steps: STEPS, log: (line) => process.stdout.write(`${line}\n`) });
+	env = await setUpAgent({ steps: STEPS, moreWorkflows: hitlWorkflows, log: (line) => process.stdout.write(`${line}\n`) });
 	env.n8n.process.stdout.on('data', (d) => lines.push(String(d)));
 	env.n8n.process.stderr.on('data', (d) => lines.push(String(d)));
 }, 900000);
@@ -334,3 +337,5 @@ describe('a reply whose fate is unknown (Callbell sends it, then the connection 
 		expect([...env.sandbox.state.sent.values()].filter((m) => m.contactUuid === barbara.uuid).map((m) => m.item.text)).toEqual([BARBARA_REPLY]);
 	});
 });
+
+registerHitlCases(() => env);
