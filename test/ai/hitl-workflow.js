@@ -66,8 +66,10 @@ function buildHitlWorkflow({ managerPhone, modelId, agentVersion = 3.1 }) {
 		{
 			// The human-review tool. Its Message names the tool and its arguments: n8n's default puts
 			// `{{ $tool.parameters }}` in the text, which renders an object as "[object Object]" (2.41.1).
-			// Resource and Operation are hidden fields in the editor; `operation: 'sendAndWait'` in the saved
-			// node is what makes n8n check the links' signatures (waiting-webhooks.js isSendAndWaitRequest).
+			// Resource and Operation are hidden fields (hitl-tools.js): not set here, as the editor cannot set
+			// them; n8n fills in their defaults (message, sendAndWait) when it loads the workflow, and
+			// `operation === 'sendAndWait'` is what makes it check the links' signatures
+			// (waiting-webhooks.js isSendAndWaitRequest).
 			id: 'hitl-0004',
 			name: NAMES.review,
 			type: 'n8n-nodes-callbell.callbellHitlTool',
@@ -75,8 +77,6 @@ function buildHitlWorkflow({ managerPhone, modelId, agentVersion = 3.1 }) {
 			position: [360, 240],
 			webhookId: 'hitl-review-webhook',
 			parameters: {
-				resource: 'message',
-				operation: 'sendAndWait',
 				message: '=The bot wants to run {{ $tool.name }} with {{ JSON.stringify($tool.parameters) }}. Allow it?',
 				sendTo: 'phone',
 				phoneNumber: managerPhone,
