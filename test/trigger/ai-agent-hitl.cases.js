@@ -108,7 +108,8 @@ function registerHitlCases(getEnv) {
 
 		// Without human-review tools the workflow of these cases cannot exist (unknown node type).
 		const maybe = HITL ? describe : describe.skip;
-		maybe('an AI Agent whose Callbell tag tool waits for a manager’s approval over WhatsApp (n8n 2.x)', () => {
+		const title = 'an AI Agent whose Callbell tag tool waits for a manager’s approval over WhatsApp (n8n 2.x)';
+		maybe(HITL ? title : `${title}: skipped, this n8n has no human-review tools (asserted above)`, () => {
 			let env;
 			const executions = async () => env.rest.executions(HITL_WORKFLOW_ID);
 			const approvals = () => [...env.sandbox.state.sent.values()].filter((m) => m.contactUuid === MANAGER.uuid).map((m) => m.item.text ?? '');
@@ -117,7 +118,9 @@ function registerHitlCases(getEnv) {
 			beforeAll(async () => {
 				env = getEnv();
 				// Published through the REST API (the editor's Publish) in the running n8n: no further n8n process.
+				const started = Date.now();
 				const published = await env.rest.publish(HITL_WORKFLOW_ID);
+				process.stdout.write(`${HITL_WORKFLOW_ID} published in ${Date.now() - started} ms\n`);
 				if (!published.ok) throw new Error(`publishing ${HITL_WORKFLOW_ID} answered ${published.status}: ${published.text.slice(0, 300)}`);
 			});
 
