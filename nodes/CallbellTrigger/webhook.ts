@@ -63,7 +63,7 @@ async function signatureFailure(this: IWebhookFunctions): Promise<string | undef
  * One Callbell delivery: GET probes and bodies without `event` (connection checks) get 200
  * {"status":"ok"}; a bad signature gets 401; events not selected, messages of the other
  * direction and repeated deliveries get 200 and start nothing; every other delivery starts the
- * workflow with one item, answered 200 {"status":"ok"} before the workflow runs. With Download
+ * workflow with one item (carrying its `deliveryKey`), answered 200 {"status":"ok"} before the workflow runs. With Download
  * Attachments, a message's attachments are downloaded after that answer (attachments.ts).
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -81,12 +81,15 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!events.includes(event) || !passesDirection(event, payload, direction)) return { webhookResponse: OK };
 
 	const { seen, save } = seenKeysFor.call(this);
-	if (!firstTime(seen, deliveryKey(event, payload), Date.now())) {
+	const key = deliveryKey(event, payload);
+	if (!firstTime(seen, key, Date.now())) {
 		this.logger.debug(`Callbell Trigger ignored a repeated ${event} delivery`, { workflowId: this.getWorkflow().id });
 		return { webhookResponse: OK };
 	}
 	save();
-	const item = { json: toOutputJson(event, body.payload) };
+	// deliveryKey: the same for a delivery and Callbell's retries of it, for a Remove Duplicates
+	// node shared by several webhook processes (this record is per process).
+	const item = { json: { ...toOutputJson(event, body.payload), deliveryKey: key } };
 	const attachments = attachmentsToDownload.call(this, event, payload);
 	if (attachments.length === 0) return { webhookResponse: OK, workflowData: [[item]] };
 	// Download Attachments: answer Callbell now, download, then start the run (n8n starts it with

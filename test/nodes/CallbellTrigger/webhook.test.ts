@@ -37,7 +37,7 @@ describe('answers', () => {
 		const { result, response } = await deliver(setup(), { body: incoming });
 		expect(result.webhookResponse).toEqual({ status: 'ok' });
 		expect(response.status).toBeUndefined(); // n8n sends the webhookResponse itself, with 200
-		expect(result.workflowData).toEqual([[{ json: { ...incoming.payload, event: 'message_created', direction: 'incoming', contact, payload: incoming.payload } }]]);
+		expect(result.workflowData).toEqual([[{ json: { ...incoming.payload, event: 'message_created', direction: 'incoming', contact, payload: incoming.payload, deliveryKey: 'message_created:m-1' } }]]);
 	});
 
 	test('health checks: GET on the path and POST bodies without event answer {"status":"ok"} and start nothing', async () => {
@@ -121,6 +121,16 @@ describe('duplicates', () => {
 		const second = await deliver(s, signed(retry));
 		expect(started(first.result)).toBe(true);
 		expect(second.result).toEqual({ webhookResponse: { status: 'ok' } });
+	});
+
+	test('a retry that reaches another n8n process (its own record) starts a run with the same deliveryKey, for Remove Duplicates', async () => {
+		const first = await deliver(setup({}, SECRET), signed(incoming, Math.floor(Date.now() / 1000) - 60));
+		const retry = { ...incoming, payload: { ...incoming.payload, contact: { ...contact, tags: ['Handled'] } } };
+		// A fresh record, as in a second webhook process that has not seen the first delivery.
+		const elsewhere = await deliver(setup({}, SECRET), signed(retry));
+		const keyOf = (r: { workflowData?: unknown }) => (r.workflowData as Array<Array<{ json: IDataObject }>>)[0][0].json.deliveryKey;
+		expect(keyOf(first.result)).toBe('message_created:m-1');
+		expect(keyOf(elsewhere.result)).toBe(keyOf(first.result));
 	});
 
 	test('the record is per trigger: another workflow still gets the same delivery', async () => {
