@@ -149,12 +149,30 @@ function launch(name, dir, options) {
   });
 }
 
-/** The main: `n8n start` in queue mode (webhooks in, jobs out to Redis). */
-function startMain() {
+/**
+ * The main: `n8n start` in queue mode (webhooks in, jobs out to Redis). `env` adds settings, e.g.
+ * N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true when `n8n webhook` processes take production webhooks.
+ */
+function startMain({ env = {} } = {}) {
   return launch('main', DIRS.main, {
     port: PORTS.main,
     // WEBHOOK_URL: the Callbell Trigger subscribes this address (n8n listens on 127.0.0.1 only).
-    env: { ...sharedEnv(), N8N_RUNNERS_BROKER_PORT: String(PORTS.brokerMain), WEBHOOK_URL: `http://${HOST}:${PORTS.main}/` },
+    env: { ...sharedEnv(), N8N_RUNNERS_BROKER_PORT: String(PORTS.brokerMain), WEBHOOK_URL: `http://${HOST}:${PORTS.main}/`, ...env },
+  });
+}
+
+/**
+ * A webhook process: `n8n webhook` (queue mode only) serves production webhook URLs on `port`:
+ * it runs the trigger's webhook() and enqueues the execution for the workers. It loads published
+ * workflows from the shared database; the package must be in its user folder too. Not used by
+ * `npm run test:queue`; the queue-burst bench (bench/queue-burst.js) starts one or two.
+ */
+function startWebhookProcess(name, dir, { port, brokerPort, env = {} }) {
+  return launch(name, dir, {
+    command: 'webhook',
+    port,
+    readyPattern: /Webhook listener waiting for requests/,
+    env: { ...sharedEnv(), N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env },
   });
 }
 
@@ -289,6 +307,7 @@ module.exports = {
   importAndPublish,
   startMain,
   startWorker,
+  startWebhookProcess,
   waitForWebhook,
   logEvidence,
   parseLine,
