@@ -18,6 +18,8 @@
  *
  * Writes bench/RESULTS.md and .bench/results.json, prints the tables.
  * Flags: --quick (small N, to try the benchmark out), --skip-n8n, --skip-engine.
+ * Then the queue-mode webhook burst (bench/queue-burst.js, issue 24): --only-burst runs it alone,
+ * --skip-burst leaves it out.
  */
 
 const fs = require('fs');
@@ -486,7 +488,14 @@ async function main() {
   say(`wrote ${path.relative(REPO_ROOT, RESULTS_MD)} and ${path.relative(REPO_ROOT, RESULTS_JSON)}`);
 }
 
-main().catch((error) => {
+// Issue 24 (webhook bursts in queue mode, bench/queue-burst.js): after the rest, or alone with
+// --only-burst; --skip-burst leaves it out. It writes its own section of bench/RESULTS.md.
+async function withBurst() {
+  if (!args.has('--only-burst')) await main();
+  if (!args.has('--skip-burst')) await require('./queue-burst').runQueueBurst({ quick: QUICK, say: console.log });
+}
+
+withBurst().catch((error) => {
   console.error(`\nbench failed: ${error.stack || error}`);
   process.exit(1);
 });
