@@ -92,7 +92,8 @@ describe('summarizeBurst', () => {
       rec({ status: 503, answerMs: 20 }),
       rec({ status: null, error: 'timeout', answerMs: 10001 }),
     ], 10000);
-    expect(s).toMatchObject({ requests: 4, first: 3, redeliveries: 1, ok2xx: 2, all2xx: false, byStatus: { 200: 2, 503: 1 }, errors: { timeout: 1 }, withinTimeout: 3, maxMs: 10001, maxLateMs: 20 });
+    expect(s).toMatchObject({ requests: 4, first: 3, redeliveries: 1, ok2xx: 2, all2xx: false, byStatus: { 200: 2, 503: 1 }, errors: { timeout: 1 }, withinTimeout: 3, okWithinTimeout: 2, maxMs: 10001, maxLateMs: 20 });
+    expect(summarizeBurst([rec({ answerMs: 10500 })], 10000).okWithinTimeout).toBe(0);
     expect(summarizeBurst([rec({}), rec({ status: 204 })]).all2xx).toBe(true);
     expect(summarizeBurst([]).timeoutMs).toBe(DELIVERY_TIMEOUT_MS);
   });

@@ -158,6 +158,8 @@ function summarizeBurst(records, timeoutMs = DELIVERY_TIMEOUT_MS) {
     errors,
     timeoutMs,
     withinTimeout: records.filter((r) => r.answerMs !== null && r.answerMs <= timeoutMs && r.error === null).length,
+    /** What Callbell counts as delivered: a 2xx within its timeout. */
+    okWithinTimeout: records.filter((r) => r.status !== null && r.status >= 200 && r.status < 300 && r.answerMs !== null && r.answerMs <= timeoutMs).length,
     maxMs: times.length ? Math.max(...times) : undefined,
     p50Ms: percentile(times, 50),
     p99Ms: percentile(times, 99),
