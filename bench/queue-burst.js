@@ -23,7 +23,8 @@ const http = require('http');
 const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const OUT_JSON = path.join(REPO_ROOT, '.bench', 'queue-burst.json');
+/** Raw figures of a run: .bench/queue-burst-<count>in<seconds>s.json (one file per burst size). */
+const outJson = (n, quick) => path.join(REPO_ROOT, '.bench', `queue-burst-${n.count}in${n.seconds}s${quick ? '.quick' : ''}.json`);
 /** Ports of this bench outside scripts/queue/config.js's set: webhook processes, balancer, counter. */
 const PORTS = { webhook1: 6070, brokerWebhook1: 6071, webhook2: 6072, brokerWebhook2: 6073, balancer: 6078, counter: 6079 };
 /**
@@ -108,6 +109,10 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
   const { loadNow, machineInfo } = require('./machine');
 
   const N = quick ? { count: 100, seconds: 5 } : { count: 1000, seconds: 20 };
+  // Another burst size, e.g. what this machine can answer in time: BURST_COUNT=100 BURST_SECONDS=20.
+  if (process.env.BURST_COUNT) N.count = Number(process.env.BURST_COUNT);
+  if (process.env.BURST_SECONDS) N.seconds = Number(process.env.BURST_SECONDS);
+  const OUT_JSON = outJson(N, quick);
   const T0 = Date.now();
   const log = (s) => say(`[burst ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
   const result = { at: new Date().toISOString(), quick, n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
@@ -118,7 +123,6 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     await services.stopLeftoverServices(log);
     const pg = await services.startPostgres(log);
     stops.push(() => pg.handle.stop());
-    const pgPid = pg.handle.pid;
     services.recreateDatabase();
     const redis = await services.startRedis(log);
     stops.push(() => redis.handle.stop());
@@ -194,7 +198,6 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       const load = loadNow();
       log(`${round.name}: ${plan.length} requests (${N.count} + ${plan.length - N.count} re-delivered) over ${N.seconds} s → ${balancer.url} → ${round.backends.join(', ')}; load ${load.join(' / ')}`);
       const cpuBefore = Object.fromEntries(instances.map((i) => [i.name, groupCpuSeconds(groupPids, i.pid)]));
-      cpuBefore.postgres = groupCpuSeconds(groupPids, pgPid);
       const burstStart = Date.now();
       const records = await runBurst({ url: `${balancer.url}/webhook/${wf.webhookId}/callbell`, plan, secret });
       const answers = summarizeBurst(records);
@@ -218,12 +221,12 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       const counts = tally(rows, keys, counter.counts(round.wf));
       const starts = rows.map((r) => Date.parse(`${r[3]}Z`)).filter(Number.isFinite);
       const stopsAt = rows.map((r) => Date.parse(`${r[4]}Z`)).filter(Number.isFinite);
-      const cpu = Object.fromEntries(Object.entries(cpuBefore).map(([k, v]) => [k, Math.round((groupCpuSeconds(groupPids, k === 'postgres' ? pgPid : instances.find((i) => i.name === k).pid) - v) * 100) / 100]));
+      const cpu = Object.fromEntries(Object.entries(cpuBefore).map(([k, v]) => [k, Math.round((groupCpuSeconds(groupPids, instances.find((i) => i.name === k).pid) - v) * 100) / 100]));
       const webhookCpu = round.backends.length === 1 ? cpu['webhook-1'] : cpu['webhook-1'] + cpu['webhook-2'];
-      const cpuMsPerRequest = { webhook: Math.round((webhookCpu * 1000) / plan.length), workers: Math.round(((cpu['worker-1'] + cpu['worker-2']) * 1000) / plan.length), postgres: Math.round((cpu.postgres * 1000) / plan.length) };
+      const cpuMsPerRequest = { webhook: Math.round((webhookCpu * 1000) / plan.length), workers: Math.round(((cpu['worker-1'] + cpu['worker-2']) * 1000) / plan.length) };
       const entry = { ...round, cpuSeconds: cpu, cpuMsPerRequest, plannedRequests: plan.length, burstMs, drainMs, load, answers, served: balancer.served(), counts, executionsSpanMs: stopsAt.length ? Math.max(...stopsAt) - Math.min(...starts) : undefined };
       result.rounds.push(entry);
-      log(`  CPU per request: webhook process(es) ${cpuMsPerRequest.webhook} ms, workers ${cpuMsPerRequest.workers} ms, postgres ${cpuMsPerRequest.postgres} ms (${JSON.stringify(cpu)} s)`);
+      log(`  CPU per request: webhook process(es) ${cpuMsPerRequest.webhook} ms, workers ${cpuMsPerRequest.workers} ms (${JSON.stringify(cpu)} s)`);
       log(`  executions ${counts.executions} ${JSON.stringify(counts.byStatus)}; deliveries executed ${counts.deliveriesExecuted}/${N.count}, doubled ${counts.doubled} (+${counts.extraExecutions} executions), lost ${counts.lost}; downstream runs ${counts.downstreamRuns}, doubled ${counts.downstreamDoubled}, lost ${counts.downstreamLost}; all done ${(drainMs / 1000).toFixed(1)} s after the first delivery`);
     }
     sampler.sample();
