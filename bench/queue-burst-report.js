@@ -42,6 +42,8 @@ function renderRun(r) {
     lines.push(`| ${x.name} | ${a.requests} | ${a.ok2xx}${a.all2xx ? '' : ` ${JSON.stringify(a.byStatus)} ${JSON.stringify(a.errors)}`} | ${a.okWithinTimeout ?? a.ok2xx} | ${a.maxMs} / ${a.p99Ms} / ${a.p50Ms} ms | ${c.executions}${Object.keys(c.byStatus).some((k) => k !== 'success') ? ` ${JSON.stringify(c.byStatus)}` : ''} | ${c.doubled} (+${c.extraExecutions}) | ${c.lost} | ${c.downstreamRuns} (${c.downstreamDoubled} / ${c.downstreamLost}) | ${s(x.drainMs)} | ${cpu} | ${x.load[0]} |`);
   }
   lines.push('');
+  // A remark written into the run's JSON by hand afterwards (e.g. what else ran on the machine).
+  if (r.note) lines.push(r.note, '');
   if (r.memory) {
     lines.push(`Peak memory (process group incl. task runner): ${Object.entries(r.memory).map(([k, v]) => `${k} ${mib(v.groupPeak)}`).join(', ')}. Cluster start ${s(r.startup?.clusterMs)}; whole bench ${s(r.totalMs)}. Raw figures: \`.bench/queue-burst-${r.config.count}in${r.config.seconds}s.json\`.`);
     lines.push('');
