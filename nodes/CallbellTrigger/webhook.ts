@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { CREDENTIAL_TYPE } from '../Callbell/transport/request';
 import { attachmentsToDownload, withAttachments } from './attachments';
-import { deliveryKey, firstTime, fromStatic, mergeSeen, toStatic } from './helpers/dedupe';
+import { deliveryKey, firstTime, fromStatic, toStatic } from './helpers/dedupe';
 import type { SeenKeys } from './helpers/dedupe';
 import type { Direction } from './helpers/events';
 import { eventOf, passesDirection, toOutputJson } from './helpers/events';
@@ -21,12 +21,10 @@ function seenKeysFor(this: IWebhookFunctions): { seen: SeenKeys; save: () => voi
 	const staticData = this.getWorkflowStaticData('node');
 	let seen = seenByTrigger.get(scope);
 	if (!seen) {
-		seen = new Map();
+		// After a restart, start from what n8n kept in the workflow's static data, if anything.
+		seen = fromStatic(staticData.deliveries);
 		seenByTrigger.set(scope, seen);
 	}
-	// n8n reads the static data from its database for every production delivery: take in what was
-	// kept before a restart and what other n8n processes (webhook processes) have saved since.
-	mergeSeen(seen, fromStatic(staticData.deliveries));
 	const keys = seen;
 	return { seen: keys, save: () => (staticData.deliveries = toStatic(keys)) };
 }

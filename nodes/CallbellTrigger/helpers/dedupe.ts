@@ -102,23 +102,3 @@ export function fromStatic(data: unknown): SeenKeys {
 	for (const [key, at] of entries) seen.set(key, at);
 	return seen;
 }
-
-/**
- * Takes into `seen` the keys of `other` (another n8n process's record, read from static data) that
- * it lacks or saw earlier; keeps `seen` oldest first. Says whether anything changed.
- */
-export function mergeSeen(seen: SeenKeys, other: SeenKeys): boolean {
-	let changed = false;
-	for (const [key, at] of other) {
-		const mine = seen.get(key);
-		if (mine === undefined || mine < at) {
-			seen.set(key, at);
-			changed = true;
-		}
-	}
-	if (!changed) return false;
-	const entries = [...seen].sort((a, b) => a[1] - b[1]);
-	seen.clear();
-	for (const [key, at] of entries) seen.set(key, at);
-	return true;
-}

@@ -133,38 +133,6 @@ describe('duplicates', () => {
 		expect(keyOf(elsewhere.result)).toBe(keyOf(first.result));
 	});
 
-	test('two n8n processes (webhook processes): a retry reaching the other one is recognised from the saved static data', async () => {
-		// Each process is its own copy of the trigger module (its own in-memory record); `db` plays
-		// n8n's database, which a webhook process reads before and writes after every delivery.
-		const processes = [0, 1].map(() => {
-			let harness!: typeof import('../../harness/trigger');
-			jest.isolateModules(() => {
-				harness = require('../../harness/trigger');
-			});
-			return harness;
-		});
-		let db: IDataObject = {};
-		const viaDb = async (process: number, body: unknown, t?: number) => {
-			const s = { ...setup({}, SECRET), workflowId: 'wf-two-processes', staticData: JSON.parse(JSON.stringify(db)) as IDataObject };
-			const out = await processes[process].deliver(s, signed(body, t));
-			db = JSON.parse(JSON.stringify(out.staticData)) as IDataObject;
-			return out.result;
-		};
-		const retry = { ...incoming, payload: { ...incoming.payload, contact: { ...contact, tags: ['Handled'] } } };
-		expect(started(await viaDb(0, incoming, Math.floor(Date.now() / 1000) - 60))).toBe(true);
-		expect(await viaDb(1, retry)).toEqual({ webhookResponse: { status: 'ok' } });
-		// A new message after that still starts on either process, and process 0 learns process 1's keys.
-		const next = { ...incoming, payload: { ...incoming.payload, uuid: 'm-next' } };
-		expect(started(await viaDb(1, next))).toBe(true);
-		expect(await viaDb(0, next)).toEqual({ webhookResponse: { status: 'ok' } });
-		// The limit: when another process's save overwrote the record before the retry was read
-		// (n8n writes static data as a whole), the retry starts again — hence deliveryKey.
-		db = {};
-		expect(started(await viaDb(1, { ...incoming, payload: { ...incoming.payload, uuid: 'm-lost' } }))).toBe(true);
-		db = {};
-		expect(started(await viaDb(0, { ...incoming, payload: { ...incoming.payload, uuid: 'm-lost' } }))).toBe(true);
-	});
-
 	test('the record is per trigger: another workflow still gets the same delivery', async () => {
 		expect(started((await deliver(setup(), { body: incoming })).result)).toBe(true);
 		expect(started((await deliver(setup(), { body: incoming })).result)).toBe(true);

@@ -1,4 +1,4 @@
-import { deliveryKey, firstTime, fromStatic, mergeSeen, toStatic, DEDUPE_TTL_MS } from '../../../../nodes/CallbellTrigger/helpers/dedupe';
+import { deliveryKey, firstTime, fromStatic, toStatic, DEDUPE_TTL_MS } from '../../../../nodes/CallbellTrigger/helpers/dedupe';
 import type { SeenKeys } from '../../../../nodes/CallbellTrigger/helpers/dedupe';
 
 const contact = { uuid: 'c-1', name: 'Ada', tags: [] as string[] };
@@ -63,23 +63,5 @@ describe('firstTime: a bounded record', () => {
 		expect([...fromStatic(toStatic(seen)).entries()]).toEqual([['a', 1], ['b', 2]]);
 		expect(fromStatic(undefined).size).toBe(0);
 		expect(fromStatic({ x: 'not a time' }).size).toBe(0);
-	});
-});
-
-describe('mergeSeen', () => {
-	test('takes in keys it lacks or saw earlier, keeps the record oldest first, says whether it changed', () => {
-		const seen: SeenKeys = new Map([['a', 10], ['c', 30]]);
-		expect(mergeSeen(seen, new Map([['b', 20], ['c', 25], ['d', 40]]))).toBe(true);
-		expect([...seen]).toEqual([['a', 10], ['b', 20], ['c', 30], ['d', 40]]);
-		expect(mergeSeen(seen, new Map([['a', 5], ['d', 40]]))).toBe(false);
-		expect(mergeSeen(seen, new Map([['a', 50]]))).toBe(true);
-		expect([...seen]).toEqual([['b', 20], ['c', 30], ['d', 40], ['a', 50]]);
-	});
-
-	test('a key another process recorded is then a repeat here', () => {
-		const here: SeenKeys = new Map();
-		mergeSeen(here, fromStatic(toStatic(new Map([['message_created:m-1', 1000]]))));
-		expect(firstTime(here, 'message_created:m-1', 2000)).toBe(false);
-		expect(firstTime(here, 'message_created:m-2', 2000)).toBe(true);
 	});
 });
