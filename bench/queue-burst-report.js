@@ -20,14 +20,15 @@ const s = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
 /** The section for every run in `runs` (one per burst size), largest burst first. */
 function renderSection(runs) {
   const lines = [START, '## Queue mode: a burst of webhook deliveries (issue 24; `npm run bench -- --only-burst`)', ''];
-  for (const r of [...runs].sort((a, b) => b.config.count / b.config.seconds - a.config.count / a.config.seconds)) lines.push(...renderRun(r));
+  const rate = (r) => r.config.count / r.config.seconds;
+  for (const r of [...runs].sort((a, b) => rate(b) - rate(a) || String(a.at).localeCompare(String(b.at)))) lines.push(...renderRun(r));
   lines.push(END);
   return lines.join('\n');
 }
 
 function renderRun(r) {
   const lines = [
-    `### ${r.config.count} deliveries in ${r.config.seconds} s${r.quick ? ' (--quick)' : ''}${r.env ? ` (${r.env})` : ''}`,
+    `### ${r.config.count} deliveries in ${r.config.seconds} s${r.label ? ` — ${r.label}` : ''}${r.quick ? ' (--quick)' : ''}${r.git ? ` (commit ${r.git})` : ''}`,
     '',
     `n8n ${r.n8n} in queue mode: main with \`N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true\` (it answered a production webhook POST with ${r.startup?.mainAnswersProductionWebhook}), 2 workers (concurrency 10 each), \`n8n webhook\` processes behind a round-robin HTTP balancer, Postgres + Redis, all on this one machine (${r.machine?.nproc ?? '?'} cores, **shared with other engineers' runs**: load average ${r.loadStart.join(' / ')} at the start, ${r.loadEnd.join(' / ')} at the end). Run at ${r.at}.`,
     `Each round: ${r.config.count} distinct signed \`message_created\` deliveries spread over ${r.config.seconds} s, plus ${Math.round(r.config.count * r.config.redeliverShare)} of them re-delivered 1–5 s later with a new \`t\` and signature (test/sandbox/webhooks/burst.js). Answer times are the sender's, through the balancer, against an assumed Callbell delivery timeout of ${r.config.timeoutMs / 1000} s (Callbell documents none).`,
@@ -58,7 +59,7 @@ function writeSection(result) {
     return;
   }
   const dir = path.join(REPO_ROOT, '.bench');
-  const runs = fs.readdirSync(dir).filter((f) => /^queue-burst-\d+in\d+s\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  const runs = fs.readdirSync(dir).filter((f) => /^queue-burst-\d+in\d+s(-[a-z0-9-]+)?\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
   const section = renderSection(runs);
   const md = fs.existsSync(RESULTS_MD) ? fs.readFileSync(RESULTS_MD, 'utf8') : '';
   const at = md.indexOf(START);

@@ -24,7 +24,7 @@ const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 /** Raw figures of a run: .bench/queue-burst-<count>in<seconds>s.json (one file per burst size). */
-const outJson = (n, quick) => path.join(REPO_ROOT, '.bench', `queue-burst-${n.count}in${n.seconds}s${quick ? '.quick' : ''}.json`);
+const outJson = (n, quick, label) => path.join(REPO_ROOT, '.bench', `queue-burst-${n.count}in${n.seconds}s${label ? `-${label}` : ''}${quick ? '.quick' : ''}.json`);
 /** Ports of this bench outside scripts/queue/config.js's set: webhook processes, balancer, counter. */
 const PORTS = { webhook1: 6070, brokerWebhook1: 6071, webhook2: 6072, brokerWebhook2: 6073, balancer: 6078, counter: 6079 };
 /**
@@ -85,6 +85,14 @@ function groupCpuSeconds(groupPids, pgid) {
   return ticks / 100; // USER_HZ
 }
 
+function gitHead() {
+  try {
+    return require('child_process').execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 async function until(fn, timeoutMs, intervalMs = 500) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -112,10 +120,12 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
   // Another burst size, e.g. what this machine can answer in time: BURST_COUNT=100 BURST_SECONDS=20.
   if (process.env.BURST_COUNT) N.count = Number(process.env.BURST_COUNT);
   if (process.env.BURST_SECONDS) N.seconds = Number(process.env.BURST_SECONDS);
-  const OUT_JSON = outJson(N, quick);
+  // BURST_LABEL names a run kept beside others of the same size (e.g. before/after a change).
+  const label = (process.env.BURST_LABEL || '').replace(/[^a-z0-9-]/gi, '').toLowerCase() || undefined;
+  const OUT_JSON = outJson(N, quick, label);
   const T0 = Date.now();
   const log = (s) => say(`[burst ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const result = { at: new Date().toISOString(), quick, n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
+  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
   const stops = [];
   const sampler = createMemorySampler(500);
   try {
@@ -229,6 +239,10 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       log(`  CPU per request: webhook process(es) ${cpuMsPerRequest.webhook} ms, workers ${cpuMsPerRequest.workers} ms (${JSON.stringify(cpu)} s)`);
       log(`  executions ${counts.executions} ${JSON.stringify(counts.byStatus)}; deliveries executed ${counts.deliveriesExecuted}/${N.count}, doubled ${counts.doubled} (+${counts.extraExecutions} executions), lost ${counts.lost}; downstream runs ${counts.downstreamRuns}, doubled ${counts.downstreamDoubled}, lost ${counts.downstreamLost}; all done ${(drainMs / 1000).toFixed(1)} s after the first delivery`);
     }
+    // How many delivery keys the trigger's record in the workflow's static data holds at the end
+    // (each webhook process writes it after every accepted delivery).
+    result.staticDataKeys = Object.fromEntries(services.psql(`SELECT id, (SELECT count(*) FROM json_object_keys("staticData"->'node:Callbell Trigger'->'deliveries')) FROM workflow_entity WHERE "staticData" IS NOT NULL`).map(([id, n]) => [id, Number(n)]));
+    log(`delivery keys in the workflows' static data at the end: ${JSON.stringify(result.staticDataKeys)}`);
     sampler.sample();
     result.memory = Object.fromEntries(instances.map((i) => [i.name, { vmHwm: Math.max(sampler.get(i.pid)?.leaderHwm || 0, memoryOf(i.pid)?.hwm || 0), groupPeak: sampler.get(i.pid)?.peak }]));
     result.machine = machineInfo();
