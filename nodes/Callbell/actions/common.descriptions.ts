@@ -17,7 +17,7 @@ export const requestOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 		default: DEFAULT_CONCURRENCY,
 		hint: '0 = Auto: adapts to Callbell’s response time and the rate cap',
-		description: `How many items are sent to Callbell at once. 0 (Auto) keeps as many in flight as Max Requests Per Second and Callbell’s response time need (up to ${MAX_CONCURRENCY}) and fewer after 429 answers. 1 sends them strictly one after another. The output keeps the order of the input either way.`,
+		description: `How many items are sent to Callbell at once. 0 (Auto) keeps as many in flight as the request rate and Callbell’s response time need (up to ${MAX_CONCURRENCY}). 1 sends them strictly one after another. The output keeps the order of the input either way.`,
 	},
 	{
 		displayName: 'Max Requests Per Second',
@@ -25,7 +25,7 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: CALLBELL_RATE_LIMIT, numberPrecision: 0 },
 		default: DEFAULT_MAX_REQUESTS_PER_SECOND,
-		description: `The most requests this node sends per second. Callbell allows ${CALLBELL_RATE_LIMIT} per account and answers 429 above it. 0 means no cap.`,
+		description: `The most requests this node sends per second. Callbell allows ${CALLBELL_RATE_LIMIT} per account, shared by every workflow using it, and answers 429 above it: after a 429 the node slows down and speeds up again to this cap. Set it to split the account between workflows. 0 means no cap (and no slowing down).`,
 	},
 	{
 		displayName: 'Max Retries',
@@ -34,7 +34,7 @@ export const requestOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 		default: DEFAULT_MAX_RETRIES,
 		description:
-			'How often a request is sent again after a 429, a 5xx or a network error, waiting longer each time and as long as Callbell’s Retry-After asks. Creates and other POSTs are repeated only when Callbell surely did not receive them.',
+			'How often a request is sent again after a 5xx or a network error, waiting longer each time and as long as Callbell’s Retry-After asks. Creates and other POSTs are repeated only when Callbell surely did not receive them. A 429 (rate limit) does not use up retries: it is retried until its waits add up to 120 s. 0 sends every request once.',
 	},
 	{
 		displayName: 'Timeout',

@@ -17,6 +17,8 @@ import type { ConcurrencyController } from './concurrencyController';
 import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
+import type { RateShare } from './rateShare';
+import { createRateShare } from './rateShare';
 import type { RetrySettings } from './retryPolicy';
 import { DEFAULT_RETRY, decideRetry, isFateUnknown, isIdempotent } from './retryPolicy';
 import { lostAnswerReason, noteMayHaveTakenEffect, requestWording } from './unknownFate';
@@ -43,8 +45,10 @@ export interface CallbellConnection {
 	limiter: RateLimiter;
 	/** The credential as read once for this execution (absent when the node names none by id). */
 	credential?: IAdditionalCredentialOptions;
-	/** Concurrency Auto: told every request's time and every 429. */
+	/** Concurrency Auto: told every request's time and every wait before a retry. */
 	concurrency?: ConcurrencyController;
+	/** This execution's share of the account's rate (under Max Requests Per Second), told every answer. */
+	share?: RateShare;
 	/**
 	 * Items whose request that is not idempotent (a POST) Callbell carried out or may have: it
 	 * answered 2xx, or the answer was lost. Such an item is never run again (see earlierTries).
@@ -58,6 +62,8 @@ export interface ConnectionSettings {
 	/** The most requests this execution sends per second; 0 means no cap. */
 	maxRequestsPerSecond?: number;
 	concurrency?: ConcurrencyController;
+	/** The execution's share of the account (made here from Max Requests Per Second when not given). */
+	share?: RateShare;
 }
 
 /** Pickers in the editor: a person is waiting, so fail fast rather than back off for minutes. */
@@ -82,23 +88,21 @@ function checkedBaseUrl(this: CallbellContext, raw: unknown): string {
 export async function getConnection(this: CallbellContext, settings: ConnectionSettings = {}): Promise<CallbellConnection> {
 	const data = await this.getCredentials<ICredentialDataDecryptedObject & { baseUrl?: string }>(CREDENTIAL_TYPE);
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const cap = settings.maxRequestsPerSecond ?? 0;
+	// Without a cap (0) nothing paces or adapts: 429s are only retried.
+	const share = settings.share ?? (cap > 0 ? createRateShare({ ceiling: cap }) : undefined);
 	const connection: CallbellConnection = {
 		baseUrl: checkedBaseUrl.call(this, data.baseUrl),
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		limiter: createRateLimiter(pacing(settings.maxRequestsPerSecond ?? 0, settings.concurrency)),
+		limiter: createRateLimiter(share ? () => share.rate(Date.now()) : 0),
 	};
+	if (share) connection.share = share;
 	if (settings.concurrency) connection.concurrency = settings.concurrency;
 	if (reference?.id) {
 		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };
 	}
 	return connection;
-}
-
-/** The cap as given; with Concurrency Auto, the cap lowered for a while after each 429. */
-function pacing(perSecond: number, concurrency: ConcurrencyController | undefined): number | (() => number) {
-	if (!concurrency || !(perSecond > 0)) return perSecond;
-	return () => perSecond * concurrency.rateFactor(Date.now());
 }
 
 function isCancelled(context: CallbellContext): boolean {
@@ -125,9 +129,13 @@ export async function callbellApiRequest(
 	if (request.qs !== undefined) options.qs = request.qs;
 
 	let waitedMs = 0;
+	let throttled = 0;
 	for (let retries = 0; ; retries++) {
-		await api.limiter.take();
+		const askedAt = Date.now();
+		const slot = await api.limiter.take();
 		const sentAt = Date.now();
+		// A retry's wait for its turn counts as waiting too: a slowed-down share must not stretch the bound.
+		if (retries > 0) waitedMs += sentAt - askedAt;
 		try {
 			// A fresh copy each attempt: n8n's helper adds the Authorization header to the options it gets.
 			const response: unknown = await this.helpers.httpRequestWithAuthentication.call(
@@ -137,13 +145,18 @@ export async function callbellApiRequest(
 				api.credential,
 			);
 			api.concurrency?.recordLatency(Date.now() - sentAt, Date.now());
+			api.share?.recordAnswer(Date.now(), Date.now() - sentAt, false);
 			if (!isIdempotent(request.method) && request.itemIndex !== undefined) api.itemsWithEffect?.add(request.itemIndex);
 			return response;
 		} catch (error) {
 			const failure = attemptFailureOf(error);
-			if (failure.status === 429) api.concurrency?.recordThrottle(Date.now());
-			else if (failure.status !== undefined) api.concurrency?.recordLatency(Date.now() - sentAt, Date.now());
-			const decision = decideRetry(request.method, failure, retries, waitedMs, api.retry, Math.random(), Date.now());
+			if (failure.status === 429) {
+				// Never processed by Callbell: it frees its place in this execution's second.
+				throttled++;
+				api.limiter.refused(slot);
+			} else if (failure.status !== undefined) api.concurrency?.recordLatency(Date.now() - sentAt, Date.now());
+			if (failure.status !== undefined) api.share?.recordAnswer(Date.now(), Date.now() - sentAt, failure.status === 429);
+			const decision = decideRetry(request.method, failure, { retries, throttled }, waitedMs, api.retry, Math.random(), Date.now());
 			if (!decision.retry || isCancelled(this)) {
 				const apiError = toCallbellApiError(this.getNode(), error, request.itemIndex);
 				const why = decision.retry ? 'the execution was cancelled' : decision.reason;
@@ -154,7 +167,12 @@ export async function callbellApiRequest(
 				}
 				throw apiError;
 			}
-			await sleep(decision.delayMs);
+			api.concurrency?.waiting(1);
+			try {
+				await sleep(decision.delayMs);
+			} finally {
+				api.concurrency?.waiting(-1);
+			}
 			waitedMs += decision.delayMs;
 		}
 	}

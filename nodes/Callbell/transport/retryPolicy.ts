@@ -4,9 +4,12 @@ import { DEFAULT_MAX_RETRIES } from './runSettings';
 
 /** How a request is retried. Pure data, read once per execution from the node's Options. */
 export interface RetrySettings {
-	/** Retries after the first attempt; 0 sends each request once. */
+	/**
+	 * Retries after the first attempt for 5xx and network failures; 0 sends each request once.
+	 * Retries after a 429 do not count: they go on until `maxTotalWaitMs` (unless this is 0).
+	 */
 	maxRetries: number;
-	/** The most one request waits between its attempts, all waits added up. */
+	/** The most one request waits between its attempts, all waits added up: what bounds 429 retries. */
 	maxTotalWaitMs: number;
 	/** The first backoff; it doubles with every retry, up to `maxDelayMs`. */
 	baseDelayMs: number;
@@ -110,22 +113,36 @@ export function backoffMs(retry: number, settings: RetrySettings, random: number
 	return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
 
+/** Retries already made: all of them, and how many of those followed a 429. */
+export interface RetriesDone {
+	retries: number;
+	throttled: number;
+}
+
 /**
  * Whether and when to send a request again.
- * `retriesDone` counts the retries already made, `waitedMs` the time already spent waiting.
+ * `done` counts the retries already made (a number: none of them after a 429), `waitedMs` the time
+ * already spent waiting (backoff, and a retry's wait for its turn under the rate cap). A 429 (never
+ * processed by Callbell, so safe for a POST too) does not use up Max Retries: other executions may
+ * be using the account's rate, and no item must fail for that; it is retried until the waits would
+ * pass `maxTotalWaitMs`. Max Retries 0 still retries nothing.
  * A Retry-After is honoured as given, plus up to 10 % jitter; without one the backoff applies.
  */
 export function decideRetry(
 	method: IHttpRequestMethods,
 	failure: AttemptFailure,
-	retriesDone: number,
+	done: number | RetriesDone,
 	waitedMs: number,
 	settings: RetrySettings,
 	random: number,
 	nowMs: number,
 ): RetryDecision {
 	if (!isRetryable(method, failure)) return { retry: false };
-	if (retriesDone >= settings.maxRetries) return { retry: false, reason: `it reached Max Retries (${settings.maxRetries})` };
+	const { retries: retriesDone, throttled } = typeof done === 'number' ? { retries: done, throttled: 0 } : done;
+	const counted = failure.status === 429 ? 0 : retriesDone - throttled;
+	if (settings.maxRetries === 0 || counted >= settings.maxRetries) {
+		return { retry: false, reason: `it reached Max Retries (${settings.maxRetries})` };
+	}
 	const asked = parseRetryAfter(failure.retryAfter, nowMs);
 	const delayMs =
 		asked !== undefined ? Math.round(asked + Math.min(1000, asked * 0.1) * random) : backoffMs(retriesDone, settings, random);

@@ -70,61 +70,30 @@ describe('createConcurrencyController (Concurrency Auto)', () => {
 		expect(c.limit(now)).toBeLessThanOrEqual(little(290, 110));
 	});
 
-	it('a burst of 429s cuts the rate and the target once, more bursts cut further, and both grow back', () => {
-		const c = createConcurrencyController({ ratePerSecond: 290, max: 200 });
-		let now = feed(c, { count: 300, ms: 400, start: 0 });
-		const full = c.limit(now);
-		expect(full).toBe(little(290, 400)); // 147
-		expect(c.rateFactor(now)).toBe(1);
-		// 30 answers of 429 within 100 ms: requests sent before the cut was felt, one cut for all
-		for (let i = 0; i < 30; i++) c.recordThrottle(now + i * 3);
-		now += 100;
-		expect(c.rateFactor(now)).toBeCloseTo(0.85 + 0.15 * (100 / 2000), 6); // the default cut, recovering over 2 s
-		const cut = c.limit(now);
-		expect(cut).toBeLessThanOrEqual(Math.ceil(full * 0.86));
-		expect(cut).toBeGreaterThanOrEqual(Math.floor(full * 0.85));
-		// another burst more than one request time (400 ms) later cuts again
-		now += 500;
-		c.recordThrottle(now);
-		expect(c.rateFactor(now)).toBeLessThan(0.85 * 0.9);
-		expect(c.limit(now)).toBeLessThan(cut * 0.9);
-		// without further 429s, the whole cut is undone after recoveryMs (2 s by default)
-		expect(c.rateFactor(now + 1000)).toBeGreaterThan(c.rateFactor(now));
-		expect(c.limit(now + 1000)).toBeGreaterThan(c.limit(now));
-		expect(c.rateFactor(now + 2000)).toBe(1);
-		expect(c.limit(now + 2000)).toBe(full);
-	});
-
-	it('an account that stays over its limit is slowed to half its rate within four request times', () => {
-		const c = createConcurrencyController({ ratePerSecond: 290, max: 200 });
-		let now = feed(c, { count: 300, ms: 170, start: 0 });
-		// a 429 every 10 ms, as when another execution shares the account's 300/s
-		for (let i = 0; i < 70; i++) c.recordThrottle((now += 10));
-		expect(c.rateFactor(now)).toBeLessThan(0.6);
-		expect(c.rateFactor(now)).toBeGreaterThan(1 / 16);
-	});
-
-	it('a custom backoff factor and recovery time are honoured', () => {
-		const c = createConcurrencyController({ ratePerSecond: 290, max: 200, backoffFactor: 0.5, recoveryMs: 5000 });
+	it('follows the execution’s share of the account when it drops after 429s, and grows back with it', () => {
+		let share = 290;
+		const c = createConcurrencyController({ ratePerSecond: 290, rateAt: () => share, max: 200 });
 		const now = feed(c, { count: 300, ms: 400, start: 0 });
-		c.recordThrottle(now);
-		expect(c.rateFactor(now)).toBe(0.5);
-		expect(c.rateFactor(now + 2500)).toBeCloseTo(0.75, 6);
-		expect(c.rateFactor(now + 5000)).toBe(1);
+		expect(c.limit(now)).toBe(little(290, 400)); // 147
+		share = 72.5; // four executions on one account
+		expect(c.limit(now)).toBe(Math.ceil(little(290, 400) / 4)); // 37
+		share = 0.5; // never below one item in flight
+		expect(c.limit(now)).toBe(Math.ceil(little(290, 400) / 290));
+		share = 290;
+		expect(c.limit(now)).toBe(little(290, 400));
 	});
 
-	it('429s never cut below a sixteenth of the target (or 1)', () => {
-		const c = createConcurrencyController({ ratePerSecond: 290, max: 200, recoveryMs: 600_000 });
-		let now = feed(c, { count: 300, ms: 400, start: 0 });
-		for (let i = 0; i < 20; i++) {
-			now += 1000;
-			c.recordThrottle(now);
-		}
-		expect(c.limit(now)).toBe(Math.ceil(little(290, 400) / 16)); // 147 / 16 → 10
-		const tiny = createConcurrencyController({ ratePerSecond: 1, max: 200, recoveryMs: 600_000 });
-		now = feed(tiny, { count: 10, ms: 100, start: 0 });
-		for (let i = 0; i < 5; i++) tiny.recordThrottle((now += 1000));
-		expect(tiny.limit(now)).toBe(1);
+	it('an item waiting before its retry holds no request: one more item may start while it waits', () => {
+		const c = createConcurrencyController({ ratePerSecond: 290, max: 200 });
+		const now = feed(c, { count: 300, ms: 50, start: 0 });
+		const base = c.limit(now);
+		c.waiting(1);
+		c.waiting(1);
+		expect(c.limit(now)).toBe(base + 2);
+		c.waiting(-1);
+		c.waiting(-1);
+		c.waiting(-1); // never below none
+		expect(c.limit(now)).toBe(base);
 	});
 
 	it('a lower rate cap needs fewer in flight for the same latency', () => {

@@ -47,7 +47,7 @@ describe('createRateLimiter', () => {
 		expect(times.at(-1)! - start).toBeCloseTo((999 * 1000) / perSecond, 6);
 	});
 
-	it('reads a rate given as a function at every turn (Auto slows down after a 429)', async () => {
+	it('reads a rate given as a function at every turn, and after a drop waits until the last second fits it', async () => {
 		const { clock, now } = fakeClock();
 		let rate = 4;
 		const limiter = createRateLimiter(() => rate, clock);
@@ -56,12 +56,27 @@ describe('createRateLimiter', () => {
 			await limiter.take();
 			sent.push(now());
 		}
-		rate = 2; // from the next turn on: 500 ms apart
+		rate = 2; // from the next turn on: 500 ms apart, and at most 2 sends in any second
 		for (let i = 0; i < 2; i++) {
 			await limiter.take();
 			sent.push(now());
 		}
-		expect(sent).toEqual([1000, 1250, 1500, 1750, 2250]);
+		// 1000, 1250 and 1500 are within the second before 1750: the next send waits until 1250 + 1000
+		expect(sent).toEqual([1000, 1250, 1500, 2250, 2750]);
+	});
+
+	it('a refused send (429) does not count against the last second', async () => {
+		const { clock, now } = fakeClock();
+		let rate = 4;
+		const limiter = createRateLimiter(() => rate, clock);
+		const slots: number[] = [];
+		for (let i = 0; i < 3; i++) slots.push(await limiter.take());
+		expect(slots).toEqual([1000, 1250, 1500]);
+		limiter.refused(1250);
+		limiter.refused(1500);
+		rate = 2;
+		await limiter.take(); // only 1000 counts: 1750 fits
+		expect(now()).toBe(1750);
 	});
 
 	it('does not catch up in a burst after a pause', async () => {

@@ -51,12 +51,20 @@ describe('Retries through n8n’s engine against the sandbox', () => {
 	});
 
 	it('gives up after Max Retries, says so, and applies nothing', async () => {
-		sandbox.get().failNext(3, '429');
+		sandbox.get().failNext(3, '503');
 		const result = await run(rename('Never', { maxRetries: 2 }), [{}], { continueOnFail: true });
-		expect(pairs(result)).toEqual([[expect.objectContaining({ httpCode: '429' }), 0]]);
+		expect(pairs(result)).toEqual([[expect.objectContaining({ httpCode: '503' }), 0]]);
 		expect(result.output?.[0].json.description).toMatch(/The node made 3 tries over \d+\.\d s of waiting; it reached Max Retries \(2\)\.$/);
-		expect(statuses('PATCH')).toEqual([429, 429, 429]);
+		expect(statuses('PATCH')).toEqual([503, 503, 503]);
 		expect(sandbox.get().getContact(ada)?.name).toBe('Ada Lovelace');
+	});
+
+	it('429s do not use up Max Retries: the account may be shared, so they are retried within the 120 s bound', async () => {
+		sandbox.get().failNext(3, '429');
+		const result = await run(rename('Later', { maxRetries: 1 }));
+		expect(result.error).toBeUndefined();
+		expect(statuses('PATCH')).toEqual([429, 429, 429, 200]);
+		expect(sandbox.get().getContact(ada)?.name).toBe('Later');
 	});
 
 	it('sends each request once with Max Retries 0', async () => {

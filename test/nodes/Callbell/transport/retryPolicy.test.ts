@@ -90,6 +90,27 @@ describe('decideRetry', () => {
 		expect(decideRetry('GET', { status: 429, retryAfter: 'later' }, 1, 0, settings, 0, NOW)).toEqual({ retry: true, delayMs: 500 });
 	});
 
+	it('429s do not use up Max Retries: only the total wait bounds them (other executions may share the account)', () => {
+		// the 9th 429 of a request: still retried (Max Retries is 5), with the longest backoff
+		expect(decideRetry('POST', { status: 429 }, { retries: 8, throttled: 9 }, 50_000, settings, 0, NOW)).toEqual({ retry: true, delayMs: 4000 });
+		// until the waits would pass maxTotalWaitMs
+		expect(decideRetry('POST', { status: 429 }, { retries: 8, throttled: 9 }, 57_000, settings, 0, NOW)).toEqual({
+			retry: false,
+			reason: 'the next wait would pass the 60 s a request waits at most',
+		});
+		// 5xx retries still count, 429 retries are left out of the count
+		expect(decideRetry('GET', { status: 500 }, { retries: 7, throttled: 3 }, 0, settings, 0, NOW)).toMatchObject({ retry: true });
+		expect(decideRetry('GET', { status: 500 }, { retries: 8, throttled: 3 }, 0, settings, 0, NOW)).toEqual({
+			retry: false,
+			reason: 'it reached Max Retries (5)',
+		});
+		// Max Retries 0 still sends every request once, 429 or not
+		expect(decideRetry('POST', { status: 429 }, { retries: 0, throttled: 1 }, 0, { ...settings, maxRetries: 0 }, 0, NOW)).toEqual({
+			retry: false,
+			reason: 'it reached Max Retries (0)',
+		});
+	});
+
 	it('stops at Max Retries', () => {
 		expect(decideRetry('GET', { status: 500 }, 5, 0, settings, 0, NOW)).toEqual({ retry: false, reason: 'it reached Max Retries (5)' });
 		expect(decideRetry('GET', { status: 500 }, 0, 0, { ...settings, maxRetries: 0 }, 0, NOW)).toEqual({
