@@ -17,7 +17,9 @@
  *     sweep options.concurrency 1, 2, 5, 10, 20, 50 at 50 ms, one run
  *
  * Writes bench/RESULTS.md and .bench/results.json, prints the tables.
- * Flags: --quick (small N, to try the benchmark out), --skip-n8n, --skip-engine.
+ *   queue mode (bench/queue-share.js): 4 executions sharing the account against one of the same total
+ *
+ * Flags: --quick (small N, to try the benchmark out), --skip-n8n, --skip-engine, --only-queue.
  * Then the queue-mode webhook burst (bench/queue-burst.js, issue 24): --only-burst runs it alone,
  * --skip-burst leaves it out.
  */
@@ -488,14 +490,39 @@ async function main() {
   say(`wrote ${path.relative(REPO_ROOT, RESULTS_MD)} and ${path.relative(REPO_ROOT, RESULTS_JSON)}`);
 }
 
+/**
+ * Issue 24: executions sharing the account in queue mode (bench/queue-share.js), its own section of
+ * RESULTS.md. Alone with `--only-queue`; after the other rows in a full run.
+ */
+async function queueShareRows() {
+  const { runQueueShare } = require('./queue-share');
+  const { writeQueueShare } = require('./queue-share-report');
+  const machine = machineInfo();
+  say('queue mode: executions sharing the account (issue 24)');
+  const started = Date.now();
+  const result = await runQueueShare({ quick: QUICK, say });
+  Object.assign(result, {
+    at: new Date(started).toISOString(),
+    totalMs: Date.now() - started,
+    machine: `nproc ${machine.nproc}, ${machine.cpuModel}`,
+    n8nVersion: require('../scripts/lib/n8n-runtime').N8N_VERSION,
+  });
+  writeQueueShare(result);
+  say(`wrote the queue-share section of ${path.relative(REPO_ROOT, RESULTS_MD)} and .bench/queue-share.json`);
+}
+
 // Issue 24 (webhook bursts in queue mode, bench/queue-burst.js): after the rest, or alone with
 // --only-burst; --skip-burst leaves it out. It writes its own section of bench/RESULTS.md.
-async function withBurst() {
-  if (!args.has('--only-burst')) await main();
+async function everything() {
+  if (args.has('--only-queue')) return queueShareRows();
+  if (!args.has('--only-burst')) {
+    await main();
+    if (!ONLY && !args.has('--skip-n8n')) await queueShareRows();
+  }
   if (!args.has('--skip-burst')) await require('./queue-burst').runQueueBurst({ quick: QUICK, say: console.log });
 }
 
-withBurst().catch((error) => {
+everything().catch((error) => {
   console.error(`\nbench failed: ${error.stack || error}`);
   process.exit(1);
 });

@@ -1,0 +1,103 @@
+'use strict';
+
+/**
+ * The queue-share bench's two workflows (issue 24): each starts by a production webhook, so it runs
+ * on a worker, splits the webhook's body into items and runs the Callbell node with its defaults
+ * (Concurrency Auto, Max Requests Per Second 290) and On Error → Continue, so a failed item is
+ * counted, not fatal. The webhook answers with the last node's first item once the execution ends.
+ */
+
+const UPDATE_PATH = 'bench-share-update';
+const SEND_PATH = 'bench-share-send';
+
+function webhookNode(id, path) {
+  return {
+    id: `${id}-webhook`,
+    name: 'Webhook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2.1,
+    position: [0, 0],
+    webhookId: `${id}-hook-0000-0000-000000000000`.slice(0, 36),
+    parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+  };
+}
+
+function splitNode(id, field) {
+  return {
+    id: `${id}-split`,
+    name: 'One item each',
+    type: 'n8n-nodes-base.splitOut',
+    typeVersion: 1,
+    position: [220, 0],
+    parameters: { fieldToSplitOut: `body.${field}`, options: {} },
+  };
+}
+
+function workflow(id, name, path, field, callbellParameters, credential) {
+  return {
+    id,
+    name,
+    active: false,
+    nodes: [
+      webhookNode(id, path),
+      splitNode(id, field),
+      {
+        id: `${id}-callbell`,
+        name: 'Callbell',
+        type: 'n8n-nodes-callbell.callbell',
+        typeVersion: 1,
+        position: [440, 0],
+        onError: 'continueRegularOutput',
+        credentials: { callbellApi: credential },
+        parameters: callbellParameters,
+      },
+    ],
+    connections: {
+      Webhook: { main: [[{ node: 'One item each', type: 'main', index: 0 }]] },
+      'One item each': { main: [[{ node: 'Callbell', type: 'main', index: 0 }]] },
+    },
+    settings: { executionOrder: 'v1' },
+  };
+}
+
+/** Contact → Update: body `{ contacts: [{ uuid, name }] }`. */
+function updateWorkflow(credential) {
+  return workflow('benchShareUpdate01', 'Bench: share the account (Contact → Update)', UPDATE_PATH, 'contacts', {
+    resource: 'contact',
+    operation: 'update',
+    contact: { __rl: true, mode: 'id', value: '={{ $json.uuid }}' },
+    updateFields: { name: '={{ $json.name }}' },
+    options: {},
+  }, credential);
+}
+
+/** Message → Send of the seed's approved template: body `{ recipients: [{ phone, name }] }`. */
+function sendWorkflow(credential, template) {
+  return workflow('benchShareSend0001', 'Bench: share the account (template sends)', SEND_PATH, 'recipients', {
+    resource: 'message',
+    operation: 'send',
+    sendTo: 'phone',
+    phoneNumber: '={{ $json.phone }}',
+    channel: { __rl: true, mode: 'id', value: template.channelUuid },
+    messageType: 'template',
+    template: { __rl: true, mode: 'id', value: template.uuid },
+    templateValues: { values: Array.from({ length: template.placeholders ?? 1 }, () => ({ value: '={{ $json.name }}' })) },
+    optIn: true,
+    additionalFields: {},
+    options: {},
+  }, credential);
+}
+
+/** The seed's approved "Appointment reminder" template on the main WhatsApp line (as bench/send-bench.js sends). */
+function approvedTemplate(seed) {
+  const template = seed.templates?.appointment;
+  if (!template?.uuid || !seed.channels?.whatsapp?.uuid) throw new Error('the sandbox seed has no approved template to send');
+  return { ...template, placeholders: 1, channelUuid: seed.channels.whatsapp.uuid };
+}
+
+/** A distinct UK mobile number per index (row tag keeps rows apart). */
+function phoneOf(row, index) {
+  return `+447${row}${String(10_000_000 + index).slice(-8)}`;
+}
+
+module.exports = { UPDATE_PATH, SEND_PATH, updateWorkflow, sendWorkflow, approvedTemplate, phoneOf };
