@@ -12,30 +12,31 @@
  * - **Increase.** Without 429s the rate grows back towards the ceiling (Max Requests Per Second),
  *   slowly at first (`probeStart` requests/s per second) and twice as fast every `probeDoublingMs`:
  *   near the account's limit it probes gently (few 429s), and the capacity another execution
- *   leaves when it ends is taken up within a few seconds.
+ *   leaves when it ends is taken up within a few seconds. It grows no further than twice what the
+ *   execution used in the last second, so one held back by its own CPU does not burst later.
  * A lone execution never sees a 429 from its own pacing and stays at the ceiling.
  * Pure logic: the caller passes the time (ms) with every call.
  */
 export interface RateShareSettings {
-  /** The most requests per second: the node's Max Requests Per Second. */
-  ceiling: number;
-  /** The mildest cut: the rate is multiplied by at most this after a 429. */
-  decrease?: number;
-  /** A cut to this execution's accepted rate never goes below this share of the rate. */
-  deepFloor?: number;
-  /** Requests per second gained in the first second after a cut. */
-  probeStart?: number;
-  /** The growth rate doubles every this many ms without a 429. */
-  probeDoublingMs?: number;
-  /** Answers needed since the last cut before a second cut within one request time. */
-  minAnswers?: number;
+	/** The most requests per second: the node's Max Requests Per Second. */
+	ceiling: number;
+	/** The mildest cut: the rate is multiplied by at most this after a 429. */
+	decrease?: number;
+	/** A cut to this execution's accepted rate never goes below this share of the rate. */
+	deepFloor?: number;
+	/** Requests per second gained in the first second after a cut. */
+	probeStart?: number;
+	/** The growth rate doubles every this many ms without a 429. */
+	probeDoublingMs?: number;
+	/** Answers needed since the last cut before a second cut within one request time. */
+	minAnswers?: number;
 }
 
 export interface RateShare {
-  /** Requests per second this execution may send now (at most the ceiling, at least 1). */
-  rate(now: number): number;
-  /** One answer: `throttled` for a 429; `requestMs` from sending to the answer. */
-  recordAnswer(now: number, requestMs: number, throttled: boolean): void;
+	/** Requests per second this execution may send now (at most the ceiling, at least 1). */
+	rate(now: number): number;
+	/** One answer: `throttled` for a 429; `requestMs` from sending to the answer. */
+	recordAnswer(now: number, requestMs: number, throttled: boolean): void;
 }
 
 /** A request time sample weighs this much in the average that sets the cut window. */
@@ -46,83 +47,73 @@ const LONGEST_SAMPLE_MS = 10_000;
 const ACCOUNT_WINDOW_MS = 1000;
 
 export function createRateShare(settings: RateShareSettings): RateShare {
-  const ceiling = Math.max(1, settings.ceiling);
-  const decrease = settings.decrease ?? 0.9;
-  const deepFloor = settings.deepFloor ?? 0.25;
-  const probeStart = settings.probeStart ?? 2;
-  const doublingMs = settings.probeDoublingMs ?? 1000;
-  const minAnswers = settings.minAnswers ?? 8;
+	const ceiling = Math.max(1, settings.ceiling);
+	const decrease = settings.decrease ?? 0.9;
+	const deepFloor = settings.deepFloor ?? 0.25;
+	const probeStart = settings.probeStart ?? 2;
+	const doublingMs = settings.probeDoublingMs ?? 1000;
+	const minAnswers = settings.minAnswers ?? 8;
 
-  /** The rate right after the last cut, and when that was (none yet: the ceiling). */
-  let cutRate = ceiling;
-  let cutAt: number | undefined;
-  let deepCut = false;
-  let accepted = 0;
-  let throttled = 0;
-  let averageMs: number | undefined;
-  /** Times of accepted answers within the last ACCOUNT_WINDOW_MS, oldest first. */
-  const acceptedTimes: number[] = [];
+	/** The rate right after the last cut, and when that was (none yet: the ceiling). */
+	let cutRate = ceiling;
+	let cutAt: number | undefined;
+	let deepCut = false;
+	let accepted = 0;
+	let throttled = 0;
+	let averageMs: number | undefined;
+	/** Times of accepted answers within the last ACCOUNT_WINDOW_MS, oldest first. */
+	const acceptedTimes: number[] = [];
 
-  const rate = (now: number): number => {
-    if (cutAt === undefined) return ceiling;
-    const doublings = Math.max(0, now - cutAt) / doublingMs;
-    const grown =
-      cutRate +
-      (probeStart * (doublingMs / 1000) * (2 ** doublings - 1)) / Math.LN2;
-    return Math.max(1, Math.min(ceiling, grown));
-  };
+	const rate = (now: number): number => {
+		if (cutAt === undefined) return ceiling;
+		const doublings = Math.max(0, now - cutAt) / doublingMs;
+		const grown = cutRate + (probeStart * (doublingMs / 1000) * (2 ** doublings - 1)) / Math.LN2;
+		// An execution slower than its rate (its own CPU or items are the limit) does not grow far past
+		// what it uses: twice its accepted requests of the last second, so it cannot burst into the
+		// account when it speeds up (seen in queue mode on a busy machine, bench/RESULTS.md).
+		const used = Math.max(cutRate, 2 * acceptedTimes.length);
+		return Math.max(1, Math.min(ceiling, grown, used));
+	};
 
-  const forgetOld = (now: number): void => {
-    let old = 0;
-    while (
-      old < acceptedTimes.length &&
-      acceptedTimes[old] <= now - ACCOUNT_WINDOW_MS
-    )
-      old++;
-    if (old > 0) acceptedTimes.splice(0, old);
-  };
+	const forgetOld = (now: number): void => {
+		let old = 0;
+		while (old < acceptedTimes.length && acceptedTimes[old] <= now - ACCOUNT_WINDOW_MS) old++;
+		if (old > 0) acceptedTimes.splice(0, old);
+	};
 
-  const cut = (now: number): void => {
-    const current = rate(now);
-    const share = throttled / Math.max(1, accepted + throttled);
-    if (share >= 0.5) {
-      cutRate = Math.min(
-        current * decrease,
-        Math.max(current * deepFloor, acceptedTimes.length),
-      );
-      deepCut = true;
-    } else {
-      cutRate = current * Math.min(decrease, 1 - share);
-      deepCut = false;
-    }
-    cutRate = Math.max(1, cutRate);
-    cutAt = now;
-    accepted = 0;
-    throttled = 0;
-  };
+	const cut = (now: number): void => {
+		const current = rate(now);
+		const share = throttled / Math.max(1, accepted + throttled);
+		if (share >= 0.5) {
+			cutRate = Math.min(current * decrease, Math.max(current * deepFloor, acceptedTimes.length));
+			deepCut = true;
+		} else {
+			cutRate = current * Math.min(decrease, 1 - share);
+			deepCut = false;
+		}
+		cutRate = Math.max(1, cutRate);
+		cutAt = now;
+		accepted = 0;
+		throttled = 0;
+	};
 
-  return {
-    rate,
-    recordAnswer(now, requestMs, wasThrottled) {
-      const sample = Math.min(LONGEST_SAMPLE_MS, Math.max(0, requestMs));
-      averageMs =
-        averageMs === undefined
-          ? sample
-          : averageMs + SMOOTHING * (sample - averageMs);
-      forgetOld(now);
-      if (!wasThrottled) {
-        accepted++;
-        acceptedTimes.push(now);
-        return;
-      }
-      throttled++;
-      const sinceCut = cutAt === undefined ? Infinity : now - cutAt;
-      if (sinceCut >= averageMs * 1.2 + 5) return cut(now);
-      // Within one request time of a mild cut, most answers are still 429s: the account is full.
-      const mostlyThrottled =
-        accepted + throttled >= minAnswers &&
-        throttled * 2 >= accepted + throttled;
-      if (!deepCut && mostlyThrottled) cut(now);
-    },
-  };
+	return {
+		rate,
+		recordAnswer(now, requestMs, wasThrottled) {
+			const sample = Math.min(LONGEST_SAMPLE_MS, Math.max(0, requestMs));
+			averageMs = averageMs === undefined ? sample : averageMs + SMOOTHING * (sample - averageMs);
+			forgetOld(now);
+			if (!wasThrottled) {
+				accepted++;
+				acceptedTimes.push(now);
+				return;
+			}
+			throttled++;
+			const sinceCut = cutAt === undefined ? Infinity : now - cutAt;
+			if (sinceCut >= averageMs * 1.2 + 5) return cut(now);
+			// Within one request time of a mild cut, most answers are still 429s: the account is full.
+			const mostlyThrottled = accepted + throttled >= minAnswers && throttled * 2 >= accepted + throttled;
+			if (!deepCut && mostlyThrottled) cut(now);
+		},
+	};
 }
