@@ -8,7 +8,6 @@ import { AUTO_CONCURRENCY, CALLBELL_RATE_LIMIT, MAX_CONCURRENCY, toRunSettings }
 import type { ConcurrencyController } from '../transport/concurrencyController';
 import { createConcurrencyController } from '../transport/concurrencyController';
 import { isNodeApiError } from '../transport/errors';
-import { createRateShare } from '../transport/rateShare';
 import { getConnection } from '../transport/request';
 import { earlierTriesOf } from './earlierTries';
 import { resources } from './resources';
@@ -84,23 +83,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let auto: ConcurrencyController | undefined;
 	try {
 		settings = runSettings.call(this);
-		// This execution's share of the account's rate: Max Requests Per Second, less while 429s say others use it.
-		const share = settings.maxRequestsPerSecond > 0 ? createRateShare({ ceiling: settings.maxRequestsPerSecond }) : undefined;
+		const api = await getConnection.call(this, {
+			retry: { maxRetries: settings.maxRetries },
+			timeoutMs: settings.timeoutMs,
+			maxRequestsPerSecond: settings.maxRequestsPerSecond,
+		});
 		if (settings.concurrency === AUTO_CONCURRENCY) {
-			// Without a cap, Auto aims at Callbell's own limit: more would only bring 429s.
+			// Without a cap, Auto aims at Callbell's own limit: more would only bring 429s. With one, it
+			// follows the execution's share of the account (lower while 429s say others use it).
+			const share = api.share;
 			auto = createConcurrencyController({
 				ratePerSecond: settings.maxRequestsPerSecond || CALLBELL_RATE_LIMIT,
 				rateAt: share ? (now) => share.rate(now) : undefined,
 				max: MAX_CONCURRENCY,
 			});
+			api.concurrency = auto;
 		}
-		const api = await getConnection.call(this, {
-			retry: { maxRetries: settings.maxRetries },
-			timeoutMs: settings.timeoutMs,
-			maxRequestsPerSecond: settings.maxRequestsPerSecond,
-			concurrency: auto,
-			share,
-		});
 		context = { api };
 	} catch (caught) {
 		// Bad Options or a refused Base URL concern every item: with Continue On Fail each gets the error.

@@ -61,9 +61,6 @@ export interface ConnectionSettings {
 	timeoutMs?: number;
 	/** The most requests this execution sends per second; 0 means no cap. */
 	maxRequestsPerSecond?: number;
-	concurrency?: ConcurrencyController;
-	/** The execution's share of the account (made here from Max Requests Per Second when not given). */
-	share?: RateShare;
 }
 
 /** Pickers in the editor: a person is waiting, so fail fast rather than back off for minutes. */
@@ -90,7 +87,7 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 	const cap = settings.maxRequestsPerSecond ?? 0;
 	// Without a cap (0) nothing paces or adapts: 429s are only retried.
-	const share = settings.share ?? (cap > 0 ? createRateShare({ ceiling: cap }) : undefined);
+	const share = cap > 0 ? createRateShare({ ceiling: cap }) : undefined;
 	const connection: CallbellConnection = {
 		baseUrl: checkedBaseUrl.call(this, data.baseUrl),
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
@@ -98,7 +95,6 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 		limiter: createRateLimiter(share ? () => share.rate(Date.now()) : 0),
 	};
 	if (share) connection.share = share;
-	if (settings.concurrency) connection.concurrency = settings.concurrency;
 	if (reference?.id) {
 		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };
 	}
