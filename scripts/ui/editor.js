@@ -171,4 +171,20 @@ async function eventually(fn, what, timeoutMs = WAIT_MS) {
   }
 }
 
-module.exports = { createEditor, eventually, WAIT_MS };
+/**
+ * The output panel's JSON view as one line, once it shows every text in `expected`. The view
+ * renders after the JSON tab is chosen and may be empty for a moment: poll, never read once.
+ */
+async function outputJsonShowing(output, expected, timeoutMs = WAIT_MS) {
+  let last = '';
+  try {
+    return await eventually(async () => {
+      last = (await output.getByTestId('ndv-data-container').innerText().catch(() => '')).replace(/\s+/g, ' ');
+      return last.trim() !== '' && expected.every((text) => (text instanceof RegExp ? text.test(last) : last.includes(text))) && last;
+    }, `the output panel to show ${expected.join(', ')}`, timeoutMs);
+  } catch (err) {
+    throw new Error(`${err.message}; it shows:\n${last.slice(0, 800)}`);
+  }
+}
+
+module.exports = { createEditor, eventually, outputJsonShowing, WAIT_MS };

@@ -14,7 +14,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
-const { eventually } = require('./editor');
+const { eventually, outputJsonShowing } = require('./editor');
 
 const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 const PHONE = '+44 7700 900001'; // Ada wrote 30 minutes before the seed: the 24-hour window is open
@@ -104,9 +104,7 @@ async function runSendAndWaitScenario({ page, editor, step, shot, sandbox, n8nUr
     const output = ndv().getByTestId('output-panel');
     await output.getByTestId('node-run-status-success').waitFor({ state: 'visible' });
     await output.getByTestId('radio-button-json').click();
-    await page.waitForTimeout(300);
-    const json = (await output.getByTestId('ndv-data-container').innerText()).replace(/\s+/g, ' ');
-    assert.match(json, /"approved": true/);
+    const json = await outputJsonShowing(output, [/"approved": true/]);
     log(`  output: ${json.slice(0, 200)}`);
     await shot('send and wait output', { locator: ndv() });
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -15,7 +15,7 @@ const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { SEED } = require('../../test/sandbox');
-const { eventually } = require('./editor');
+const { eventually, outputJsonShowing } = require('./editor');
 
 const NODE_TYPE = 'n8n-nodes-callbell.callbell';
 const TEMPLATE = SEED.templates.orderShipped;
@@ -129,8 +129,7 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
     const output = ndv().getByTestId('output-panel');
     await output.getByTestId('node-run-status-success').or(output.getByTestId('node-run-status-danger')).first().waitFor({ state: 'visible' });
     await output.getByTestId('radio-button-json').click();
-    await page.waitForTimeout(300);
-    const json = (await output.getByTestId('ndv-data-container').innerText()).replace(/\s+/g, ' ');
+    const json = await outputJsonShowing(output, [/"status": "/]);
     assert.equal(await output.getByTestId('node-run-status-success').count(), 1, `the run succeeded; output: ${json.slice(0, 600)}`);
     assert.match(json, /"status": "enqueued"/);
     const posts = sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/messages/send');
