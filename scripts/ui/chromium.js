@@ -47,4 +47,27 @@ const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
-module.exports = { ensureChromium, CHROMIUM_ARGS };
+/**
+ * Headless Chromium with a fresh profile in `profileDir`, its close pushed onto `cleanups`, and
+ * its first page. Our own signal handlers stop everything in order (the browser first).
+ */
+async function launchHeadless({ executablePath, profileDir, viewport, timeoutMs, cleanups }) {
+  const { chromium, selectors } = require('playwright-core');
+  selectors.setTestIdAttribute('data-test-id');
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  cleanups.push(() => context.close());
+  context.setDefaultTimeout(timeoutMs);
+  const page = context.pages()[0] || (await context.newPage());
+  return { context, page };
+}
+
+module.exports = { ensureChromium, launchHeadless, CHROMIUM_ARGS };

@@ -23,7 +23,7 @@ process.env.CALLBELL_N8N_RUNTIME = process.env.CALLBELL_N8N_RUNTIME || '1.123.81
 const { ensureN8n, runtimeSpec } = require('../lib/n8n-runtime');
 const { killAllNow, setupOwner, importWorkflow } = require('../lib/n8n-instance');
 const { startSandbox, prepareUserFolder, startEditorN8n, DEMO_OWNER, SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
-const { ensureChromium, CHROMIUM_ARGS } = require('./chromium');
+const { ensureChromium, launchHeadless } = require('./chromium');
 const { createStepRunner, StepError, secs } = require('./steps');
 const { createEditor, WAIT_MS } = require('./editor');
 const { shownPickers, shownProperties } = require('./form');
@@ -139,21 +139,7 @@ async function main() {
   const n8nUrl = `http://localhost:${N8N_PORT}`;
   say(`  n8n ${RUNTIME.n8n} ready on ${n8nUrl} (${secs(Date.now() - t)})`);
 
-  const { chromium, selectors } = require('playwright-core');
-  selectors.setTestIdAttribute('data-test-id');
-  fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
-  const context = await chromium.launchPersistentContext(PROFILE_DIR, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 1600 },
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  cleanups.push(() => context.close());
-  context.setDefaultTimeout(WAIT_MS);
-  const page = context.pages()[0] || (await context.newPage());
+  const { page } = await launchHeadless({ executablePath, profileDir: PROFILE_DIR, viewport: { width: 1440, height: 1600 }, timeoutMs: WAIT_MS, cleanups });
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   const editor = createEditor(page);

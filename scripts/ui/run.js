@@ -21,7 +21,7 @@ const path = require('path');
 const { ensureN8n, N8N_VERSION } = require('../lib/n8n-runtime');
 const { killAllNow } = require('../lib/n8n-instance');
 const { startSandbox, prepareUserFolder, startEditorN8n } = require('../lib/demo-setup');
-const { ensureChromium, CHROMIUM_ARGS } = require('./chromium');
+const { ensureChromium, launchHeadless } = require('./chromium');
 const { startMemorySampler, mib } = require('./memory');
 const { createStepRunner, StepError, secs } = require('./steps');
 const { createEditor, WAIT_MS } = require('./editor');
@@ -105,22 +105,7 @@ async function prepare() {
   say(`  n8n ready on ${n8n.url} (${secs(Date.now() - t)})`);
 
   t = Date.now();
-  const { chromium, selectors } = require('playwright-core');
-  selectors.setTestIdAttribute('data-test-id');
-  fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
-  const context = await chromium.launchPersistentContext(PROFILE_DIR, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-    // Our own signal handlers stop everything in order (the browser first).
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  cleanups.push(() => context.close());
-  context.setDefaultTimeout(WAIT_MS);
-  const page = context.pages()[0] || (await context.newPage());
+  const { context, page } = await launchHeadless({ executablePath, profileDir: PROFILE_DIR, viewport: { width: 1440, height: 900 }, timeoutMs: WAIT_MS, cleanups });
   say(`  headless Chromium started (${secs(Date.now() - t)})`);
   return { sandbox, n8n, context, page };
 }
