@@ -4,33 +4,14 @@ import { sandboxRunner } from '../harness/contact';
 import { operationParameters, ref } from '../harness/messages';
 import type { Sandbox } from '../harness/sandbox';
 import { SEED, useSandbox } from '../harness/sandbox';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CHAOS_ITEMS, CHAOS_MAX_RETRIES, CHAOS_CONCURRENCY } = require('../support/chaosScale') as {
-	CHAOS_ITEMS: number;
-	CHAOS_MAX_RETRIES: number;
-	CHAOS_CONCURRENCY: number;
-};
+import { CHAOS_CONCURRENCY, CHAOS_ITEMS, CHAOS_MAX_RETRIES, faultMix, NODE_TIMEOUT_MS } from './faultMix';
 
 /**
- * The same mix as the Contact → Update chaos run (10 % 429, half with Retry-After; 5 % 5xx; 2 %
- * resets; 1 % slower than Timeout), on POST /messages/send, half of the 5xx, resets and timeouts
- * after the message was sent. The template and channel lists are read without faults: this run is
- * about the send.
+ * The same mix as the Contact → Update chaos run, on POST /messages/send, half of the 5xx, resets
+ * and timeouts after the message was sent (only the answer is lost). The template and channel
+ * lists are read without faults: this run is about the send.
  */
-const FAULTS = {
-	rate429: 0.1,
-	rate429RetryAfter: 0.5,
-	retryAfterFormat: 'mixed',
-	rate5xx: 0.05,
-	rateReset: 0.02,
-	rateTimeout: 0.01,
-	timeoutMs: 4000,
-	paths: '^/messages/send',
-	// Half of the 5xx, resets and timeouts strike after Callbell sent the message (only the answer is lost).
-	appliedShare: 0.5,
-};
-const NODE_TIMEOUT_MS = 1500;
+const FAULTS = faultMix('^/messages/send', { appliedShare: 0.5 });
 const FATE_UNKNOWN = ['500', '502', '503', 'reset', 'timeout'];
 
 const sandbox = useSandbox();

@@ -3,27 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactOperation, sandboxRunner } from '../harness/contact';
 import type { Sandbox } from '../harness/sandbox';
 import { useSandbox } from '../harness/sandbox';
+import { CHAOS_CONCURRENCY, CHAOS_ITEMS, CHAOS_MAX_RETRIES, faultMix, NODE_TIMEOUT_MS } from './faultMix';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CHAOS_ITEMS, CHAOS_MAX_RETRIES, CHAOS_CONCURRENCY } = require('../support/chaosScale') as {
-	CHAOS_ITEMS: number;
-	CHAOS_MAX_RETRIES: number;
-	CHAOS_CONCURRENCY: number;
-};
-
-/** The mix: 10 % 429 (half with Retry-After, as seconds or a date), 5 % 5xx, 2 % resets, 1 % slower than Timeout. */
-const FAULTS = {
-	rate429: 0.1,
-	rate429RetryAfter: 0.5,
-	retryAfterFormat: 'mixed',
-	rate5xx: 0.05,
-	rateReset: 0.02,
-	rateTimeout: 0.01,
-	timeoutMs: 4000,
-	paths: '^/contacts/',
-};
-/** Well above an answer's normal time even on a loaded 2-core machine, so only the injected timeouts trip it. */
-const NODE_TIMEOUT_MS = 1500;
+const FAULTS = faultMix('^/contacts/');
 
 const sandbox = useSandbox();
 const run = sandboxRunner(sandbox);
