@@ -37,7 +37,23 @@ const PORTS = { webhook1: 6070, brokerWebhook1: 6071, webhook2: 6072, brokerWebh
  *   where n8n's connection monitor (5 s ping timeout) rebuilt the pool and failed every request.
  * BURST_N8N_DEFAULTS=1 starts them with n8n's defaults instead.
  */
-const WEBHOOK_ENV = process.env.BURST_N8N_DEFAULTS === '1' ? {} : { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_POSTGRESDB_POOL_SIZE: '10' };
+const WEBHOOK_ENV = {
+  ...(process.env.BURST_N8N_DEFAULTS === '1' ? {} : { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_POSTGRESDB_POOL_SIZE: '10' }),
+  // BURST_WEBHOOK_ENV='{"N8N_LOG_LEVEL":"warn"}': more settings for both webhook processes (A/B runs).
+  ...JSON.parse(process.env.BURST_WEBHOOK_ENV || '{}'),
+};
+/**
+ * Knobs for finding where the webhook processes' CPU goes (docs/queue-mode.md §9, "Where the CPU goes"):
+ * - BURST_ROUNDS=1,2: run only these rounds (1 one process, 2 two processes, 3 Remove Duplicates, 4 Postgres);
+ * - BURST_IDLE_SECONDS=30: before the rounds, measure what the idle instances use over that time;
+ * - BURST_CPU_PROF=1: start webhook-1 with `node --cpu-prof` (profiles in <QUEUE_DIR>/profiles/, written
+ *   when it stops); each round's window on the monotonic clock (the profile's clock) is kept in the
+ *   result, for bench/cpu-profile-summary.js.
+ */
+const ROUNDS = (process.env.BURST_ROUNDS || '1,2,3,4').split(',').map(Number);
+const IDLE_SECONDS = Number(process.env.BURST_IDLE_SECONDS || 0);
+const CPU_PROF = process.env.BURST_CPU_PROF === '1';
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 function env() {
   process.env.QUEUE_DIR = process.env.QUEUE_DIR || path.join(REPO_ROOT, '.bench', 'queue-burst');
@@ -164,7 +180,10 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     const w2 = cluster.startWorker('worker-2', dirs.worker2, { healthPort: config.PORTS.healthWorker2, brokerPort: config.PORTS.brokerWorker2 });
     stops.push(() => w2.stop());
     await main.ready; // the main registers the published webhooks in the database first
-    const h1 = cluster.startWebhookProcess('webhook-1', dirs.webhook1, { port: PORTS.webhook1, brokerPort: PORTS.brokerWebhook1, env: WEBHOOK_ENV });
+    const profileDir = path.join(config.QUEUE_DIR, 'profiles');
+    if (CPU_PROF) fs.mkdirSync(profileDir, { recursive: true });
+    const profEnv = CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+    const h1 = cluster.startWebhookProcess('webhook-1', dirs.webhook1, { port: PORTS.webhook1, brokerPort: PORTS.brokerWebhook1, env: { ...WEBHOOK_ENV, ...profEnv } });
     stops.push(() => h1.stop());
     const h2 = cluster.startWebhookProcess('webhook-2', dirs.webhook2, { port: PORTS.webhook2, brokerPort: PORTS.brokerWebhook2, env: WEBHOOK_ENV });
     stops.push(() => h2.stop());
@@ -194,12 +213,22 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     }
     await new Promise((r) => setTimeout(r, 3000));
 
-    const rounds = [
+    if (IDLE_SECONDS > 0) {
+      const before = Object.fromEntries(instances.map((i) => [i.name, groupCpuSeconds(groupPids, i.pid)]));
+      const from = monotonicUs();
+      await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+      const cpu = Object.fromEntries(instances.map((i) => [i.name, Math.round((groupCpuSeconds(groupPids, i.pid) - before[i.name]) * 100) / 100]));
+      result.idle = { seconds: IDLE_SECONDS, cpuSeconds: cpu, window: { fromUs: from, toUs: monotonicUs() }, load: loadNow() };
+      log(`idle for ${IDLE_SECONDS} s: CPU ${JSON.stringify(cpu)} s; load ${result.idle.load.join(' / ')}`);
+    }
+
+    const allRounds = [
       { name: 'one webhook process', backends: [PORTS.webhook1], wf: 'plain', runId: '0001' },
       { name: 'two webhook processes', backends: [PORTS.webhook1, PORTS.webhook2], wf: 'plain', runId: '0002' },
       { name: 'two webhook processes + Remove Duplicates on deliveryKey', backends: [PORTS.webhook1, PORTS.webhook2], wf: 'dedupe', runId: '0003' },
       { name: 'two webhook processes + Postgres INSERT … ON CONFLICT on deliveryKey', backends: [PORTS.webhook1, PORTS.webhook2], wf: 'pg', runId: '0004' },
     ];
+    const rounds = allRounds.filter((_, i) => ROUNDS.includes(i + 1));
     for (const round of rounds) {
       const wf = WORKFLOWS[round.wf];
       balancer.setBackends(round.backends);
@@ -209,6 +238,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       log(`${round.name}: ${plan.length} requests (${N.count} + ${plan.length - N.count} re-delivered) over ${N.seconds} s → ${balancer.url} → ${round.backends.join(', ')}; load ${load.join(' / ')}`);
       const cpuBefore = Object.fromEntries(instances.map((i) => [i.name, groupCpuSeconds(groupPids, i.pid)]));
       const burstStart = Date.now();
+      const windowFromUs = monotonicUs();
       const records = await runBurst({ url: `${balancer.url}/webhook/${wf.webhookId}/callbell`, plan, secret });
       const answers = summarizeBurst(records);
       const burstMs = Date.now() - burstStart;
@@ -228,13 +258,14 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
         return steady >= 5 && Date.now() >= notBefore;
       }, 600000, 1000);
       const drainMs = Date.now() - burstStart;
+      const window = { fromUs: windowFromUs, toUs: monotonicUs() }; // the span over which CPU is counted
       const counts = tally(rows, keys, counter.counts(round.wf));
       const starts = rows.map((r) => Date.parse(`${r[3]}Z`)).filter(Number.isFinite);
       const stopsAt = rows.map((r) => Date.parse(`${r[4]}Z`)).filter(Number.isFinite);
       const cpu = Object.fromEntries(Object.entries(cpuBefore).map(([k, v]) => [k, Math.round((groupCpuSeconds(groupPids, instances.find((i) => i.name === k).pid) - v) * 100) / 100]));
       const webhookCpu = round.backends.length === 1 ? cpu['webhook-1'] : cpu['webhook-1'] + cpu['webhook-2'];
       const cpuMsPerRequest = { webhook: Math.round((webhookCpu * 1000) / plan.length), workers: Math.round(((cpu['worker-1'] + cpu['worker-2']) * 1000) / plan.length) };
-      const entry = { ...round, cpuSeconds: cpu, cpuMsPerRequest, plannedRequests: plan.length, burstMs, drainMs, load, answers, served: balancer.served(), counts, executionsSpanMs: stopsAt.length ? Math.max(...stopsAt) - Math.min(...starts) : undefined };
+      const entry = { ...round, cpuSeconds: cpu, cpuMsPerRequest, plannedRequests: plan.length, burstMs, window, drainMs, load, answers, served: balancer.served(), counts, executionsSpanMs: stopsAt.length ? Math.max(...stopsAt) - Math.min(...starts) : undefined };
       result.rounds.push(entry);
       log(`  CPU per request: webhook process(es) ${cpuMsPerRequest.webhook} ms, workers ${cpuMsPerRequest.workers} ms (${JSON.stringify(cpu)} s)`);
       log(`  executions ${counts.executions} ${JSON.stringify(counts.byStatus)}; deliveries executed ${counts.deliveriesExecuted}/${N.count}, doubled ${counts.doubled} (+${counts.extraExecutions} executions), lost ${counts.lost}; downstream runs ${counts.downstreamRuns}, doubled ${counts.downstreamDoubled}, lost ${counts.downstreamLost}; all done ${(drainMs / 1000).toFixed(1)} s after the first delivery`);
