@@ -12,8 +12,13 @@ import { assertTestMayRegister, isTestUrl, probeProduction, productionUrlOf, sub
 import { receiveDelivery } from './webhook';
 
 const WEBHOOK_PATH = 'callbell';
-/** {"status":"ok"}, as an expression: n8n sends an evaluated object as JSON. */
-const OK_BODY = '={{ { "status": "ok" } }}';
+/**
+ * No response data of its own: n8n then answers an onReceived webhook with the `webhookResponse`
+ * that webhook() returns beside the run ({"status":"ok"}), as JSON. An expression here (it was
+ * `={{ { "status": "ok" } }}`) made n8n 2.41 build a V8 isolate for every delivery to evaluate it,
+ * about 80 ms of CPU each (docs/queue-mode.md §9, "Where the CPU goes").
+ */
+const NO_RESPONSE_DATA = '';
 
 function isAutomatic(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registration', 'automatic') === 'automatic';
@@ -38,9 +43,9 @@ export class CallbellTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'callbellApi', required: true }],
 		webhooks: [
-			// onReceived: answered as soon as the execution is queued, with responseData's body
-			// (n8n's default for a trigger would be the text "firstEntryJson").
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: OK_BODY, path: WEBHOOK_PATH },
+			// onReceived: answered as soon as the execution is queued, with webhook()'s webhookResponse
+			// (left unset, responseData would default to the text "firstEntryJson").
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: NO_RESPONSE_DATA, path: WEBHOOK_PATH },
 			// GET on the same path: Callbell-style health checks, and the probe that tells a test
 			// listen whether this node's production webhook is live (see registration.ts).
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH, ndvHideUrl: true },
