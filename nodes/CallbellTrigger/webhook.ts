@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { CREDENTIAL_TYPE } from '../Callbell/transport/request';
 import { attachmentsToDownload, withAttachments } from './attachments';
-import { deliveryKey, firstTime, fromStatic, toStatic } from './helpers/dedupe';
+import { PERSIST_EVERY_MS, deliveryKey, firstTime, fromStatic, mergeRecords, toStatic } from './helpers/dedupe';
 import type { SeenKeys } from './helpers/dedupe';
 import type { Direction } from './helpers/events';
 import { eventOf, passesDirection, toOutputJson } from './helpers/events';
@@ -10,23 +10,45 @@ import { describeSignatureProblem, verifySignature } from './helpers/signature';
 
 const OK = { status: 'ok' };
 
+/** One trigger's record in this n8n process: keys seen, the newest new one, when it was last written. */
+interface DeliveryRecord {
+	seen: SeenKeys;
+	newest?: string;
+	writtenAt: number;
+}
+
 /**
  * Delivery keys seen by this n8n process, per workflow, node and mode (test or production).
  * Checked and updated synchronously, so two copies of a delivery arriving at once start one run.
  */
-const seenByTrigger = new Map<string, SeenKeys>();
+const records = new Map<string, DeliveryRecord>();
 
-function seenKeysFor(this: IWebhookFunctions): { seen: SeenKeys; save: () => void } {
+function recordFor(this: IWebhookFunctions): DeliveryRecord {
 	const scope = `${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`;
-	const staticData = this.getWorkflowStaticData('node');
-	let seen = seenByTrigger.get(scope);
-	if (!seen) {
+	let record = records.get(scope);
+	if (!record) {
 		// After a restart, start from what n8n kept in the workflow's static data, if anything.
-		seen = fromStatic(staticData.deliveries);
-		seenByTrigger.set(scope, seen);
+		record = { seen: fromStatic(this.getWorkflowStaticData('node').deliveries), writtenAt: 0 };
+		records.set(scope, record);
 	}
-	const keys = seen;
-	return { seen: keys, save: () => (staticData.deliveries = toStatic(keys)) };
+	return record;
+}
+
+/**
+ * Writes the record into the node's static data (n8n saves that to the database after this call)
+ * when the stored copy lacks this process's newest key and the last write is PERSIST_EVERY_MS old:
+ * under a burst, one row update every few seconds instead of one per delivery. The stored copy
+ * (maybe another webhook process's) is merged in. n8n 2.41.1 keeps such a write only when the call
+ * starts no run (docs/queue-mode.md §9), so repeats and filtered events try it too.
+ */
+function persistIfDue(this: IWebhookFunctions, record: DeliveryRecord, nowMs: number): void {
+	if (record.newest === undefined || nowMs - record.writtenAt < PERSIST_EVERY_MS) return;
+	const staticData = this.getWorkflowStaticData('node');
+	const stored = staticData.deliveries;
+	if (typeof stored === 'object' && stored !== null && record.newest in stored) return;
+	record.seen = mergeRecords(stored, record.seen, nowMs);
+	staticData.deliveries = toStatic(record.seen);
+	record.writtenAt = nowMs;
 }
 
 function rawBodyOf(this: IWebhookFunctions): Buffer {
@@ -78,15 +100,21 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const payload = (typeof body.payload === 'object' && body.payload !== null ? body.payload : {}) as IDataObject;
 	const events = this.getNodeParameter('events', []) as string[];
 	const direction = this.getNodeParameter('direction', 'incoming') as Direction;
-	if (!events.includes(event) || !passesDirection(event, payload, direction)) return { webhookResponse: OK };
+	const record = recordFor.call(this);
+	const now = Date.now();
+	if (!events.includes(event) || !passesDirection(event, payload, direction)) {
+		persistIfDue.call(this, record, now);
+		return { webhookResponse: OK };
+	}
 
-	const { seen, save } = seenKeysFor.call(this);
 	const key = deliveryKey(event, payload);
-	if (!firstTime(seen, key, Date.now())) {
+	const first = firstTime(record.seen, key, now);
+	if (first) record.newest = key;
+	persistIfDue.call(this, record, now);
+	if (!first) {
 		this.logger.debug(`Callbell Trigger ignored a repeated ${event} delivery`, { workflowId: this.getWorkflow().id });
 		return { webhookResponse: OK };
 	}
-	save();
 	// deliveryKey: the same for a delivery and Callbell's retries of it, for a Remove Duplicates
 	// node shared by several webhook processes (this record is per process).
 	const item = { json: { ...toOutputJson(event, body.payload), deliveryKey: key } };

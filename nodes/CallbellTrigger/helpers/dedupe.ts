@@ -4,6 +4,12 @@ import type { IDataObject } from 'n8n-workflow';
 /** How long, and how many, delivery keys are remembered per trigger. */
 export const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEDUPE_MAX_KEYS = 2000;
+/**
+ * How often at most one process writes its record into the workflow's static data: n8n writes the
+ * whole static data column (UPDATE workflow_entity) after every webhook call that changed it, so
+ * writing on every delivery would cost a row update per delivery under a burst.
+ */
+export const PERSIST_EVERY_MS = 5000;
 
 function field(value: unknown, ...path: string[]): string | undefined {
 	let current: unknown = value;
@@ -86,6 +92,17 @@ export function firstTime(seen: SeenKeys, key: string, nowMs: number, maxKeys = 
 	seen.set(key, nowMs);
 	while (seen.size > maxKeys) seen.delete(seen.keys().next().value as string);
 	return true;
+}
+
+/**
+ * The union of a stored record (as written by this or another process) and this process's record:
+ * the later time per key, without keys older than the TTL, the newest `maxKeys`, oldest first.
+ */
+export function mergeRecords(stored: unknown, seen: SeenKeys, nowMs: number, maxKeys = DEDUPE_MAX_KEYS): SeenKeys {
+	const all = new Map(fromStatic(stored));
+	for (const [key, at] of seen) all.set(key, Math.max(at, all.get(key) ?? 0));
+	const kept = [...all].filter(([, at]) => nowMs - at <= DEDUPE_TTL_MS).sort((a, b) => a[1] - b[1]);
+	return new Map(kept.slice(Math.max(0, kept.length - maxKeys)));
 }
 
 /** The record as plain data for workflow static data, and back. */

@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { PERSIST_EVERY_MS } from '../../../nodes/CallbellTrigger/helpers/dedupe';
 import { SEED, useSandbox } from '../../harness/sandbox';
 import { deliver } from '../../harness/trigger';
 import type { TriggerSetup } from '../../harness/trigger';
@@ -153,6 +154,67 @@ describe('duplicates', () => {
 		const { staticData } = await deliver(s, { body: incoming });
 		const node = (staticData as IDataObject)['node:Callbell Trigger'] as IDataObject;
 		expect(Object.keys(node.deliveries as IDataObject)).toEqual(['message_created:m-1']);
+	});
+});
+
+describe('the record in the static data (written at most every PERSIST_EVERY_MS per process)', () => {
+	const message = (uuid: string) => ({ body: { ...incoming, payload: { ...incoming.payload, uuid } } });
+	const storedKeys = (staticData: IDataObject) => Object.keys(((staticData['node:Callbell Trigger'] as IDataObject | undefined)?.deliveries ?? {}) as IDataObject);
+	let offsetMs = 0;
+	beforeEach(() => {
+		offsetMs = 0;
+		const realNow = Date.now.bind(Date);
+		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offsetMs);
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	test('a burst: the first delivery is written at once, the next ones only once PERSIST_EVERY_MS has passed, merged', async () => {
+		const s = setup();
+		const stored = s.staticData as IDataObject;
+		expect(started((await deliver(s, message('m-1'))).result)).toBe(true);
+		expect(storedKeys(stored)).toEqual(['message_created:m-1']);
+		for (const uuid of ['m-2', 'm-3']) expect(started((await deliver(s, message(uuid))).result)).toBe(true);
+		expect(storedKeys(stored)).toEqual(['message_created:m-1']); // no write per delivery
+		offsetMs = PERSIST_EVERY_MS;
+		expect(started((await deliver(s, message('m-4'))).result)).toBe(true);
+		expect(storedKeys(stored)).toEqual(['message_created:m-1', 'message_created:m-2', 'message_created:m-3', 'message_created:m-4']);
+	});
+
+	test('a delivery that starts nothing (a repeat, another direction) writes what is due; nothing is written when the stored copy is current', async () => {
+		const s = setup();
+		const stored = s.staticData as IDataObject;
+		await deliver(s, message('m-1'));
+		await deliver(s, message('m-2'));
+		offsetMs = PERSIST_EVERY_MS;
+		expect(started((await deliver(s, { body: outgoing })).result)).toBe(false);
+		expect(storedKeys(stored)).toEqual(['message_created:m-1', 'message_created:m-2']);
+		const node = stored['node:Callbell Trigger'] as IDataObject;
+		const written = node.deliveries;
+		offsetMs = 2 * PERSIST_EVERY_MS;
+		expect(started((await deliver(s, message('m-2'))).result)).toBe(false);
+		expect(node.deliveries).toBe(written);
+	});
+
+	test('a write that n8n did not keep is made again when due; what another process stored is kept', async () => {
+		const s = setup();
+		const stored = s.staticData as IDataObject;
+		await deliver(s, message('m-1'));
+		// As if n8n had dropped that write, and another webhook process had stored its own key.
+		stored['node:Callbell Trigger'] = { deliveries: { 'message_created:other': Date.now() - 1000 } };
+		await deliver(s, message('m-2'));
+		expect(storedKeys(stored)).toEqual(['message_created:other']);
+		offsetMs = PERSIST_EVERY_MS;
+		expect(started((await deliver(s, message('m-1'))).result)).toBe(false);
+		expect(storedKeys(stored).sort()).toEqual(['message_created:m-1', 'message_created:m-2', 'message_created:other']);
+	});
+
+	test('after a restart the stored record is the starting point: its retries start nothing, newer deliveries do', async () => {
+		const before = setup();
+		await deliver(before, message('m-1'));
+		// A fresh process: no record in memory (here: another workflow id), the same static data.
+		const after: TriggerSetup = { ...setup(), staticData: before.staticData };
+		expect(started((await deliver(after, message('m-1'))).result)).toBe(false);
+		expect(started((await deliver(after, message('m-2'))).result)).toBe(true);
 	});
 });
 

@@ -1,4 +1,4 @@
-import { deliveryKey, firstTime, fromStatic, toStatic, DEDUPE_TTL_MS } from '../../../../nodes/CallbellTrigger/helpers/dedupe';
+import { deliveryKey, firstTime, fromStatic, mergeRecords, toStatic, DEDUPE_TTL_MS } from '../../../../nodes/CallbellTrigger/helpers/dedupe';
 import type { SeenKeys } from '../../../../nodes/CallbellTrigger/helpers/dedupe';
 
 const contact = { uuid: 'c-1', name: 'Ada', tags: [] as string[] };
@@ -63,5 +63,16 @@ describe('firstTime: a bounded record', () => {
 		expect([...fromStatic(toStatic(seen)).entries()]).toEqual([['a', 1], ['b', 2]]);
 		expect(fromStatic(undefined).size).toBe(0);
 		expect(fromStatic({ x: 'not a time' }).size).toBe(0);
+	});
+});
+
+describe('mergeRecords', () => {
+	test('the union of a stored record and this process’s, the later time per key, expired and excess keys dropped, oldest first', () => {
+		const now = 10 * DEDUPE_TTL_MS;
+		const stored = { a: now - 5, b: now - DEDUPE_TTL_MS - 1, c: now - 3, junk: 'x' };
+		const seen: SeenKeys = new Map([['d', now - 4], ['a', now - 1]]);
+		expect([...mergeRecords(stored, seen, now)]).toEqual([['d', now - 4], ['c', now - 3], ['a', now - 1]]);
+		expect([...mergeRecords(stored, seen, now, 2).keys()]).toEqual(['c', 'a']);
+		expect([...mergeRecords(undefined, seen, now).keys()]).toEqual(['d', 'a']);
 	});
 });
