@@ -73,7 +73,7 @@ function burstWorkflows(counterPort) {
         id: 'burst-plain-trigger',
         name: 'Callbell Trigger',
         type: 'n8n-nodes-callbell.callbellTrigger',
-        typeVersion: 1,
+        typeVersion: 1.1,
         position: [0, 0],
         webhookId: WORKFLOWS.plain.webhookId,
         parameters: { registration: 'manual', events: ['message_created'], direction: 'incoming' },

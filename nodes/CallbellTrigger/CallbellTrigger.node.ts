@@ -30,7 +30,10 @@ export class CallbellTrigger implements INodeType {
 		name: 'callbellTrigger',
 		icon: { light: 'file:../../icons/callbell.svg', dark: 'file:../../icons/callbell.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n 2.41 evaluates the legacy expression `$parameter.options.binaryData`
+		// for every request to a trigger of version 1 (webhook-helpers parseRequestBody), which builds
+		// a V8 isolate (~80 ms of CPU); from 1.1 on it skips that (docs/queue-mode.md §9).
+		version: [1, 1.1],
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		// n8n's node creator lists this trigger and the Callbell node as one "Callbell" entry and
 		// shows this description for both (n8n-editor-ui, useActionsGeneration:
