@@ -87,6 +87,37 @@ test('the same delivery sent twice (Callbell’s retry, re-signed with a new t) 
 	expect(replies(ada()).filter((n) => n.text.includes('Is this thing on?'))).toHaveLength(1);
 });
 
+/** The keys of the trigger's duplicate record as n8n stored them (the workflow's static data, GET /rest/workflows/:id). */
+async function storedKeys() {
+	const res = await fetch(`${env.n8n.url}/rest/workflows/${env.workflow.id}`, { headers: { cookie: env.cookie } });
+	if (!res.ok) throw new Error(`GET /rest/workflows/${env.workflow.id} answered ${res.status}`);
+	const { staticData } = (await res.json()).data;
+	return Object.keys(staticData?.['node:Callbell Trigger']?.deliveries ?? {});
+}
+
+test('the duplicate record reaches the database within 5 s (PERSIST_EVERY_MS) through a delivery that starts nothing', async () => {
+	await settle();
+	const before = (await runs()).length;
+	const keys = [];
+	for (const text of ['First of three', 'Second of three', 'Third of three']) {
+		keys.push(`message_created:${incomingMessage(env.sandbox, ada(), text).payload.uuid}`);
+		await waitFor(`the run for "${text}"`, async () => (await runs()).length === before + keys.length);
+		// What n8n kept after a delivery that started a run (n8n 2.41.1 drops the trigger's write
+		// there once the workflow has static data: docs/queue-mode.md §9); logged, not asserted.
+		const stored = await storedKeys();
+		process.stdout.write(`static data after "${text}": ${stored.length} keys, ${keys.filter((k) => stored.includes(k)).length} of the ${keys.length} sent so far\n`);
+	}
+	await new Promise((resolve) => setTimeout(resolve, 5100));
+	await outgoingMessage(env.sandbox, ada(), 'Thanks, all three noted'); // Incoming Only: starts nothing
+	const stored = await waitFor('all three keys in the static data', async () => {
+		const now = await storedKeys();
+		return keys.every((k) => now.includes(k)) ? now : null;
+	}, 15000);
+	expect(stored).toEqual(expect.arrayContaining(keys));
+	await settle();
+	expect(await runs()).toHaveLength(before + 3);
+});
+
 describe('signatures in real n8n: a real 401, no execution', () => {
 	const body = () => JSON.stringify({ event: 'message_created', payload: { text: 'Forged', status: 'received', contact: env.sandbox.getContact(ada()), createdAt: new Date().toISOString() } });
 
