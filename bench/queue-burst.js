@@ -50,6 +50,13 @@ const WEBHOOK_ENV = {
  *   when it stops); each round's window on the monotonic clock (the profile's clock) is kept in the
  *   result, for bench/cpu-profile-summary.js.
  */
+/** BURST_WORKER_ENV='{"N8N_EXPRESSION_ENGINE":"legacy"}': more settings for both workers (A/B runs). */
+const WORKER_ENV = JSON.parse(process.env.BURST_WORKER_ENV || '{}');
+/**
+ * BURST_WORKER_NICE=19: run the workers (process groups) at that nice level, so that on this one
+ * machine the webhook processes get the CPU first, as when the workers run on other machines.
+ */
+const WORKER_NICE = process.env.BURST_WORKER_NICE;
 const ROUNDS = (process.env.BURST_ROUNDS || '1,2,3,4').split(',').map(Number);
 const IDLE_SECONDS = Number(process.env.BURST_IDLE_SECONDS || 0);
 const CPU_PROF = process.env.BURST_CPU_PROF === '1';
@@ -141,7 +148,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
   const OUT_JSON = outJson(N, quick, label);
   const T0 = Date.now();
   const log = (s) => say(`[burst ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
+  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
   const stops = [];
   const sampler = createMemorySampler(500);
   try {
@@ -175,9 +182,9 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     const t = Date.now();
     const main = cluster.startMain({ env: { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } });
     stops.push(() => main.stop());
-    const w1 = cluster.startWorker('worker-1', dirs.worker1, { healthPort: config.PORTS.healthWorker1, brokerPort: config.PORTS.brokerWorker1 });
+    const w1 = cluster.startWorker('worker-1', dirs.worker1, { healthPort: config.PORTS.healthWorker1, brokerPort: config.PORTS.brokerWorker1, env: WORKER_ENV });
     stops.push(() => w1.stop());
-    const w2 = cluster.startWorker('worker-2', dirs.worker2, { healthPort: config.PORTS.healthWorker2, brokerPort: config.PORTS.brokerWorker2 });
+    const w2 = cluster.startWorker('worker-2', dirs.worker2, { healthPort: config.PORTS.healthWorker2, brokerPort: config.PORTS.brokerWorker2, env: WORKER_ENV });
     stops.push(() => w2.stop());
     await main.ready; // the main registers the published webhooks in the database first
     const profileDir = path.join(config.QUEUE_DIR, 'profiles');
@@ -187,6 +194,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     stops.push(() => h1.stop());
     const h2 = cluster.startWebhookProcess('webhook-2', dirs.webhook2, { port: PORTS.webhook2, brokerPort: PORTS.brokerWebhook2, env: WEBHOOK_ENV });
     stops.push(() => h2.stop());
+    if (WORKER_NICE) for (const w of [w1, w2]) require('child_process').execFileSync('renice', ['-n', String(Number(WORKER_NICE)), '-g', String(w.pid)]);
     const instances = [main, w1, w2, h1, h2];
     for (const i of instances) sampler.watch(i.pid);
     const [mainMs, , , h1Ms, h2Ms] = await Promise.all([main.ready, w1.healthy, w2.healthy, h1.ready, h2.ready]);

@@ -182,7 +182,7 @@ function startWebhookProcess(name, dir, { port, brokerPort, env = {} }) {
  * it loaded ("Loaded all credentials and nodes from n8n-nodes-callbell") and its Host ID (the
  * `workerId` the main logs for each finished job).
  */
-function startWorker(name, dir, { healthPort, brokerPort }) {
+function startWorker(name, dir, { healthPort, brokerPort, env = {} }) {
   const worker = launch(name, dir, {
     command: 'worker',
     port: healthPort,
@@ -198,6 +198,7 @@ function startWorker(name, dir, { healthPort, brokerPort }) {
       // The main's public address: a node running on the worker builds its links from it (Send and
       // Wait's signed resume links); without it they point at the worker's own http://localhost:5678.
       WEBHOOK_URL: `http://${HOST}:${PORTS.main}/`,
+      ...env,
     },
   });
   worker.healthPort = healthPort;
