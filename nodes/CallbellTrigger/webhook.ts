@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { CREDENTIAL_TYPE } from '../Callbell/transport/request';
 import { attachmentsToDownload, withAttachments } from './attachments';
-import { PERSIST_EVERY_MS, deliveryKey, firstTime, fromStatic, mergeRecords, toStatic } from './helpers/dedupe';
+import { PERSIST_EVERY_MS, PERSIST_QUIET_EVERY_MS, deliveryKey, firstTime, fromStatic, mergeRecords, toStatic } from './helpers/dedupe';
 import type { SeenKeys } from './helpers/dedupe';
 import type { Direction } from './helpers/events';
 import { eventOf, passesDirection, toOutputJson } from './helpers/events';
@@ -10,11 +10,14 @@ import { describeSignatureProblem, verifySignature } from './helpers/signature';
 
 const OK = { status: 'ok' };
 
-/** One trigger's record in this n8n process: keys seen, the newest new one, when it was last written. */
+/**
+ * One trigger's record in this n8n process: keys seen, the newest new one, and when it was last
+ * written by a call that starts a run and by one that starts none.
+ */
 interface DeliveryRecord {
 	seen: SeenKeys;
 	newest?: string;
-	writtenAt: number;
+	writtenAt: { run: number; quiet: number };
 }
 
 /**
@@ -28,7 +31,7 @@ function recordFor(this: IWebhookFunctions): DeliveryRecord {
 	let record = records.get(scope);
 	if (!record) {
 		// After a restart, start from what n8n kept in the workflow's static data, if anything.
-		record = { seen: fromStatic(this.getWorkflowStaticData('node').deliveries), writtenAt: 0 };
+		record = { seen: fromStatic(this.getWorkflowStaticData('node').deliveries), writtenAt: { run: 0, quiet: 0 } };
 		records.set(scope, record);
 	}
 	return record;
@@ -36,19 +39,21 @@ function recordFor(this: IWebhookFunctions): DeliveryRecord {
 
 /**
  * Writes the record into the node's static data (n8n saves that to the database after this call)
- * when the stored copy lacks this process's newest key and the last write is PERSIST_EVERY_MS old:
- * under a burst, one row update every few seconds instead of one per delivery. The stored copy
- * (maybe another webhook process's) is merged in. n8n 2.41.1 keeps such a write only when the call
- * starts no run (docs/queue-mode.md §9), so repeats and filtered events try it too.
+ * when the stored copy lacks this process's newest key and this kind of call last wrote it
+ * PERSIST_EVERY_MS ago (one that starts a run) or PERSIST_QUIET_EVERY_MS ago (one that starts
+ * none): under a burst, a row update every few seconds instead of one per delivery. The stored
+ * copy (maybe another webhook process's) is merged in. n8n 2.41.1 keeps such a write only when the
+ * call starts no run (docs/queue-mode.md §9).
  */
-function persistIfDue(this: IWebhookFunctions, record: DeliveryRecord, nowMs: number): void {
-	if (record.newest === undefined || nowMs - record.writtenAt < PERSIST_EVERY_MS) return;
+function persistIfDue(this: IWebhookFunctions, record: DeliveryRecord, kind: 'run' | 'quiet', nowMs: number): void {
+	const every = kind === 'run' ? PERSIST_EVERY_MS : PERSIST_QUIET_EVERY_MS;
+	if (record.newest === undefined || nowMs - record.writtenAt[kind] < every) return;
 	const staticData = this.getWorkflowStaticData('node');
 	const stored = staticData.deliveries;
 	if (typeof stored === 'object' && stored !== null && record.newest in stored) return;
 	record.seen = mergeRecords(stored, record.seen, nowMs);
 	staticData.deliveries = toStatic(record.seen);
-	record.writtenAt = nowMs;
+	record.writtenAt[kind] = nowMs;
 }
 
 function rawBodyOf(this: IWebhookFunctions): Buffer {
@@ -103,14 +108,14 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const record = recordFor.call(this);
 	const now = Date.now();
 	if (!events.includes(event) || !passesDirection(event, payload, direction)) {
-		persistIfDue.call(this, record, now);
+		persistIfDue.call(this, record, 'quiet', now);
 		return { webhookResponse: OK };
 	}
 
 	const key = deliveryKey(event, payload);
 	const first = firstTime(record.seen, key, now);
 	if (first) record.newest = key;
-	persistIfDue.call(this, record, now);
+	persistIfDue.call(this, record, first ? 'run' : 'quiet', now);
 	if (!first) {
 		this.logger.debug(`Callbell Trigger ignored a repeated ${event} delivery`, { workflowId: this.getWorkflow().id });
 		return { webhookResponse: OK };

@@ -10,6 +10,11 @@ export const DEDUPE_MAX_KEYS = 2000;
  * writing on every delivery would cost a row update per delivery under a burst.
  */
 export const PERSIST_EVERY_MS = 5000;
+/**
+ * The same for a call that starts no run (a repeat, a filtered event): n8n 2.41.1 keeps only
+ * those writes, so they must not wait behind the run-starting ones it drops.
+ */
+export const PERSIST_QUIET_EVERY_MS = 1000;
 
 function field(value: unknown, ...path: string[]): string | undefined {
 	let current: unknown = value;

@@ -2,7 +2,7 @@ import { createHmac } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { PERSIST_EVERY_MS } from '../../../nodes/CallbellTrigger/helpers/dedupe';
+import { PERSIST_EVERY_MS, PERSIST_QUIET_EVERY_MS } from '../../../nodes/CallbellTrigger/helpers/dedupe';
 import { SEED, useSandbox } from '../../harness/sandbox';
 import { deliver } from '../../harness/trigger';
 import type { TriggerSetup } from '../../harness/trigger';
@@ -157,7 +157,7 @@ describe('duplicates', () => {
 	});
 });
 
-describe('the record in the static data (written at most every PERSIST_EVERY_MS per process)', () => {
+describe('the record in the static data (written at most every PERSIST_EVERY_MS, or PERSIST_QUIET_EVERY_MS by calls that start nothing)', () => {
 	const message = (uuid: string) => ({ body: { ...incoming, payload: { ...incoming.payload, uuid } } });
 	const storedKeys = (staticData: IDataObject) => Object.keys(((staticData['node:Callbell Trigger'] as IDataObject | undefined)?.deliveries ?? {}) as IDataObject);
 	let offsetMs = 0;
@@ -193,6 +193,21 @@ describe('the record in the static data (written at most every PERSIST_EVERY_MS 
 		offsetMs = 2 * PERSIST_EVERY_MS;
 		expect(started((await deliver(s, message('m-2'))).result)).toBe(false);
 		expect(node.deliveries).toBe(written);
+	});
+
+	test('a call that starts nothing does not wait for the 5 s of the run-starting ones: it writes at most every PERSIST_QUIET_EVERY_MS', async () => {
+		const s = setup();
+		const stored = s.staticData as IDataObject;
+		await deliver(s, message('m-1'));
+		await deliver(s, message('m-2'));
+		expect(started((await deliver(s, message('m-1'))).result)).toBe(false);
+		expect(storedKeys(stored)).toEqual(['message_created:m-1', 'message_created:m-2']);
+		await deliver(s, message('m-3'));
+		await deliver(s, message('m-3'));
+		expect(storedKeys(stored)).not.toContain('message_created:m-3');
+		offsetMs = PERSIST_QUIET_EVERY_MS;
+		await deliver(s, message('m-3'));
+		expect(storedKeys(stored)).toContain('message_created:m-3');
 	});
 
 	test('a write that n8n did not keep is made again when due; what another process stored is kept', async () => {
