@@ -43,10 +43,21 @@ function renderRun(r) {
     lines.push(`| ${x.name} | ${a.requests} | ${a.ok2xx}${a.all2xx ? '' : ` ${JSON.stringify(a.byStatus)} ${JSON.stringify(a.errors)}`} | ${a.okWithinTimeout ?? a.ok2xx} | ${a.maxMs} / ${a.p99Ms} / ${a.p50Ms} ms | ${c.executions}${Object.keys(c.byStatus).some((k) => k !== 'success') ? ` ${JSON.stringify(c.byStatus)}` : ''} | ${c.doubled} (+${c.extraExecutions}) | ${c.lost} | ${c.downstreamRuns} (${c.downstreamDoubled} / ${c.downstreamLost}) | ${s(x.drainMs)} | ${cpu} | ${x.load[0]} |`);
   }
   lines.push('');
+  const c = r.config;
+  const settings = [
+    `webhook processes: ${Object.entries(c.webhookEnv || {}).map(([k, v]) => `\`${k}=${v}\``).join(', ') || "n8n's defaults"}`,
+    Object.keys(c.workerEnv || {}).length ? `workers: ${Object.entries(c.workerEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')}` : undefined,
+    c.workerNice ? `workers at nice ${c.workerNice}` : undefined,
+    c.pauseWorkers ? '**workers stopped (SIGSTOP) from the start of each burst until its last answer**, then resumed' : undefined,
+  ].filter(Boolean);
+  lines.push(`Settings: ${settings.join('; ')}.`);
+  if (r.staticDataKeys) lines.push(`Delivery keys in each workflow's static data at the end: ${Object.entries(r.staticDataKeys).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  if (r.idle) lines.push(`Idle for ${r.idle.seconds} s before the rounds (CPU-s): ${Object.entries(r.idle.cpuSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  lines.push('');
   // A remark written into the run's JSON by hand afterwards (e.g. what else ran on the machine).
   if (r.note) lines.push(r.note, '');
   if (r.memory) {
-    lines.push(`Peak memory (process group incl. task runner): ${Object.entries(r.memory).map(([k, v]) => `${k} ${mib(v.groupPeak)}`).join(', ')}. Cluster start ${s(r.startup?.clusterMs)}; whole bench ${s(r.totalMs)}. Raw figures: \`.bench/queue-burst-${r.config.count}in${r.config.seconds}s.json\`.`);
+    lines.push(`Peak memory (process group incl. task runner): ${Object.entries(r.memory).map(([k, v]) => `${k} ${mib(v.groupPeak)}`).join(', ')}. Cluster start ${s(r.startup?.clusterMs)}; whole bench ${s(r.totalMs)}. Raw figures: \`.bench/queue-burst-${r.config.count}in${r.config.seconds}s${r.label ? `-${r.label}` : ''}.json\`.`);
     lines.push('');
   }
   return lines;

@@ -57,6 +57,13 @@ const WORKER_ENV = JSON.parse(process.env.BURST_WORKER_ENV || '{}');
  * machine the webhook processes get the CPU first, as when the workers run on other machines.
  */
 const WORKER_NICE = process.env.BURST_WORKER_NICE;
+/**
+ * BURST_PAUSE_WORKERS=1: stop the workers (SIGSTOP to their process groups) from the start of each
+ * burst until its last answer, then let them run (SIGCONT): the webhook processes and Postgres get
+ * this machine's CPU alone while they answer, as when the workers run elsewhere; the executions
+ * wait in Redis meanwhile.
+ */
+const PAUSE_WORKERS = process.env.BURST_PAUSE_WORKERS === '1';
 const ROUNDS = (process.env.BURST_ROUNDS || '1,2,3,4').split(',').map(Number);
 const IDLE_SECONDS = Number(process.env.BURST_IDLE_SECONDS || 0);
 const CPU_PROF = process.env.BURST_CPU_PROF === '1';
@@ -148,7 +155,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
   const OUT_JSON = outJson(N, quick, label);
   const T0 = Date.now();
   const log = (s) => say(`[burst ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
+  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, pauseWorkers: PAUSE_WORKERS, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
   const stops = [];
   const sampler = createMemorySampler(500);
   try {
@@ -247,7 +254,14 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       const cpuBefore = Object.fromEntries(instances.map((i) => [i.name, groupCpuSeconds(groupPids, i.pid)]));
       const burstStart = Date.now();
       const windowFromUs = monotonicUs();
-      const records = await runBurst({ url: `${balancer.url}/webhook/${wf.webhookId}/callbell`, plan, secret });
+      const signalWorkers = (signal) => { for (const w of [w1, w2]) process.kill(-w.pid, signal); };
+      if (PAUSE_WORKERS) signalWorkers('SIGSTOP');
+      let records;
+      try {
+        records = await runBurst({ url: `${balancer.url}/webhook/${wf.webhookId}/callbell`, plan, secret });
+      } finally {
+        if (PAUSE_WORKERS) signalWorkers('SIGCONT');
+      }
       const answers = summarizeBurst(records);
       const burstMs = Date.now() - burstStart;
       log(`  answers: ${answers.ok2xx}/${answers.requests} 2xx ${JSON.stringify(answers.byStatus)} errors ${JSON.stringify(answers.errors)}; max ${answers.maxMs} ms, p99 ${answers.p99Ms} ms, p50 ${answers.p50Ms} ms (timeout ${answers.timeoutMs} ms); served ${JSON.stringify(balancer.served())}`);
