@@ -8,6 +8,7 @@ import { AUTO_CONCURRENCY, CALLBELL_RATE_LIMIT, MAX_CONCURRENCY, toRunSettings }
 import type { ConcurrencyController } from '../transport/concurrencyController';
 import { createConcurrencyController } from '../transport/concurrencyController';
 import { isNodeApiError } from '../transport/errors';
+import type { CallbellConnection } from '../transport/request';
 import { getConnection } from '../transport/request';
 import { earlierTriesOf } from './earlierTries';
 import { resources } from './resources';
@@ -81,9 +82,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let settings: RunSettings;
 	let context: ExecutionContext;
 	let auto: ConcurrencyController | undefined;
+	let api: CallbellConnection | undefined;
 	try {
 		settings = runSettings.call(this);
-		const api = await getConnection.call(this, {
+		api = await getConnection.call(this, {
 			retry: { maxRetries: settings.maxRetries },
 			timeoutMs: settings.timeoutMs,
 			maxRequestsPerSecond: settings.maxRequestsPerSecond,
@@ -101,6 +103,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		context = { api };
 	} catch (caught) {
+		api?.leave?.();
 		// Bad Options or a refused Base URL concern every item: with Continue On Fail each gets the error.
 		const error = toNodeError.call(this, caught, 0);
 		if (!continueOnFail) throw error;
@@ -112,16 +115,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const earlier = earlierTriesOf<ItemResult>(this);
 	const itemsWithEffect = new Set<number>();
 	context.api.itemsWithEffect = itemsWithEffect;
-	const outcomes = await runInOrder(
-		items.length,
-		limit,
-		async (itemIndex) => {
-			const kept = earlier?.kept(itemIndex);
-			if (kept && !kept.ok) throw kept.error;
-			return kept ? kept.value : await execute.call(this, itemIndex, context);
-		},
-		{ stopOnError: !continueOnFail, stopped: () => signal?.aborted === true },
-	);
+	let outcomes: Awaited<ReturnType<typeof runInOrder<ItemResult>>>;
+	try {
+		outcomes = await runInOrder(
+			items.length,
+			limit,
+			async (itemIndex) => {
+				const kept = earlier?.kept(itemIndex);
+				if (kept && !kept.ok) throw kept.error;
+				return kept ? kept.value : await execute.call(this, itemIndex, context);
+			},
+			{ stopOnError: !continueOnFail, stopped: () => signal?.aborted === true },
+		);
+	} finally {
+		context.api.leave?.();
+	}
 
 	const results: INodeExecutionData[] = [];
 	let firstError: NodeApiError | NodeOperationError | undefined;

@@ -19,6 +19,7 @@ import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import type { RateShare } from './rateShare';
 import { createRateShare } from './rateShare';
+import { joinProcessShare } from './processShare';
 import type { RetrySettings } from './retryPolicy';
 import { DEFAULT_RETRY, decideRetry, isFateUnknown, isIdempotent } from './retryPolicy';
 import { lostAnswerReason, noteMayHaveTakenEffect, requestWording } from './unknownFate';
@@ -49,6 +50,8 @@ export interface CallbellConnection {
 	concurrency?: ConcurrencyController;
 	/** This execution's share of the account's rate (under Max Requests Per Second), told every answer. */
 	share?: RateShare;
+	/** The execution is done: it stops pacing together with this process's others (processShare.ts). */
+	leave?: () => void;
 	/**
 	 * Items whose request that is not idempotent (a POST) Callbell carried out or may have: it
 	 * answered 2xx, or the answer was lost. Such an item is never run again (see earlierTries).
@@ -85,16 +88,20 @@ function checkedBaseUrl(this: CallbellContext, raw: unknown): string {
 export async function getConnection(this: CallbellContext, settings: ConnectionSettings = {}): Promise<CallbellConnection> {
 	const data = await this.getCredentials<ICredentialDataDecryptedObject & { baseUrl?: string }>(CREDENTIAL_TYPE);
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const baseUrl = checkedBaseUrl.call(this, data.baseUrl);
 	const cap = settings.maxRequestsPerSecond ?? 0;
-	// Without a cap (0) nothing paces or adapts: 429s are only retried.
-	const share = cap > 0 ? createRateShare({ ceiling: cap }) : undefined;
+	// Without a cap (0) nothing paces or adapts: 429s are only retried. With one, executions of this
+	// process using the same credential at the same time pace together (transport/processShare.ts).
+	const joined = cap > 0 && reference?.id ? joinProcessShare(reference.id, baseUrl, cap) : undefined;
+	const share = joined?.share ?? (cap > 0 ? createRateShare({ ceiling: cap }) : undefined);
 	const connection: CallbellConnection = {
-		baseUrl: checkedBaseUrl.call(this, data.baseUrl),
+		baseUrl,
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		limiter: createRateLimiter(share ? () => share.rate(Date.now()) : 0),
+		limiter: joined?.limiter ?? createRateLimiter(share ? () => share.rate(Date.now()) : 0),
 	};
 	if (share) connection.share = share;
+	if (joined) connection.leave = joined.leave;
 	if (reference?.id) {
 		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };
 	}

@@ -1,0 +1,58 @@
+import type { Clock, RateLimiter } from './rateLimiter';
+import { createRateLimiter } from './rateLimiter';
+import type { RateShare } from './rateShare';
+import { createRateShare } from './rateShare';
+
+/**
+ * Executions that run at the same time in one n8n process (a queue-mode worker runs up to 10 jobs)
+ * with the same credential, Base URL and Max Requests Per Second pace their requests together: one
+ * rate share and one rate limiter, so the process adapts to 429s as one sender instead of several
+ * that each start at the cap. A new execution joins at what the running ones learned. The pair
+ * lives while an execution uses it and is forgotten when the last one leaves: executions that do
+ * not overlap (tests one after another) never meet each other's state. Nothing is shared between
+ * processes; the key holds the credential's id, never its token.
+ */
+export interface ProcessShare {
+	share: RateShare;
+	limiter: RateLimiter;
+	/** This execution is done with it. */
+	leave(): void;
+}
+
+interface Entry {
+	share: RateShare;
+	limiter: RateLimiter;
+	users: number;
+}
+
+const entries = new Map<string, Entry>();
+
+/** `clock` only for tests in virtual time. */
+export function joinProcessShare(credentialId: string, baseUrl: string, ceiling: number, clock?: Clock): ProcessShare {
+	const key = JSON.stringify([credentialId, baseUrl, ceiling]);
+	let entry = entries.get(key);
+	if (!entry) {
+		const share = createRateShare({ ceiling });
+		const now = clock ? () => clock.now() : () => Date.now();
+		entry = { share, limiter: createRateLimiter(() => share.rate(now()), clock), users: 0 };
+		entries.set(key, entry);
+	}
+	entry.users++;
+	const joined = entry;
+	let left = false;
+	return {
+		share: joined.share,
+		limiter: joined.limiter,
+		leave() {
+			if (left) return;
+			left = true;
+			joined.users--;
+			if (joined.users === 0 && entries.get(key) === joined) entries.delete(key);
+		},
+	};
+}
+
+/** How many accounts are being paced together in this process now (for tests). */
+export function processSharesInUse(): number {
+	return entries.size;
+}
