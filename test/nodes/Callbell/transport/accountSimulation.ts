@@ -1,4 +1,5 @@
-import type { Clock } from '../../../../nodes/Callbell/transport/rateLimiter';
+import { joinProcessShare } from '../../../../nodes/Callbell/transport/processShare';
+import type { Clock, RateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
 import { createRateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
 import type { RateShare } from '../../../../nodes/Callbell/transport/rateShare';
 import { createRateShare } from '../../../../nodes/Callbell/transport/rateShare';
@@ -20,6 +21,11 @@ export interface SimExecution {
 	ceiling?: number;
 	/** The old behaviour for comparison: a fixed cap, no share. */
 	fixedCap?: boolean;
+	/**
+	 * The n8n process it runs in: executions of one process pace together (transport/processShare.ts,
+	 * as getConnection joins them). Without it, the execution has its own share and limiter.
+	 */
+	process?: string;
 }
 
 export interface SimOptions {
@@ -43,6 +49,8 @@ export interface SimResult {
 		done: number;
 		failed: number;
 		reasons: string[];
+		/** 429s this execution met, per whole virtual second. */
+		throttledPerSecond: number[];
 	}>;
 	requests: number;
 	throttled: number;
@@ -52,6 +60,8 @@ export interface SimResult {
 	throttledPerSecond: number[];
 	endAt: number;
 }
+
+let simulations = 0;
 
 /** Microtask turns between two timers: far more than any await chain of the transport's pieces. */
 const MICROTASK_HOPS = 64;
@@ -126,13 +136,22 @@ export async function simulateAccount(executions: SimExecution[], options: SimOp
 		return ok;
 	};
 
+	const simulation = `simulation-${++simulations}`;
 	const runOne = async (spec: SimExecution) => {
-		const outcome = { endAt: 0, done: 0, failed: 0, reasons: [] as string[] };
+		const outcome = { endAt: 0, done: 0, failed: 0, reasons: [] as string[], throttledPerSecond: [] as number[] };
 		result.executions.push(outcome);
 		await clock.pause(spec.startAt ?? 0);
 		const ceiling = spec.ceiling ?? 290;
-		const share: RateShare | undefined = spec.fixedCap ? undefined : createRateShare({ ceiling });
-		const limiter = createRateLimiter(share ? () => share.rate(clock.now()) : ceiling, clock);
+		let share: RateShare | undefined;
+		let limiter: RateLimiter;
+		let leave = () => {};
+		if (spec.process !== undefined && !spec.fixedCap) {
+			({ share, limiter, leave } = joinProcessShare(`${simulation}:${spec.process}`, 'https://api.callbell.eu/v1', ceiling, clock));
+		} else {
+			const own = spec.fixedCap ? undefined : createRateShare({ ceiling });
+			share = own;
+			limiter = createRateLimiter(own ? () => own.rate(clock.now()) : ceiling, clock);
+		}
 		let next = 0;
 		const lane = async () => {
 			while (next < spec.items) {
@@ -152,6 +171,7 @@ export async function simulateAccount(executions: SimExecution[], options: SimOp
 						break;
 					}
 					throttled++;
+					bump(outcome.throttledPerSecond, sentAt);
 					limiter.refused(slot);
 					const decision = decideRetry('POST', { status: 429 }, { retries, throttled }, waitedMs, retry, random(), clock.now());
 					if (!decision.retry) {
@@ -166,6 +186,7 @@ export async function simulateAccount(executions: SimExecution[], options: SimOp
 			}
 		};
 		await Promise.all(Array.from({ length: lanes }, lane));
+		leave();
 	};
 
 	const all = Promise.all(executions.map(runOne));

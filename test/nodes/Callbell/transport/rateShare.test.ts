@@ -88,6 +88,31 @@ describe('executions sharing a 300/s account (simulated, virtual time, the trans
 		expect(Math.max(...ends) / Math.min(...ends)).toBeLessThan(1.2);
 	}, 60_000);
 
+	describe('in queue mode: four executions on two workers, two per n8n process (processShare.ts)', () => {
+		const starts = { together: [0, 0, 0, 0], 'one after another': [0, 200, 1500, 2500] };
+		const onTwoWorkers = (items: number, startAt: number[], pacedTogether = true) =>
+			startAt.map((at, i) => ({ items, startAt: at, process: pacedTogether ? `worker-${i % 2}` : undefined }));
+
+		it.each(Object.entries(starts))('4 × 2,000 started %s: ≤ 1.5 %% 429s over the whole run, start included; none fails', async (_, startAt) => {
+			const result = await simulateAccount(onTwoWorkers(2000, startAt));
+			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [2000, 0]));
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.015);
+			expect(itemsDone(result) / (result.endAt / 1000)).toBeGreaterThanOrEqual(0.85 * 300);
+			// each execution paced apart, as before: every start at 290/s into the account costs more 429s
+			const apart = await simulateAccount(onTwoWorkers(2000, startAt, false));
+			expect(apart.throttled / apart.requests).toBeGreaterThan(0.02);
+		}, 60_000);
+
+		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 3 %% 429s, nearly all of them when the two workers first fill the account', async (_, startAt) => {
+			const result = await simulateAccount(onTwoWorkers(500, startAt));
+			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [500, 0]));
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.03);
+			expect(result.throttledPerSecond[0]).toBeGreaterThanOrEqual(0.8 * result.throttled);
+			const apart = await simulateAccount(onTwoWorkers(500, startAt, false));
+			expect(apart.throttled / apart.requests).toBeGreaterThan(0.05);
+		}, 60_000);
+	});
+
 	it('without the share (each execution at a fixed 290/s, as before) the same run is a stream of 429s', async () => {
 		const result = await simulateAccount([0, 0, 0, 0].map(() => ({ items: 500, fixedCap: true })));
 		expect(result.throttled / result.requests).toBeGreaterThan(0.2);

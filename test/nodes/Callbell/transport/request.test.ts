@@ -2,6 +2,7 @@ import { sandboxRunner, contactOperation, pairs } from '../../../harness/contact
 import { TestCredentialsHelper } from '../../../harness/credentials';
 import { requestsTo, SEED, useSandbox } from '../../../harness/sandbox';
 import { startStubServer } from '../../../support/stubServer';
+import { processSharesInUse } from '../../../../nodes/Callbell/transport/processShare';
 
 const sandbox = useSandbox();
 const run = sandboxRunner(sandbox);
@@ -149,6 +150,25 @@ describe('Concurrency and the rate cap through n8n’s engine', () => {
 		expect(uncapped.error).toBeUndefined();
 		expect(sb.stats().rateLimited).toBeGreaterThan(0);
 		expect(uuids.slice(30).map((uuid) => sb.getContact(uuid)?.name)).toEqual(items.slice(30).map((item) => `Item ${item.index}`));
+	});
+
+	it('executions running at the same time in one process pace together under their cap, and leave nothing behind', async () => {
+		const sb = sandbox.get();
+		const uuids = sb.addContacts(40);
+		const items = uuids.map((uuid, index) => ({ uuid, index }));
+		// Two executions of one workflow (same credential, Max Requests Per Second 20) at once, against an
+		// account that allows 30/s: each at its own 20/s would make 40/s and meet 429s; paced together, none.
+		sb.setRateLimit({ rps: 30 });
+		const started = Date.now();
+		const both = await Promise.all([items.slice(0, 20), items.slice(20)].map(async (half) => await run(renameEach({ maxRequestsPerSecond: 20 }), half)));
+		expect(both.map((result) => [result.error, result.output?.length])).toEqual([
+			[undefined, 20],
+			[undefined, 20],
+		]);
+		expect(sb.stats().rateLimited).toBe(0);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1500); // 40 requests at 20/s together
+		expect(processSharesInUse()).toBe(0);
+		expect(uuids.map((uuid) => sb.getContact(uuid)?.name)).toEqual(items.map((item) => `Item ${item.index}`));
 	});
 
 	it('refuses bad Options before any request', async () => {
