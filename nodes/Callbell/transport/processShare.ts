@@ -4,14 +4,24 @@ import type { RateShare } from './rateShare';
 import { createRateShare } from './rateShare';
 
 /**
- * Executions that run at the same time in one n8n process (a queue-mode worker runs up to 10 jobs)
- * with the same credential, Base URL and Max Requests Per Second pace their requests together: one
- * rate share and one rate limiter, so the process adapts to 429s as one sender instead of several
- * that each start at the cap. A new execution joins at what the running ones learned. The pair
+ * Executions of one workflow that run at the same time in one n8n process (a queue-mode worker runs
+ * up to 10 jobs) with the same credential, Base URL and Max Requests Per Second pace their requests
+ * together: one rate share and one rate limiter, so the process adapts to 429s as one sender
+ * instead of several that each start at the cap into an account the others fill, and together they
+ * stay under that workflow's cap. A new execution joins at what the running ones learned. The pair
  * lives while an execution uses it and is forgotten when the last one leaves: executions that do
  * not overlap (tests one after another) never meet each other's state. Nothing is shared between
  * processes; the key holds the credential's id, never its token.
  */
+export interface ProcessShareKey {
+	credentialId: string;
+	baseUrl: string;
+	/** Empty for a workflow not saved yet. */
+	workflowId: string;
+	/** Max Requests Per Second. */
+	ceiling: number;
+}
+
 export interface ProcessShare {
 	share: RateShare;
 	limiter: RateLimiter;
@@ -28,8 +38,8 @@ interface Entry {
 const entries = new Map<string, Entry>();
 
 /** `clock` only for tests in virtual time. */
-export function joinProcessShare(credentialId: string, baseUrl: string, ceiling: number, clock?: Clock): ProcessShare {
-	const key = JSON.stringify([credentialId, baseUrl, ceiling]);
+export function joinProcessShare({ credentialId, baseUrl, workflowId, ceiling }: ProcessShareKey, clock?: Clock): ProcessShare {
+	const key = JSON.stringify([credentialId, baseUrl, workflowId, ceiling]);
 	let entry = entries.get(key);
 	if (!entry) {
 		const share = createRateShare({ ceiling });

@@ -90,9 +90,12 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 	const baseUrl = checkedBaseUrl.call(this, data.baseUrl);
 	const cap = settings.maxRequestsPerSecond ?? 0;
-	// Without a cap (0) nothing paces or adapts: 429s are only retried. With one, executions of this
-	// process using the same credential at the same time pace together (transport/processShare.ts).
-	const joined = cap > 0 && reference?.id ? joinProcessShare(reference.id, baseUrl, cap) : undefined;
+	// Without a cap (0) nothing paces or adapts: 429s are only retried. With one, executions of the
+	// workflow running at the same time in this process pace together (transport/processShare.ts).
+	const joined =
+		cap > 0 && reference?.id
+			? joinProcessShare({ credentialId: reference.id, baseUrl, workflowId: this.getWorkflow().id ?? '', ceiling: cap })
+			: undefined;
 	const share = joined?.share ?? (cap > 0 ? createRateShare({ ceiling: cap }) : undefined);
 	const connection: CallbellConnection = {
 		baseUrl,

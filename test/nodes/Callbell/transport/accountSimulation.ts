@@ -146,7 +146,10 @@ export async function simulateAccount(executions: SimExecution[], options: SimOp
 		let limiter: RateLimiter;
 		let leave = () => {};
 		if (spec.process !== undefined && !spec.fixedCap) {
-			({ share, limiter, leave } = joinProcessShare(`${simulation}:${spec.process}`, 'https://api.callbell.eu/v1', ceiling, clock));
+			({ share, limiter, leave } = joinProcessShare(
+				{ credentialId: `${simulation}:${spec.process}`, baseUrl: 'https://api.callbell.eu/v1', workflowId: 'simulated', ceiling },
+				clock,
+			));
 		} else {
 			const own = spec.fixedCap ? undefined : createRateShare({ ceiling });
 			share = own;

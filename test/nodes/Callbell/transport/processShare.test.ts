@@ -1,11 +1,12 @@
+import type { ProcessShareKey } from '../../../../nodes/Callbell/transport/processShare';
 import { joinProcessShare, processSharesInUse } from '../../../../nodes/Callbell/transport/processShare';
 
-describe('joinProcessShare (executions of one process pacing together)', () => {
-	const url = 'https://api.callbell.eu/v1';
+describe('joinProcessShare (executions of one workflow in one process pacing together)', () => {
+	const key: ProcessShareKey = { credentialId: 'cred-1', baseUrl: 'https://api.callbell.eu/v1', workflowId: 'wf-1', ceiling: 290 };
 
-	it('executions running at the same time with the same credential, Base URL and cap get one share and one limiter', () => {
-		const first = joinProcessShare('cred-1', url, 290);
-		const second = joinProcessShare('cred-1', url, 290);
+	it('executions running at the same time with the same credential, Base URL, workflow and cap get one share and one limiter', () => {
+		const first = joinProcessShare(key);
+		const second = joinProcessShare({ ...key });
 		expect(second.share).toBe(first.share);
 		expect(second.limiter).toBe(first.limiter);
 		// a 429 one of them met lowers the rate for both: the newcomer starts from what was learned
@@ -17,32 +18,37 @@ describe('joinProcessShare (executions of one process pacing together)', () => {
 		expect(processSharesInUse()).toBe(0);
 	});
 
-	it('another credential, Base URL or Max Requests Per Second paces on its own', () => {
-		const base = joinProcessShare('cred-1', url, 290);
-		const others = [joinProcessShare('cred-2', url, 290), joinProcessShare('cred-1', 'http://127.0.0.1:4000/v1', 290), joinProcessShare('cred-1', url, 100)];
+	it('another credential, Base URL, workflow or Max Requests Per Second paces on its own', () => {
+		const base = joinProcessShare(key);
+		const others = [
+			joinProcessShare({ ...key, credentialId: 'cred-2' }),
+			joinProcessShare({ ...key, baseUrl: 'http://127.0.0.1:4000/v1' }),
+			joinProcessShare({ ...key, workflowId: 'wf-2' }),
+			joinProcessShare({ ...key, ceiling: 100 }),
+		];
 		for (const other of others) {
 			expect(other.share).not.toBe(base.share);
 			expect(other.limiter).not.toBe(base.limiter);
 		}
-		expect(others[2].share.rate(0)).toBe(100);
-		expect(processSharesInUse()).toBe(4);
+		expect(others[3].share.rate(0)).toBe(100);
+		expect(processSharesInUse()).toBe(5);
 		for (const joined of [base, ...others]) joined.leave();
 		expect(processSharesInUse()).toBe(0);
 	});
 
 	it('is forgotten when the last execution leaves: the next one starts fresh at the cap', () => {
-		const first = joinProcessShare('cred-1', url, 290);
-		const second = joinProcessShare('cred-1', url, 290);
+		const first = joinProcessShare(key);
+		const second = joinProcessShare(key);
 		first.share.recordAnswer(50, 50, true); // cut
 		expect(first.share.rate(50)).toBeLessThan(290);
 		first.leave();
 		first.leave(); // leaving twice counts once
-		const third = joinProcessShare('cred-1', url, 290);
+		const third = joinProcessShare(key);
 		expect(third.share).toBe(second.share); // the second still runs
 		second.leave();
 		third.leave();
 		expect(processSharesInUse()).toBe(0);
-		const fresh = joinProcessShare('cred-1', url, 290);
+		const fresh = joinProcessShare(key);
 		expect(fresh.share).not.toBe(first.share);
 		expect(fresh.share.rate(60)).toBe(290);
 		fresh.leave();
