@@ -140,7 +140,7 @@ function createFor(state, channel, who, now) {
 
 /** @param {State} state @param {string} label */
 const nextIds = (state, label) => {
-  const n = ++state.sentSeq;
+  const n = `${state.idEpoch}:${++state.sentSeq}`;
   return { uuid: hexId(`message:${label}:${n}`), providerId: `wamid.SBX${hexId(`provider:${label}:${n}`).slice(0, 24).toUpperCase()}`, gsId: hyphenatedId(`gs:${label}:${n}`) };
 };
 

@@ -8,6 +8,7 @@
  * so a rejected request never changes anything.
  */
 
+const crypto = require('crypto');
 const { buildSeed } = require('./seed');
 const { hexId, isoSeconds, digitsOnly } = require('./ids');
 
@@ -27,6 +28,9 @@ function createState(nowMs) {
   return {
     account: seed.account, contacts: seed.contacts, messages: seed.messages, notes: new Map(), lastSeq: seed.lastSeq,
     webhook: null, webhookEvents: [], sent: new Map(), sentSeq: 0,
+    // Callbell never gives two messages one uuid: new messages of this state get ids no earlier
+    // state (a restarted sandbox, a reset) gave, so a trigger's duplicate record cannot mistake them.
+    idEpoch: crypto.randomBytes(6).toString('hex'),
   };
 }
 

@@ -59,7 +59,7 @@
  * `sent` holds messages sent through the API, by uuid, in send order.
  * @typedef {{ account: Account, contacts: Map<string, ContactRecord>, messages: Map<string, Message[]>,
  *   notes: Map<string, Note[]>, lastSeq: number, webhook: import('./webhooks-store').Webhook|null,
- *   webhookEvents: import('./webhooks-store').WebhookEventRecord[], sent: Map<string, SentMessage>, sentSeq: number }} State
+ *   webhookEvents: import('./webhooks-store').WebhookEventRecord[], sent: Map<string, SentMessage>, sentSeq: number, idEpoch: string }} State
  */
 
 module.exports = {};
