@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { SEED } = require('../../test/sandbox');
-const { eventually, WAIT_MS } = require('./editor');
+const { eventually, outputJsonShowing, WAIT_MS } = require('./editor');
 
 const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'ai-support-agent.json'), 'utf8'));
 const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
@@ -40,11 +40,7 @@ async function runAiScenario({ page, editor, step, shot, sandbox, n8nUrl, log })
     const output = ndv().getByTestId('output-panel');
     await output.getByTestId('node-run-status-success').or(output.getByTestId('node-run-status-danger')).first().waitFor({ state: 'visible', timeout: WAIT_MS });
     await output.getByTestId('radio-button-json').click();
-    await page.waitForTimeout(300);
-    const json = await eventually(async () => {
-      const text = (await output.getByTestId('ndv-data-container').innerText().catch(() => '')).replace(/\s+/g, ' ');
-      return text.includes(expected) && text;
-    }, `the output to show ${expected}`);
+    const json = await outputJsonShowing(output, [expected]);
     assert.equal(await output.getByTestId('node-run-status-success').count(), 1, `the run succeeded; output: ${json.slice(0, 600)}`);
     return json;
   }
