@@ -5,7 +5,10 @@
  * backend in turn (per request, not per connection, so a sender that keeps connections alive is
  * still spread), body and headers passed through unchanged (the signature covers the raw body).
  * `setBackends([...ports])` switches between one and two webhook processes without a restart;
- * `served` counts the requests each backend answered.
+ * `served` counts the requests each backend answered; `failures` the requests it could not pass on, by reason.
+ * Every request opens its own connection to the backend (as Callbell's deliveries arrive): a kept-alive
+ * connection that the backend closes after its idle timeout (Node's 5 s) just as the balancer reuses
+ * it fails that request with a reset, an artefact of the balancer, not of n8n.
  */
 
 const http = require('http');
@@ -16,7 +19,8 @@ function startBalancer(port, backends) {
   let targets = [...backends];
   let next = 0;
   const served = new Map();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = new http.Agent({ keepAlive: false, maxSockets: 256 });
+  const failures = new Map();
   const server = http.createServer((req, res) => {
     const target = targets[next++ % targets.length];
     const upstream = http.request(
@@ -28,6 +32,8 @@ function startBalancer(port, backends) {
       },
     );
     upstream.on('error', (err) => {
+      const reason = `${target}: ${err.code || err.message}`;
+      failures.set(reason, (failures.get(reason) || 0) + 1);
       if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'upstream', backend: target, reason: err.message }));
     });
@@ -42,7 +48,9 @@ function startBalancer(port, backends) {
           targets = [...ports];
           next = 0;
           served.clear();
+          failures.clear();
         },
+        failures: () => Object.fromEntries(failures),
         served: () => Object.fromEntries(served),
         close: () =>
           new Promise((r) => {

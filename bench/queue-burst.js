@@ -264,7 +264,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       }
       const answers = summarizeBurst(records);
       const burstMs = Date.now() - burstStart;
-      log(`  answers: ${answers.ok2xx}/${answers.requests} 2xx ${JSON.stringify(answers.byStatus)} errors ${JSON.stringify(answers.errors)}; max ${answers.maxMs} ms, p99 ${answers.p99Ms} ms, p50 ${answers.p50Ms} ms (timeout ${answers.timeoutMs} ms); served ${JSON.stringify(balancer.served())}`);
+      log(`  answers: ${answers.ok2xx}/${answers.requests} 2xx ${JSON.stringify(answers.byStatus)} errors ${JSON.stringify(answers.errors)}; max ${answers.maxMs} ms, p99 ${answers.p99Ms} ms, p50 ${answers.p50Ms} ms (timeout ${answers.timeoutMs} ms); served ${JSON.stringify(balancer.served())}; balancer failures ${JSON.stringify(balancer.failures())}`);
       // Wait until the workers have finished everything enqueued (no new/running rows, count steady).
       // A request the sender gave up on may still start an execution later: wait at least 15 s,
       // then until the count has not moved for 5 s.
@@ -287,7 +287,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
       const cpu = Object.fromEntries(Object.entries(cpuBefore).map(([k, v]) => [k, Math.round((groupCpuSeconds(groupPids, instances.find((i) => i.name === k).pid) - v) * 100) / 100]));
       const webhookCpu = round.backends.length === 1 ? cpu['webhook-1'] : cpu['webhook-1'] + cpu['webhook-2'];
       const cpuMsPerRequest = { webhook: Math.round((webhookCpu * 1000) / plan.length), workers: Math.round(((cpu['worker-1'] + cpu['worker-2']) * 1000) / plan.length) };
-      const entry = { ...round, cpuSeconds: cpu, cpuMsPerRequest, plannedRequests: plan.length, burstMs, window, drainMs, load, answers, served: balancer.served(), counts, executionsSpanMs: stopsAt.length ? Math.max(...stopsAt) - Math.min(...starts) : undefined };
+      const entry = { ...round, cpuSeconds: cpu, cpuMsPerRequest, plannedRequests: plan.length, burstMs, window, drainMs, load, answers, served: balancer.served(), balancerFailures: balancer.failures(), counts, executionsSpanMs: stopsAt.length ? Math.max(...stopsAt) - Math.min(...starts) : undefined };
       result.rounds.push(entry);
       log(`  CPU per request: webhook process(es) ${cpuMsPerRequest.webhook} ms, workers ${cpuMsPerRequest.workers} ms (${JSON.stringify(cpu)} s)`);
       log(`  executions ${counts.executions} ${JSON.stringify(counts.byStatus)}; deliveries executed ${counts.deliveriesExecuted}/${N.count}, doubled ${counts.doubled} (+${counts.extraExecutions} executions), lost ${counts.lost}; downstream runs ${counts.downstreamRuns}, doubled ${counts.downstreamDoubled}, lost ${counts.downstreamLost}; all done ${(drainMs / 1000).toFixed(1)} s after the first delivery`);
