@@ -49,6 +49,7 @@ function renderRun(r) {
     Object.keys(c.workerEnv || {}).length ? `workers: ${Object.entries(c.workerEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')}` : undefined,
     c.workerNice ? `workers at nice ${c.workerNice}` : undefined,
     c.pauseWorkers ? '**workers stopped (SIGSTOP) from the start of each burst until its last answer**, then resumed' : undefined,
+    c.pinned ? '**webhook processes pinned to CPU 0; the bench, Postgres, Redis, the main and the workers to CPU 1** (taskset), the workers running during the burst' : undefined,
   ].filter(Boolean);
   lines.push(`Settings: ${settings.join('; ')}.`);
   if (r.staticDataKeys) lines.push(`Delivery keys in each workflow's static data at the end: ${Object.entries(r.staticDataKeys).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
@@ -64,19 +65,42 @@ function renderRun(r) {
 }
 
 /** Rewrites the section from every .bench/queue-burst-*in*s.json (not --quick); a --quick run writes .bench/queue-burst.quick.md. */
+/** The heading of a run without its commit: what identifies the run's block in the section. */
+function runTitle(r) {
+  return `### ${r.config.count} deliveries in ${r.config.seconds} s${r.label ? ` — ${r.label}` : ''}`;
+}
+
+/**
+ * Writes this run into the section: its block (from its heading to the next run's heading) is
+ * replaced when a run of the same size and label is there, else added first. Every other block,
+ * runs of earlier sessions whose raw figures are not on this machine and the notes written by
+ * hand, stays as it is.
+ */
 function writeSection(result) {
   if (result.quick) {
     fs.writeFileSync(path.join(REPO_ROOT, '.bench', 'queue-burst.quick.md'), renderSection([result]) + '\n');
     return;
   }
-  const dir = path.join(REPO_ROOT, '.bench');
-  const runs = fs.readdirSync(dir).filter((f) => /^queue-burst-\d+in\d+s(-[a-z0-9-]+)?\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
-  const section = renderSection(runs);
   const md = fs.existsSync(RESULTS_MD) ? fs.readFileSync(RESULTS_MD, 'utf8') : '';
   const at = md.indexOf(START);
   const end = md.indexOf(END);
-  const next = at >= 0 && end > at ? md.slice(0, at) + section + md.slice(end + END.length) : `${md.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(RESULTS_MD, next);
+  if (at < 0 || end < at) {
+    fs.writeFileSync(RESULTS_MD, `${md.trimEnd()}\n\n${renderSection([result])}\n`);
+    return;
+  }
+  const lines = md.slice(at, end).split('\n');
+  const title = runTitle(result);
+  const block = renderRun(result);
+  const from = lines.findIndex((l) => l === title || l.startsWith(`${title} (`));
+  if (from >= 0) {
+    let to = lines.findIndex((l, i) => i > from && l.startsWith('### '));
+    if (to < 0) to = lines.length;
+    lines.splice(from, to - from, ...block);
+  } else {
+    const firstRun = lines.findIndex((l) => l.startsWith('### '));
+    lines.splice(firstRun < 0 ? lines.length : firstRun, 0, ...block);
+  }
+  fs.writeFileSync(RESULTS_MD, md.slice(0, at) + lines.join('\n') + md.slice(end));
 }
 
 module.exports = { renderSection, writeSection, START, END };

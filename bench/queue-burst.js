@@ -64,6 +64,14 @@ const WORKER_NICE = process.env.BURST_WORKER_NICE;
  * wait in Redis meanwhile.
  */
 const PAUSE_WORKERS = process.env.BURST_PAUSE_WORKERS === '1';
+/**
+ * BURST_PIN=1: the webhook processes get a core of their own, as where they run apart from the
+ * workers, while the workers really run during the burst (unlike BURST_PAUSE_WORKERS): webhook-1
+ * and webhook-2 on CPU 0; this bench (sender, balancer, counter), Postgres, Redis, the main and the
+ * workers on CPU 1 (taskset, every thread of each process group; processes they start later, such
+ * as Postgres backends and task runners, inherit it).
+ */
+const PIN = process.env.BURST_PIN === '1';
 const ROUNDS = (process.env.BURST_ROUNDS || '1,2,3,4').split(',').map(Number);
 const IDLE_SECONDS = Number(process.env.BURST_IDLE_SECONDS || 0);
 const CPU_PROF = process.env.BURST_CPU_PROF === '1';
@@ -155,7 +163,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
   const OUT_JSON = outJson(N, quick, label);
   const T0 = Date.now();
   const log = (s) => say(`[burst ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, pauseWorkers: PAUSE_WORKERS, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
+  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, pauseWorkers: PAUSE_WORKERS, pinned: PIN, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
   const stops = [];
   const sampler = createMemorySampler(500);
   try {
@@ -203,6 +211,21 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     stops.push(() => h2.stop());
     if (WORKER_NICE) for (const w of [w1, w2]) require('child_process').execFileSync('renice', ['-n', String(Number(WORKER_NICE)), '-g', String(w.pid)]);
     const instances = [main, w1, w2, h1, h2];
+    if (PIN) {
+      const pin = (pgid, cpus) => {
+        for (const pid of groupPids(pgid)) {
+          try {
+            require('child_process').execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+          } catch {
+            /* the process (or one of its threads) ended meanwhile */
+          }
+        }
+      };
+      for (const i of [main, w1, w2]) pin(i.pid, '1');
+      for (const h of [pg.handle, redis.handle]) pin(h.pid, '1');
+      for (const h of [h1, h2]) pin(h.pid, '0');
+      require('child_process').execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+    }
     for (const i of instances) sampler.watch(i.pid);
     const [mainMs, , , h1Ms, h2Ms] = await Promise.all([main.ready, w1.healthy, w2.healthy, h1.ready, h2.ready]);
     const hookUrl = (wf, port) => `http://127.0.0.1:${port}/webhook/${wf.webhookId}/callbell`;
