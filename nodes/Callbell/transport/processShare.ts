@@ -44,7 +44,7 @@ export function joinProcessShare({ credentialId, baseUrl, workflowId, ceiling }:
 	if (!entry) {
 		const share = createRateShare({ ceiling });
 		const now = clock ? () => clock.now() : () => Date.now();
-		entry = { share, limiter: createRateLimiter(() => share.rate(now()), clock), users: 0 };
+		entry = { share, limiter: createRateLimiter(() => share.rate(now()), clock, () => share.resumeAt()), users: 0 };
 		entries.set(key, entry);
 	}
 	entry.users++;

@@ -28,9 +28,14 @@ const WINDOW_MS = 1000;
  * there would meet Callbell's own per-second limit as 429s). `perSecond` 0 means no cap. A function
  * is read at every turn (the execution's share of the account, transport/rateShare.ts): when it
  * drops, sending pauses until the last second's sends fit the new rate, so the account's second
- * frees up at once rather than a second later.
+ * frees up at once rather than a second later. `notBefore` (read at every turn too) holds all
+ * sending until a time: the share's pause after a 429.
  */
-export function createRateLimiter(perSecond: number | (() => number), clock: Clock = realClock): RateLimiter {
+export function createRateLimiter(
+	perSecond: number | (() => number),
+	clock: Clock = realClock,
+	notBefore: () => number = () => -Infinity,
+): RateLimiter {
 	const rate = typeof perSecond === 'number' ? () => perSecond : perSecond;
 	if (!(rate() > 0)) return { take: async () => clock.now(), refused: () => {} };
 	let nextSlot = -Infinity;
@@ -51,6 +56,7 @@ export function createRateLimiter(perSecond: number | (() => number), clock: Clo
 			const allowed = Math.max(1, Math.floor(rate()));
 			forgetBefore(slot - WINDOW_MS);
 			if (sent.length >= allowed) slot = Math.max(slot, sent[sent.length - allowed] + WINDOW_MS);
+			slot = Math.max(slot, notBefore());
 			if (slot <= at) break;
 			await clock.pause(slot - at);
 			// The slot is reached (a clock that does not move, as in tests, counts as on time).

@@ -9,6 +9,14 @@
  *   answer requests sent before the cut). When most answers are 429s (the account is full, as
  *   when several executions start at once), the rate drops to what Callbell accepted from this
  *   execution in the last second — its share — but never below `deepFloor` of the rate.
+ * - **Hold.** After a cut nothing is sent for a moment (`resumeAt`): a 429 means the account's
+ *   sliding second is full, and until part of it slides out every request sent is refused. The
+ *   mild first cut does not pause the pacing of an execution that sent less than its new rate in
+ *   the last second (one that started less than a second ago), so without the hold it went on
+ *   sending into the full account until enough 429s came back for the deep cut. The hold lasts
+ *   until the answers that decide it (`minAnswers`, sent before the cut) can be back: the time of
+ *   1.5 × `minAnswers` sends at the rate before the cut, at most one request time (41 ms at 290/s).
+ *   A stray 429 costs a lone execution that moment; a full account gets the deep cut meanwhile.
  * - **Increase.** Without 429s the rate grows back towards the ceiling (Max Requests Per Second),
  *   slowly at first (`probeStart` requests/s per second) and twice as fast every `probeDoublingMs`:
  *   near the account's limit it probes gently (few 429s), and the capacity another execution
@@ -37,6 +45,8 @@ export interface RateShare {
 	rate(now: number): number;
 	/** One answer: `throttled` for a 429; `requestMs` from sending to the answer. */
 	recordAnswer(now: number, requestMs: number, throttled: boolean): void;
+	/** Nothing may be sent before this time (ms): the hold after the last cut (-Infinity before any). */
+	resumeAt(): number;
 }
 
 /** A request time sample weighs this much in the average that sets the cut window. */
@@ -45,6 +55,8 @@ const SMOOTHING = 0.05;
 const LONGEST_SAMPLE_MS = 10_000;
 /** Answers accepted within this many ms count as this execution's share of the account's second. */
 const ACCOUNT_WINDOW_MS = 1000;
+/** The hold after a cut lasts this many times `minAnswers` sends at the rate before the cut (room for jitter). */
+const HOLD_ANSWERS = 1.5;
 
 export function createRateShare(settings: RateShareSettings): RateShare {
 	const ceiling = Math.max(1, settings.ceiling);
@@ -63,6 +75,9 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	let averageMs: number | undefined;
 	/** Times of accepted answers within the last ACCOUNT_WINDOW_MS, oldest first. */
 	const acceptedTimes: number[] = [];
+	let holdUntil = -Infinity;
+	/** One request time (with some slack): 429s arriving within it answer requests sent before a cut. */
+	const requestTime = (): number => (averageMs ?? 0) * 1.2 + 5;
 
 	const rate = (now: number): number => {
 		if (cutAt === undefined) return ceiling;
@@ -93,12 +108,15 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 		}
 		cutRate = Math.max(1, cutRate);
 		cutAt = now;
+		// Long enough for the answers a deep cut needs to come back (they arrive about as fast as they were sent).
+		holdUntil = now + Math.min(requestTime(), (HOLD_ANSWERS * minAnswers * 1000) / current);
 		accepted = 0;
 		throttled = 0;
 	};
 
 	return {
 		rate,
+		resumeAt: () => holdUntil,
 		recordAnswer(now, requestMs, wasThrottled) {
 			const sample = Math.min(LONGEST_SAMPLE_MS, Math.max(0, requestMs));
 			averageMs = averageMs === undefined ? sample : averageMs + SMOOTHING * (sample - averageMs);
@@ -110,7 +128,7 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 			}
 			throttled++;
 			const sinceCut = cutAt === undefined ? Infinity : now - cutAt;
-			if (sinceCut >= averageMs * 1.2 + 5) return cut(now);
+			if (sinceCut >= requestTime()) return cut(now);
 			// Within one request time of a mild cut, most answers are still 429s: the account is full.
 			const mostlyThrottled = accepted + throttled >= minAnswers && throttled * 2 >= accepted + throttled;
 			if (!deepCut && mostlyThrottled) cut(now);

@@ -101,7 +101,7 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 		baseUrl,
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		limiter: joined?.limiter ?? createRateLimiter(share ? () => share.rate(Date.now()) : 0),
+		limiter: joined?.limiter ?? (share ? createRateLimiter(() => share.rate(Date.now()), undefined, () => share.resumeAt()) : createRateLimiter(0)),
 	};
 	if (share) connection.share = share;
 	if (joined) connection.leave = joined.leave;

@@ -153,7 +153,7 @@ export async function simulateAccount(executions: SimExecution[], options: SimOp
 		} else {
 			const own = spec.fixedCap ? undefined : createRateShare({ ceiling });
 			share = own;
-			limiter = createRateLimiter(own ? () => own.rate(clock.now()) : ceiling, clock);
+			limiter = own ? createRateLimiter(() => own.rate(clock.now()), clock, () => own.resumeAt()) : createRateLimiter(ceiling, clock);
 		}
 		let next = 0;
 		const lane = async () => {

@@ -93,19 +93,23 @@ describe('executions sharing a 300/s account (simulated, virtual time, the trans
 		const onTwoWorkers = (items: number, startAt: number[], pacedTogether = true) =>
 			startAt.map((at, i) => ({ items, startAt: at, process: pacedTogether ? `worker-${i % 2}` : undefined }));
 
-		// (4 × 2,000 started one after another: 1.28 %; not run here, the simulation is slow in a long in-band Jest run)
-		it('4 × 2,000 started together: ≤ 1.5 % 429s over the whole run, start included; none fails', async () => {
+		// (4 × 2,000 started one after another: 0.87 %, 1.28 % before the hold; not run here, the simulation is slow in a long in-band Jest run)
+		it('4 × 2,000 started together: ≤ 1.2 % 429s over the whole run, start included (0.98 %; 1.10 % before the hold); none fails', async () => {
 			const result = await simulateAccount(onTwoWorkers(2000, starts.together));
 			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [2000, 0]));
-			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.015);
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.012);
 			expect(itemsDone(result) / (result.endAt / 1000)).toBeGreaterThanOrEqual(0.85 * 300);
 		}, 60_000);
 
-		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 3 %% 429s, nearly all of them when the two workers first fill the account', async (_, startAt) => {
+		// Together 2.49 %, one after another 2.10 % (2.63 % and 2.68 % before the hold). The first second costs what
+		// both workers send in one request time at 290/s once the account is full, about 34: no sender learns of it
+		// sooner. Before the hold they also went on at 261/s until enough 429s came back for the deep cut: 46.
+		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 2.6 %% 429s, ≤ 36 of them when the two workers first fill the account', async (_, startAt) => {
 			const result = await simulateAccount(onTwoWorkers(500, startAt));
 			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [500, 0]));
-			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.03);
-			expect(result.throttledPerSecond[0]).toBeGreaterThanOrEqual(0.8 * result.throttled);
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.026);
+			expect(result.throttledPerSecond[0]).toBeLessThanOrEqual(36);
+			expect(result.throttledPerSecond[0]).toBeGreaterThanOrEqual(0.6 * result.throttled);
 		}, 60_000);
 
 		it('each execution paced apart, as before, meets twice as many: every start at 290/s into the account costs 429s', async () => {
