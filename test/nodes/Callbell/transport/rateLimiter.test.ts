@@ -79,6 +79,23 @@ describe('createRateLimiter', () => {
 		expect(now()).toBe(1750);
 	});
 
+	it('sends nothing before notBefore (the share’s hold after a 429), read at every turn, then spaces sends again', async () => {
+		const { clock, now } = fakeClock();
+		let holdUntil = -Infinity;
+		const limiter = createRateLimiter(4, clock, () => holdUntil);
+		const sent: number[] = [];
+		for (let i = 0; i < 2; i++) {
+			await limiter.take();
+			sent.push(now());
+		}
+		holdUntil = 1_600; // a cut at 1250 + its hold: the slot 1500 is held back
+		for (let i = 0; i < 2; i++) {
+			await limiter.take();
+			sent.push(now());
+		}
+		expect(sent).toEqual([1000, 1250, 1600, 1850]);
+	});
+
 	it('does not catch up in a burst after a pause', async () => {
 		const { clock, advance, pauses } = fakeClock();
 		const limiter = createRateLimiter(10, clock);

@@ -43,6 +43,19 @@ describe('createRateShare (one execution’s share of the account)', () => {
 		expect(share.rate(now)).toBeGreaterThan(74);
 	});
 
+	it('after a cut it holds all sending until the answers that decide a deep cut can be back (at most one request time)', () => {
+		const share = createRateShare({ ceiling: 290 });
+		expect(share.resumeAt()).toBe(-Infinity); // never held before a 429
+		let now = accept(share, 300, 0);
+		share.recordAnswer(now, 50, true);
+		// 1.5 × 8 answers at the 290/s it sent at: 41 ms (one request time would be 65 ms)
+		expect(share.resumeAt()).toBeCloseTo(now + (12 * 1000) / 290, 6);
+		now = accept(share, 2000, now + 6000, { ms: 20 }); // faster answers: the average request time falls to ~20 ms
+		share.recordAnswer(now, 20, true);
+		expect(share.resumeAt() - now).toBeGreaterThan(28);
+		expect(share.resumeAt() - now).toBeLessThan(30); // one request time (20 × 1.2 + 5), shorter than 12 sends
+	});
+
 	it('held back by its own CPU, it grows no further than twice what it used in the last second', () => {
 		const share = createRateShare({ ceiling: 290 });
 		let now = accept(share, 300, 0);
