@@ -29,22 +29,31 @@ export interface ProcessShare {
 	leave(): void;
 }
 
-interface Entry {
-	share: RateShare;
-	limiter: RateLimiter;
+interface Entry extends Pacing {
 	users: number;
 }
 
 const entries = new Map<string, Entry>();
+
+/** One sender's pacing: its share of the account, and the limiter that follows the share and holds after a cut. */
+export interface Pacing {
+	share: RateShare;
+	limiter: RateLimiter;
+}
+
+/** The pacing of one sender (an execution alone, or those of a workflow in this process). `clock` only for tests. */
+export function createPacing(ceiling: number, clock?: Clock): Pacing {
+	const share = createRateShare({ ceiling });
+	const now = clock ? () => clock.now() : () => Date.now();
+	return { share, limiter: createRateLimiter(() => share.rate(now()), clock, () => share.resumeAt()) };
+}
 
 /** `clock` only for tests in virtual time. */
 export function joinProcessShare({ credentialId, baseUrl, workflowId, ceiling }: ProcessShareKey, clock?: Clock): ProcessShare {
 	const key = JSON.stringify([credentialId, baseUrl, workflowId, ceiling]);
 	let entry = entries.get(key);
 	if (!entry) {
-		const share = createRateShare({ ceiling });
-		const now = clock ? () => clock.now() : () => Date.now();
-		entry = { share, limiter: createRateLimiter(() => share.rate(now()), clock, () => share.resumeAt()), users: 0 };
+		entry = { ...createPacing(ceiling, clock), users: 0 };
 		entries.set(key, entry);
 	}
 	entry.users++;

@@ -18,8 +18,7 @@ import { attemptFailureOf, noteRetries, toCallbellApiError } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import type { RateShare } from './rateShare';
-import { createRateShare } from './rateShare';
-import { joinProcessShare } from './processShare';
+import { createPacing, joinProcessShare } from './processShare';
 import type { RetrySettings } from './retryPolicy';
 import { DEFAULT_RETRY, decideRetry, isFateUnknown, isIdempotent } from './retryPolicy';
 import { lostAnswerReason, noteMayHaveTakenEffect, requestWording } from './unknownFate';
@@ -96,14 +95,14 @@ export async function getConnection(this: CallbellContext, settings: ConnectionS
 		cap > 0 && reference?.id
 			? joinProcessShare({ credentialId: reference.id, baseUrl, workflowId: this.getWorkflow().id ?? '', ceiling: cap })
 			: undefined;
-	const share = joined?.share ?? (cap > 0 ? createRateShare({ ceiling: cap }) : undefined);
+	const pacing = joined ?? (cap > 0 ? createPacing(cap) : undefined);
 	const connection: CallbellConnection = {
 		baseUrl,
 		retry: { ...DEFAULT_RETRY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		limiter: joined?.limiter ?? (share ? createRateLimiter(() => share.rate(Date.now()), undefined, () => share.resumeAt()) : createRateLimiter(0)),
+		limiter: pacing?.limiter ?? createRateLimiter(0),
 	};
-	if (share) connection.share = share;
+	if (pacing) connection.share = pacing.share;
 	if (joined) connection.leave = joined.leave;
 	if (reference?.id) {
 		connection.credential = { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } };

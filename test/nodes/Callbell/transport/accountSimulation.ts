@@ -1,8 +1,7 @@
-import { joinProcessShare } from '../../../../nodes/Callbell/transport/processShare';
+import { createPacing, joinProcessShare } from '../../../../nodes/Callbell/transport/processShare';
 import type { Clock, RateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
 import { createRateLimiter } from '../../../../nodes/Callbell/transport/rateLimiter';
 import type { RateShare } from '../../../../nodes/Callbell/transport/rateShare';
-import { createRateShare } from '../../../../nodes/Callbell/transport/rateShare';
 import type { RetrySettings } from '../../../../nodes/Callbell/transport/retryPolicy';
 import { DEFAULT_RETRY, decideRetry } from '../../../../nodes/Callbell/transport/retryPolicy';
 
@@ -151,9 +150,9 @@ export async function simulateAccount(executions: SimExecution[], options: SimOp
 				clock,
 			));
 		} else {
-			const own = spec.fixedCap ? undefined : createRateShare({ ceiling });
-			share = own;
-			limiter = own ? createRateLimiter(() => own.rate(clock.now()), clock, () => own.resumeAt()) : createRateLimiter(ceiling, clock);
+			const own = spec.fixedCap ? undefined : createPacing(ceiling, clock);
+			share = own?.share;
+			limiter = own?.limiter ?? createRateLimiter(ceiling, clock);
 		}
 		let next = 0;
 		const lane = async () => {
