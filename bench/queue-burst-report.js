@@ -64,7 +64,6 @@ function renderRun(r) {
   return lines;
 }
 
-/** Rewrites the section from every .bench/queue-burst-*in*s.json (not --quick); a --quick run writes .bench/queue-burst.quick.md. */
 /** The heading of a run without its commit: what identifies the run's block in the section. */
 function runTitle(r) {
   return `### ${r.config.count} deliveries in ${r.config.seconds} s${r.label ? ` — ${r.label}` : ''}`;
@@ -74,7 +73,7 @@ function runTitle(r) {
  * Writes this run into the section: its block (from its heading to the next run's heading) is
  * replaced when a run of the same size and label is there, else added first. Every other block,
  * runs of earlier sessions whose raw figures are not on this machine and the notes written by
- * hand, stays as it is.
+ * hand, stays as it is. A --quick run writes .bench/queue-burst.quick.md instead.
  */
 function writeSection(result) {
   if (result.quick) {

@@ -22,9 +22,13 @@ export interface ProcessShareKey {
 	ceiling: number;
 }
 
-export interface ProcessShare {
+/** One sender's pacing: its share of the account, and the limiter that follows the share and holds after a cut. */
+export interface Pacing {
 	share: RateShare;
 	limiter: RateLimiter;
+}
+
+export interface ProcessShare extends Pacing {
 	/** This execution is done with it. */
 	leave(): void;
 }
@@ -34,12 +38,6 @@ interface Entry extends Pacing {
 }
 
 const entries = new Map<string, Entry>();
-
-/** One sender's pacing: its share of the account, and the limiter that follows the share and holds after a cut. */
-export interface Pacing {
-	share: RateShare;
-	limiter: RateLimiter;
-}
 
 /** The pacing of one sender (an execution alone, or those of a workflow in this process). `clock` only for tests. */
 export function createPacing(ceiling: number, clock?: Clock): Pacing {
