@@ -19,30 +19,24 @@ const num = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
 function renderSection(result) {
   const rows = result.rows;
-  const pairs = [
-    [rows[0], rows[1]],
-    [rows[2], rows[3]],
-  ];
   const lines = [
     START,
     '## Executions sharing the account in queue mode (issue 24)',
     '',
     `Written by \`node bench/run.js --only-queue${result.quick ? ' --quick' : ''}\` on ${result.at}. Raw figures: \`.bench/queue-share.json\` (git-ignored).`,
     '',
-    `Queue mode on this machine (${result.machine}): Redis + Postgres + an n8n ${result.n8nVersion} main + 2 workers (n8n's default 10 jobs each), started by the queue modules in \`${result.queueDir}/\` with the ports shifted by ${process.env.QUEUE_PORT_OFFSET}; the sandbox in the bench process with Callbell's limit (300 requests in any sliding second, 429 without Retry-After above it) and 50 ms server time. Each execution starts by a production webhook (so it runs on a worker) and runs the Callbell node with its defaults (Concurrency Auto, Max Requests Per Second 290) and On Error → Continue. Executions of a row are started together (concurrent webhook calls); the time is from the first call to the last answer. Failed items: contacts not holding the new name / recipients without an accepted send. Sent twice: recipients (contacts) with more than one accepted POST (PATCH). CPU: user + system seconds of each n8n process group (with its task runner) during the row, as % of one core over the row's time. **The machine is shared with other engineers' test runs**: the load average is given per row.`,
+    `Queue mode on this machine (${result.machine}): Redis + Postgres + an n8n ${result.n8nVersion} main + 2 workers (n8n's default 10 jobs each), started by the queue modules in \`${result.queueDir}/\` with the ports shifted by ${process.env.QUEUE_PORT_OFFSET}; the sandbox in the bench process with Callbell's limit (300 requests in any sliding second, 429 without Retry-After above it) and 50 ms server time. Each execution starts by a production webhook (so it runs on a worker) and runs the Callbell node with its defaults (Concurrency Auto, Max Requests Per Second 290) and On Error → Continue; in the rows \"split by hand\" Max Requests Per Second is 145, so the two workers together stay under the account's 300/s and no 429 can come: those rows show what this machine allows without any sharing. Executions of a row are started together (concurrent webhook calls); the time is from the first call to the last answer. Failed items: contacts not holding the new name / recipients without an accepted send. Sent twice: recipients (contacts) with more than one accepted POST (PATCH). CPU: user + system seconds of each n8n process group (with its task runner) and of the bench process (the sandbox and the webhook calls) during the row, as % of one core over the row's time; the machine's busy share counts all its cores (from \`/proc/stat\`: 100 % means no core was idle). Executions per worker: how many of the row's executions each worker started (from its log). **The machine is shared with other engineers' test runs**: the load average is given per row.`,
     '',
-    '| Row | Items | Time | Items/s (aggregate) | Accepted/s in the sandbox | Requests | 429s (share) | Failed items | Sent twice | Time vs one execution of the same total | CPU % of one core: main / worker-1 / worker-2 | Load (1 min) before → after |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Row | Items | Time | Items/s (aggregate) | Accepted/s in the sandbox | Requests | 429s (share) | Failed items | Sent twice | Time vs one execution of the same total | CPU % of one core: main / worker-1 / worker-2 / bench | Machine busy | Executions per worker | Load (1 min) before → after |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const [four, one] of pairs) {
-    if (!four || !one) continue;
-    for (const row of [four, one]) {
-      const cpu = row.cpuPercentOfOneCore;
-      const ratio = row === four ? `**${num(four.wallMs / one.wallMs, 2)}**` : '1';
-      lines.push(
-        `| ${row.name} | ${row.items} | ${num(row.wallMs / 1000)} s | ${num(row.itemsPerSecond)} | ${num(row.sandboxOkPerSecond)} | ${row.requests} | ${row.throttled} (${pct(row.throttledShare)}) | ${row.failed} | ${row.twice} | ${ratio} | ${cpu.main} / ${cpu['worker-1']} / ${cpu['worker-2']} | ${row.loadBefore[0]} → ${row.loadAfter[0]} |`,
-      );
-    }
+  for (const row of rows) {
+    const one = rows.find((r) => r.kind === row.kind && r.role === 'one') ?? row;
+    const cpu = row.cpuPercentOfOneCore;
+    const ratio = one === row ? '1' : `**${num(row.wallMs / one.wallMs, 2)}**`;
+    lines.push(
+      `| ${row.name} | ${row.items} | ${num(row.wallMs / 1000)} s | ${num(row.itemsPerSecond)} | ${num(row.sandboxOkPerSecond)} | ${row.requests} | ${row.throttled} (${pct(row.throttledShare)}) | ${row.failed} | ${row.twice} | ${ratio} | ${cpu.main} / ${cpu['worker-1']} / ${cpu['worker-2']} / ${row.benchCpuPercentOfOneCore ?? '–'} | ${Number.isFinite(row.machineBusyShare) ? `${Math.round(100 * row.machineBusyShare)} %` : '–'} | ${row.executionsPerWorker ? Object.values(row.executionsPerWorker).join(' + ') : '–'} | ${row.loadBefore[0]} → ${row.loadAfter[0]} |`,
+    );
   }
   lines.push('');
   const statuses = result.executions ? [...new Set(result.executions.map((e) => e.status))].join(', ') : 'not read';

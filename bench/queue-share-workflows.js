@@ -9,6 +9,12 @@
 
 const UPDATE_PATH = 'bench-share-update';
 const SEND_PATH = 'bench-share-send';
+/**
+ * The same workflows with the account split by hand (Max Requests Per Second 145: two workers pace
+ * 290/s together, under Callbell's 300, so no 429 can come): what this machine allows without sharing.
+ */
+const SPLIT_RPS = 145;
+const SPLIT_SUFFIX = '-split';
 
 function webhookNode(id, path) {
   return {
@@ -60,20 +66,26 @@ function workflow(id, name, path, field, callbellParameters, credential) {
   };
 }
 
-/** Contact → Update: body `{ contacts: [{ uuid, name }] }`. */
-function updateWorkflow(credential) {
-  return workflow('benchShareUpdate01', 'Bench: share the account (Contact → Update)', UPDATE_PATH, 'contacts', {
+/** Contact → Update: body `{ contacts: [{ uuid, name }] }`. `split`: Max Requests Per Second 145. */
+function updateWorkflow(credential, split = false) {
+  const [id, name, path] = split
+    ? ['benchShareUpdate02', 'Bench: the account split by hand (Contact → Update)', UPDATE_PATH + SPLIT_SUFFIX]
+    : ['benchShareUpdate01', 'Bench: share the account (Contact → Update)', UPDATE_PATH];
+  return workflow(id, name, path, 'contacts', {
     resource: 'contact',
     operation: 'update',
     contact: { __rl: true, mode: 'id', value: '={{ $json.uuid }}' },
     updateFields: { name: '={{ $json.name }}' },
-    options: {},
+    options: split ? { maxRequestsPerSecond: SPLIT_RPS } : {},
   }, credential);
 }
 
-/** Message → Send of the seed's approved template: body `{ recipients: [{ phone, name }] }`. */
-function sendWorkflow(credential, template) {
-  return workflow('benchShareSend0001', 'Bench: share the account (template sends)', SEND_PATH, 'recipients', {
+/** Message → Send of the seed's approved template: body `{ recipients: [{ phone, name }] }`. `split` as above. */
+function sendWorkflow(credential, template, split = false) {
+  const [id, name, path] = split
+    ? ['benchShareSend0002', 'Bench: the account split by hand (template sends)', SEND_PATH + SPLIT_SUFFIX]
+    : ['benchShareSend0001', 'Bench: share the account (template sends)', SEND_PATH];
+  return workflow(id, name, path, 'recipients', {
     resource: 'message',
     operation: 'send',
     sendTo: 'phone',
@@ -84,7 +96,7 @@ function sendWorkflow(credential, template) {
     templateValues: { values: Array.from({ length: template.placeholders ?? 1 }, () => ({ value: '={{ $json.name }}' })) },
     optIn: true,
     additionalFields: {},
-    options: {},
+    options: split ? { maxRequestsPerSecond: SPLIT_RPS } : {},
   }, credential);
 }
 
@@ -100,4 +112,4 @@ function phoneOf(row, index) {
   return `+447${row}${String(10_000_000 + index).slice(-8)}`;
 }
 
-module.exports = { UPDATE_PATH, SEND_PATH, updateWorkflow, sendWorkflow, approvedTemplate, phoneOf };
+module.exports = { UPDATE_PATH, SEND_PATH, SPLIT_SUFFIX, SPLIT_RPS, updateWorkflow, sendWorkflow, approvedTemplate, phoneOf };

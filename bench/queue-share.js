@@ -28,10 +28,18 @@ const services = require('../scripts/queue/services');
 const cluster = require('../scripts/queue/cluster');
 const { groupPids, leftovers, sleep } = require('../scripts/queue/procs');
 const { startBenchSandbox } = require('./sandbox');
-const { UPDATE_PATH, SEND_PATH, updateWorkflow, sendWorkflow, approvedTemplate, phoneOf } = require('./queue-share-workflows');
+const { UPDATE_PATH, SEND_PATH, SPLIT_SUFFIX, SPLIT_RPS, updateWorkflow, sendWorkflow, approvedTemplate, phoneOf } = require('./queue-share-workflows');
 
 const LATENCY_MS = 50;
 const RATE_LIMIT_RPS = 300;
+
+/** Busy and total jiffies of the whole machine (all cores), from /proc/stat: its CPU use over a row. */
+function machineTicks() {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3] + (fields[4] || 0); // idle + iowait
+  return { busy: total - idle, total };
+}
 
 /** CPU seconds (user + system) of every process in each group, from /proc. */
 function cpuSeconds(pgids) {
@@ -72,15 +80,21 @@ async function post(urlPath, body) {
  * One row: `bodies` posted at once; the sandbox log of `method path` read afterwards.
  * `outcome(requests)` → { failed, twice } from the row's own requests.
  */
-async function runRow(ctx, { name, urlPath, bodies, items, method, pathPrefix, outcome }) {
+async function runRow(ctx, { name, kind, role, urlPath, bodies, items, method, pathPrefix, outcome }) {
   const { sandbox, pgids } = ctx;
   await sandbox.configure({ latencyMs: LATENCY_MS, rps: RATE_LIMIT_RPS });
   const load = os.loadavg();
   const cpuBefore = cpuSeconds(pgids);
+  const machineBefore = machineTicks();
+  const benchBefore = process.cpuUsage();
+  const startedBefore = workerStarts(ctx);
   const t0 = Date.now();
   const answers = await Promise.all(bodies.map((body) => post(urlPath, body)));
   const wallMs = Date.now() - t0;
   const cpuAfter = cpuSeconds(pgids);
+  const machineAfter = machineTicks();
+  const bench = process.cpuUsage(benchBefore);
+  const startedAfter = workerStarts(ctx);
   const requests = sandbox.sb.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix));
   const ok = requests.filter((r) => typeof r.status === 'number' && r.status >= 200 && r.status < 300);
   const throttled = requests.filter((r) => r.status === 429).length;
@@ -102,6 +116,8 @@ async function runRow(ctx, { name, urlPath, bodies, items, method, pathPrefix, o
   };
   const row = {
     name,
+    kind,
+    role,
     executions: bodies.length,
     items,
     wallMs,
@@ -118,15 +134,25 @@ async function runRow(ctx, { name, urlPath, bodies, items, method, pathPrefix, o
     answers: answers.map((a) => ({ status: a.status, ms: a.ms, text: a.status === 200 ? undefined : a.text })),
     cpuSeconds: cpu,
     cpuPercentOfOneCore: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round((1000 * v * 100) / wallMs)])),
+    // The bench process holds the sandbox and the webhook calls; the machine's share counts every core.
+    benchCpuPercentOfOneCore: Math.round(((bench.user + bench.system) / 1000 / wallMs) * 100),
+    machineBusyShare: (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total),
+    executionsPerWorker: Object.fromEntries(Object.keys(startedAfter).map((k) => [k, startedAfter[k] - startedBefore[k]])),
     loadBefore: load.map((v) => Math.round(v * 100) / 100),
     loadAfter: os.loadavg().map((v) => Math.round(v * 100) / 100),
   };
   ctx.say(
     `  ${name}: ${items} items in ${(wallMs / 1000).toFixed(1)} s = ${row.itemsPerSecond.toFixed(1)} items/s; ` +
       `${requests.length} requests, ${throttled} × 429 (${(100 * row.throttledShare).toFixed(2)} %); failed ${failed}, twice ${twice}; ` +
-      `CPU s ${JSON.stringify(cpu)}; answers ${answers.map((a) => a.status).join(',')}; load ${row.loadBefore[0]} → ${row.loadAfter[0]}`,
+      `CPU s ${JSON.stringify(cpu)}, bench ${row.benchCpuPercentOfOneCore} %, machine ${Math.round(100 * row.machineBusyShare)} % busy; ` +
+      `executions per worker ${JSON.stringify(row.executionsPerWorker)}; answers ${answers.map((a) => a.status).join(',')}; load ${row.loadBefore[0]} → ${row.loadAfter[0]}`,
   );
   return row;
+}
+
+/** Executions each worker has started so far (from its log). */
+function workerStarts(ctx) {
+  return Object.fromEntries((ctx.workers ?? []).map((w) => [w.name, cluster.logEvidence(w).started.size]));
 }
 
 function chunk(list, parts) {
@@ -138,15 +164,17 @@ async function updateRows(ctx, perExecution) {
   const total = 4 * perExecution;
   const uuids = await ctx.sandbox.addContacts(total, 'Share Contact');
   const rows = [];
-  for (const [name, parts, tag] of [
-    [`4 × ${perExecution} Contact → Update, started together`, 4, 'four'],
-    [`1 × ${total} Contact → Update`, 1, 'one'],
+  for (const [name, parts, role, urlPath] of [
+    [`4 × ${perExecution} Contact → Update, started together`, 4, 'shared', UPDATE_PATH],
+    [`1 × ${total} Contact → Update`, 1, 'one', UPDATE_PATH],
+    [`4 × ${perExecution} Contact → Update, the account split by hand (${SPLIT_RPS}/s per worker)`, 4, 'split', UPDATE_PATH + SPLIT_SUFFIX],
   ]) {
+    const tag = role;
     const expected = uuids.map((uuid, i) => ({ uuid, name: `Share ${tag} ${i}` }));
     const bodies = chunk(expected, parts).map((contacts) => ({ contacts }));
     rows.push(
       await runRow(ctx, {
-        name, urlPath: UPDATE_PATH, bodies, items: total, method: 'PATCH', pathPrefix: '/contacts/',
+        name, kind: 'update', role, urlPath, bodies, items: total, method: 'PATCH', pathPrefix: '/contacts/',
         outcome: (requests) => {
           const okPerContact = new Map();
           for (const r of requests) if (r.status === 200) okPerContact.set(r.path, (okPerContact.get(r.path) ?? 0) + 1);
@@ -161,15 +189,16 @@ async function updateRows(ctx, perExecution) {
 async function sendRows(ctx, perExecution) {
   const total = 4 * perExecution;
   const rows = [];
-  for (const [name, parts, rowTag] of [
-    [`4 × ${perExecution} template sends, started together`, 4, 1],
-    [`1 × ${total} template sends`, 1, 2],
+  for (const [name, parts, rowTag, urlPath, role] of [
+    [`4 × ${perExecution} template sends, started together`, 4, 1, SEND_PATH, 'shared'],
+    [`1 × ${total} template sends`, 1, 2, SEND_PATH, 'one'],
+    [`4 × ${perExecution} template sends, the account split by hand (${SPLIT_RPS}/s per worker)`, 4, 3, SEND_PATH + SPLIT_SUFFIX, 'split'],
   ]) {
     const recipients = Array.from({ length: total }, (_, i) => ({ phone: phoneOf(rowTag, i), name: `Share ${rowTag}.${i}` }));
     const bodies = chunk(recipients, parts).map((list) => ({ recipients: list }));
     rows.push(
       await runRow(ctx, {
-        name, urlPath: SEND_PATH, bodies, items: total, method: 'POST', pathPrefix: '/messages/send',
+        name, kind: 'send', role, urlPath, bodies, items: total, method: 'POST', pathPrefix: '/messages/send',
         outcome: (requests) => {
           const sends = new Map();
           for (const r of requests) if (r.status >= 200 && r.status < 300) sends.set(r.body?.to, (sends.get(r.body?.to) ?? 0) + 1);
@@ -205,7 +234,8 @@ async function runQueueShare({ quick = false, say = console.log } = {}) {
     await importCredentials(DIRS.main, [{ ...CREDENTIAL, data: { apiToken: sandbox.token, baseUrl: sandbox.url } }], { env });
     const credential = { id: CREDENTIAL.id, name: CREDENTIAL.name };
     const file = path.join(DIRS.root, 'share-workflows.json');
-    const workflows = [updateWorkflow(credential), sendWorkflow(credential, approvedTemplate(SEED))];
+    const template = approvedTemplate(SEED);
+    const workflows = [updateWorkflow(credential), sendWorkflow(credential, template), updateWorkflow(credential, true), sendWorkflow(credential, template, true)];
     fs.writeFileSync(file, JSON.stringify(workflows));
     await importWorkflow(DIRS.main, file, [], { env });
     for (const wf of workflows) await runN8n(DIRS.main, ['publish:workflow', `--id=${wf.id}`], { env });
@@ -217,11 +247,10 @@ async function runQueueShare({ quick = false, say = console.log } = {}) {
     const w2 = cluster.startWorker('worker-2', DIRS.worker2, { healthPort: PORTS.healthWorker2, brokerPort: PORTS.brokerWorker2 });
     stops.push(() => w2.stop());
     await Promise.all([main.ready, w1.healthy, w2.healthy]);
-    await cluster.waitForWebhook(main, UPDATE_PATH);
-    await cluster.waitForWebhook(main, SEND_PATH);
+    for (const hook of [UPDATE_PATH, SEND_PATH]) for (const suffix of ['', SPLIT_SUFFIX]) await cluster.waitForWebhook(main, hook + suffix);
     say(`  cluster up: main pid ${main.pid} (:${PORTS.main}), workers ${w1.pid}, ${w2.pid}; sandbox ${sandbox.url}`);
 
-    const ctx = { sandbox, say, pgids: { main: main.pid, 'worker-1': w1.pid, 'worker-2': w2.pid } };
+    const ctx = { sandbox, say, workers: [w1, w2], pgids: { main: main.pid, 'worker-1': w1.pid, 'worker-2': w2.pid } };
     result.rows.push(...(await updateRows(ctx, n.update)));
     result.rows.push(...(await sendRows(ctx, n.send)));
     result.executions = services.psql(
