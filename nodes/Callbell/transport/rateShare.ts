@@ -22,7 +22,8 @@
  *   near the account's limit it probes gently (few 429s), and the capacity another execution
  *   leaves when it ends is taken up within a few seconds. It grows no further than twice what the
  *   execution used in the last second, so one held back by its own CPU does not burst later.
- * A lone execution never sees a 429 from its own pacing and stays at the ceiling.
+ * A lone execution stays at the ceiling; it meets a 429 of its own pacing only when its requests
+ * bunch up on the way out (a busy worker), and a stray one costs it little.
  * Pure logic: the caller passes the time (ms) with every call.
  */
 export interface RateShareSettings {
