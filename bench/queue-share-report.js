@@ -35,7 +35,7 @@ function renderSection(result) {
     const cpu = row.cpuPercentOfOneCore;
     const ratio = one === row ? '1' : `**${num(row.wallMs / one.wallMs, 2)}**`;
     lines.push(
-      `| ${row.name} | ${row.items} | ${num(row.wallMs / 1000)} s | ${num(row.itemsPerSecond)} | ${num(row.sandboxOkPerSecond)} | ${row.requests} | ${row.throttled} (${pct(row.throttledShare)}) | ${row.failed} | ${row.twice} | ${ratio} | ${cpu.main} / ${cpu['worker-1']} / ${cpu['worker-2']} / ${row.benchCpuPercentOfOneCore ?? '–'} | ${Number.isFinite(row.machineBusyShare) ? `${Math.round(100 * row.machineBusyShare)} %` : '–'} | ${row.executionsPerWorker ? Object.values(row.executionsPerWorker).join(' + ') : '–'} | ${row.loadBefore[0]} → ${row.loadAfter[0]} |`,
+      `| ${row.name} | ${row.items} | ${num(row.wallMs / 1000)} s | ${num(row.itemsPerSecond)} | ${num(row.sandboxOkPerSecond)} | ${row.requests} | ${row.throttled} (${pct(row.throttledShare)}) | ${row.failed} | ${row.twice} | ${ratio} | ${cpu.main} / ${cpu['worker-1']} / ${cpu['worker-2']} / ${row.benchCpuPercentOfOneCore ?? '–'} | ${row.machineBusyPct === undefined ? '–' : `${Math.round(row.machineBusyPct)} %`} | ${row.executionsPerWorker ? Object.values(row.executionsPerWorker).join(' + ') : '–'} | ${row.loadBefore[0]} → ${row.loadAfter[0]} |`,
     );
   }
   lines.push('');

@@ -39,13 +39,18 @@ function splitNode(id, field) {
   };
 }
 
-function workflow(id, name, path, field, callbellParameters, credential) {
+/**
+ * `what` names the workflow; `split` makes its twin for the rows split by hand: the id's last digit
+ * 2, its own webhook path, and Max Requests Per Second 145 on the Callbell node.
+ */
+function workflow(baseId, what, basePath, field, callbellParameters, credential, split) {
+  const id = split ? `${baseId.slice(0, -1)}2` : baseId;
   return {
     id,
-    name,
+    name: split ? `Bench: the account split by hand (${what})` : `Bench: share the account (${what})`,
     active: false,
     nodes: [
-      webhookNode(id, path),
+      webhookNode(id, basePath + (split ? SPLIT_SUFFIX : '')),
       splitNode(id, field),
       {
         id: `${id}-callbell`,
@@ -55,7 +60,7 @@ function workflow(id, name, path, field, callbellParameters, credential) {
         position: [440, 0],
         onError: 'continueRegularOutput',
         credentials: { callbellApi: credential },
-        parameters: callbellParameters,
+        parameters: { ...callbellParameters, options: split ? { maxRequestsPerSecond: SPLIT_RPS } : {} },
       },
     ],
     connections: {
@@ -68,24 +73,17 @@ function workflow(id, name, path, field, callbellParameters, credential) {
 
 /** Contact → Update: body `{ contacts: [{ uuid, name }] }`. `split`: Max Requests Per Second 145. */
 function updateWorkflow(credential, split = false) {
-  const [id, name, path] = split
-    ? ['benchShareUpdate02', 'Bench: the account split by hand (Contact → Update)', UPDATE_PATH + SPLIT_SUFFIX]
-    : ['benchShareUpdate01', 'Bench: share the account (Contact → Update)', UPDATE_PATH];
-  return workflow(id, name, path, 'contacts', {
+  return workflow('benchShareUpdate01', 'Contact → Update', UPDATE_PATH, 'contacts', {
     resource: 'contact',
     operation: 'update',
     contact: { __rl: true, mode: 'id', value: '={{ $json.uuid }}' },
     updateFields: { name: '={{ $json.name }}' },
-    options: split ? { maxRequestsPerSecond: SPLIT_RPS } : {},
-  }, credential);
+  }, credential, split);
 }
 
 /** Message → Send of the seed's approved template: body `{ recipients: [{ phone, name }] }`. `split` as above. */
 function sendWorkflow(credential, template, split = false) {
-  const [id, name, path] = split
-    ? ['benchShareSend0002', 'Bench: the account split by hand (template sends)', SEND_PATH + SPLIT_SUFFIX]
-    : ['benchShareSend0001', 'Bench: share the account (template sends)', SEND_PATH];
-  return workflow(id, name, path, 'recipients', {
+  return workflow('benchShareSend0001', 'template sends', SEND_PATH, 'recipients', {
     resource: 'message',
     operation: 'send',
     sendTo: 'phone',
@@ -96,8 +94,7 @@ function sendWorkflow(credential, template, split = false) {
     templateValues: { values: Array.from({ length: template.placeholders ?? 1 }, () => ({ value: '={{ $json.name }}' })) },
     optIn: true,
     additionalFields: {},
-    options: split ? { maxRequestsPerSecond: SPLIT_RPS } : {},
-  }, credential);
+  }, credential, split);
 }
 
 /** The seed's approved "Appointment reminder" template on the main WhatsApp line (as bench/send-bench.js sends). */

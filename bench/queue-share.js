@@ -5,14 +5,15 @@
  * a main + 2 workers, started with scripts/queue's modules in their own folder and ports), against a
  * sandbox with Callbell's 300 requests/s limit and 50 ms server time. Each execution starts by a
  * production webhook (so it runs on a worker; `n8n execute` never uses one):
- *   4 × N Contact → Update started together, then one execution of 4N;
- *   4 × M template sends started together, then one execution of 4M.
+ *   4 × N Contact → Update started together, then one execution of 4N, then 4 × N with the
+ *   account split by hand (Max Requests Per Second 145: what the machine allows without sharing);
+ *   the same three rows for 4 × M template sends.
  * Per row: aggregate items/s, 429 share of requests, failed items, messages sent twice (sends per
- * recipient in the sandbox log), the time against the single execution, CPU of every n8n process.
+ * recipient in the sandbox log), the time against the single execution, CPU of every n8n process,
+ * of the bench process and of the whole machine, and the executions each worker ran.
  * `node bench/run.js --only-queue [--quick]`; also the last part of `npm run bench`.
  */
 
-const os = require('os');
 const path = require('path');
 const fs = require('fs');
 
@@ -28,18 +29,11 @@ const services = require('../scripts/queue/services');
 const cluster = require('../scripts/queue/cluster');
 const { groupPids, leftovers, sleep } = require('../scripts/queue/procs');
 const { startBenchSandbox } = require('./sandbox');
+const { startCpuSampler } = require('./machine');
 const { UPDATE_PATH, SEND_PATH, SPLIT_SUFFIX, SPLIT_RPS, updateWorkflow, sendWorkflow, approvedTemplate, phoneOf } = require('./queue-share-workflows');
 
 const LATENCY_MS = 50;
 const RATE_LIMIT_RPS = 300;
-
-/** Busy and total jiffies of the whole machine (all cores), from /proc/stat: its CPU use over a row. */
-function machineTicks() {
-  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.reduce((a, b) => a + b, 0);
-  const idle = fields[3] + (fields[4] || 0); // idle + iowait
-  return { busy: total - idle, total };
-}
 
 /** CPU seconds (user + system) of every process in each group, from /proc. */
 function cpuSeconds(pgids) {
@@ -83,16 +77,15 @@ async function post(urlPath, body) {
 async function runRow(ctx, { name, kind, role, urlPath, bodies, items, method, pathPrefix, outcome }) {
   const { sandbox, pgids } = ctx;
   await sandbox.configure({ latencyMs: LATENCY_MS, rps: RATE_LIMIT_RPS });
-  const load = os.loadavg();
+  const machine = startCpuSampler();
   const cpuBefore = cpuSeconds(pgids);
-  const machineBefore = machineTicks();
   const benchBefore = process.cpuUsage();
   const startedBefore = workerStarts(ctx);
   const t0 = Date.now();
   const answers = await Promise.all(bodies.map((body) => post(urlPath, body)));
   const wallMs = Date.now() - t0;
   const cpuAfter = cpuSeconds(pgids);
-  const machineAfter = machineTicks();
+  const machineUse = machine.stop();
   const bench = process.cpuUsage(benchBefore);
   const startedAfter = workerStarts(ctx);
   const requests = sandbox.sb.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix));
@@ -136,15 +129,15 @@ async function runRow(ctx, { name, kind, role, urlPath, bodies, items, method, p
     cpuPercentOfOneCore: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round((1000 * v * 100) / wallMs)])),
     // The bench process holds the sandbox and the webhook calls; the machine's share counts every core.
     benchCpuPercentOfOneCore: Math.round(((bench.user + bench.system) / 1000 / wallMs) * 100),
-    machineBusyShare: (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total),
+    machineBusyPct: machineUse.busyPct,
     executionsPerWorker: Object.fromEntries(Object.keys(startedAfter).map((k) => [k, startedAfter[k] - startedBefore[k]])),
-    loadBefore: load.map((v) => Math.round(v * 100) / 100),
-    loadAfter: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    loadBefore: machineUse.loadStart,
+    loadAfter: machineUse.loadEnd,
   };
   ctx.say(
     `  ${name}: ${items} items in ${(wallMs / 1000).toFixed(1)} s = ${row.itemsPerSecond.toFixed(1)} items/s; ` +
       `${requests.length} requests, ${throttled} × 429 (${(100 * row.throttledShare).toFixed(2)} %); failed ${failed}, twice ${twice}; ` +
-      `CPU s ${JSON.stringify(cpu)}, bench ${row.benchCpuPercentOfOneCore} %, machine ${Math.round(100 * row.machineBusyShare)} % busy; ` +
+      `CPU s ${JSON.stringify(cpu)}, bench ${row.benchCpuPercentOfOneCore} %, machine ${row.machineBusyPct} % busy; ` +
       `executions per worker ${JSON.stringify(row.executionsPerWorker)}; answers ${answers.map((a) => a.status).join(',')}; load ${row.loadBefore[0]} → ${row.loadAfter[0]}`,
   );
   return row;
@@ -155,6 +148,17 @@ function workerStarts(ctx) {
   return Object.fromEntries((ctx.workers ?? []).map((w) => [w.name, cluster.logEvidence(w).started.size]));
 }
 
+/**
+ * The three rows of each kind: four executions sharing the account, one execution of the same
+ * total, and four with the account split by hand (their workflow's twin, queue-share-workflows.js).
+ */
+const ROWS = [
+  { role: 'shared', parts: 4, suffix: '', tail: ', started together' },
+  { role: 'one', parts: 1, suffix: '', tail: '' },
+  { role: 'split', parts: 4, suffix: SPLIT_SUFFIX, tail: `, the account split by hand (${SPLIT_RPS}/s per worker)` },
+];
+const rowName = ({ parts, tail }, total, what) => `${parts} × ${total / parts} ${what}${tail}`;
+
 function chunk(list, parts) {
   const size = Math.ceil(list.length / parts);
   return Array.from({ length: parts }, (_, i) => list.slice(i * size, (i + 1) * size));
@@ -164,17 +168,12 @@ async function updateRows(ctx, perExecution) {
   const total = 4 * perExecution;
   const uuids = await ctx.sandbox.addContacts(total, 'Share Contact');
   const rows = [];
-  for (const [name, parts, role, urlPath] of [
-    [`4 × ${perExecution} Contact → Update, started together`, 4, 'shared', UPDATE_PATH],
-    [`1 × ${total} Contact → Update`, 1, 'one', UPDATE_PATH],
-    [`4 × ${perExecution} Contact → Update, the account split by hand (${SPLIT_RPS}/s per worker)`, 4, 'split', UPDATE_PATH + SPLIT_SUFFIX],
-  ]) {
-    const tag = role;
-    const expected = uuids.map((uuid, i) => ({ uuid, name: `Share ${tag} ${i}` }));
-    const bodies = chunk(expected, parts).map((contacts) => ({ contacts }));
+  for (const row of ROWS) {
+    const expected = uuids.map((uuid, i) => ({ uuid, name: `Share ${row.role} ${i}` }));
+    const bodies = chunk(expected, row.parts).map((contacts) => ({ contacts }));
     rows.push(
       await runRow(ctx, {
-        name, kind: 'update', role, urlPath, bodies, items: total, method: 'PATCH', pathPrefix: '/contacts/',
+        name: rowName(row, total, 'Contact → Update'), kind: 'update', role: row.role, urlPath: UPDATE_PATH + row.suffix, bodies, items: total, method: 'PATCH', pathPrefix: '/contacts/',
         outcome: (requests) => {
           const okPerContact = new Map();
           for (const r of requests) if (r.status === 200) okPerContact.set(r.path, (okPerContact.get(r.path) ?? 0) + 1);
@@ -189,16 +188,13 @@ async function updateRows(ctx, perExecution) {
 async function sendRows(ctx, perExecution) {
   const total = 4 * perExecution;
   const rows = [];
-  for (const [name, parts, rowTag, urlPath, role] of [
-    [`4 × ${perExecution} template sends, started together`, 4, 1, SEND_PATH, 'shared'],
-    [`1 × ${total} template sends`, 1, 2, SEND_PATH, 'one'],
-    [`4 × ${perExecution} template sends, the account split by hand (${SPLIT_RPS}/s per worker)`, 4, 3, SEND_PATH + SPLIT_SUFFIX, 'split'],
-  ]) {
+  for (const [index, row] of ROWS.entries()) {
+    const rowTag = index + 1;
     const recipients = Array.from({ length: total }, (_, i) => ({ phone: phoneOf(rowTag, i), name: `Share ${rowTag}.${i}` }));
-    const bodies = chunk(recipients, parts).map((list) => ({ recipients: list }));
+    const bodies = chunk(recipients, row.parts).map((list) => ({ recipients: list }));
     rows.push(
       await runRow(ctx, {
-        name, kind: 'send', role, urlPath, bodies, items: total, method: 'POST', pathPrefix: '/messages/send',
+        name: rowName(row, total, 'template sends'), kind: 'send', role: row.role, urlPath: SEND_PATH + row.suffix, bodies, items: total, method: 'POST', pathPrefix: '/messages/send',
         outcome: (requests) => {
           const sends = new Map();
           for (const r of requests) if (r.status >= 200 && r.status < 300) sends.set(r.body?.to, (sends.get(r.body?.to) ?? 0) + 1);
@@ -210,7 +206,7 @@ async function sendRows(ctx, perExecution) {
   return rows;
 }
 
-/** Starts everything, runs the four rows, stops everything by PID. */
+/** Starts everything, runs the six rows, stops everything by PID. */
 async function runQueueShare({ quick = false, say = console.log } = {}) {
   const n = quick ? { update: 200, send: 100 } : { update: 2000, send: 500 };
   const stops = [];
