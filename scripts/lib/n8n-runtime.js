@@ -509,14 +509,16 @@ function keepEditorCacheOutOfRepo(userFolder) {
   if (!folder.startsWith(REPO_ROOT + path.sep)) return;
   const link = path.join(folder, '.cache');
   const target = path.join(os.tmpdir(), 'n8n-nodes-callbell-cache', crypto.createHash('sha256').update(folder).digest('hex').slice(0, 16));
+  fs.mkdirSync(target, { recursive: true }); // (again after a reboot emptied the temp dir)
+  let linked = false;
   try {
-    if (fs.lstatSync(link).isSymbolicLink() && fs.readlinkSync(link) === target) return fs.mkdirSync(target, { recursive: true });
-    fs.rmSync(link, { recursive: true, force: true });
+    linked = fs.lstatSync(link).isSymbolicLink() && fs.readlinkSync(link) === target;
   } catch {
     /* no .cache yet */
   }
+  if (linked) return;
+  fs.rmSync(link, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
-  fs.mkdirSync(target, { recursive: true });
   fs.symlinkSync(target, link, 'dir');
 }
 
