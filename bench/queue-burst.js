@@ -18,6 +18,7 @@
  * "Queue mode: a burst of webhook deliveries" section of bench/RESULTS.md. Not part of CI.
  */
 
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
@@ -125,7 +126,7 @@ function groupCpuSeconds(groupPids, pgid) {
 
 function gitHead() {
   try {
-    return require('child_process').execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
   } catch {
     return undefined;
   }
@@ -209,22 +210,23 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     stops.push(() => h1.stop());
     const h2 = cluster.startWebhookProcess('webhook-2', dirs.webhook2, { port: PORTS.webhook2, brokerPort: PORTS.brokerWebhook2, env: WEBHOOK_ENV });
     stops.push(() => h2.stop());
-    if (WORKER_NICE) for (const w of [w1, w2]) require('child_process').execFileSync('renice', ['-n', String(Number(WORKER_NICE)), '-g', String(w.pid)]);
+    if (WORKER_NICE) for (const w of [w1, w2]) execFileSync('renice', ['-n', String(Number(WORKER_NICE)), '-g', String(w.pid)]);
     const instances = [main, w1, w2, h1, h2];
     if (PIN) {
-      const pin = (pgid, cpus) => {
+      /** Every thread of one process onto `cpus`. */
+      const taskset = (cpus, pid) => execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+      const pinGroup = (cpus, pgid) => {
         for (const pid of groupPids(pgid)) {
           try {
-            require('child_process').execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+            taskset(cpus, pid);
           } catch {
             /* the process (or one of its threads) ended meanwhile */
           }
         }
       };
-      for (const i of [main, w1, w2]) pin(i.pid, '1');
-      for (const h of [pg.handle, redis.handle]) pin(h.pid, '1');
-      for (const h of [h1, h2]) pin(h.pid, '0');
-      require('child_process').execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+      for (const h of [main, w1, w2, pg.handle, redis.handle]) pinGroup('1', h.pid);
+      for (const h of [h1, h2]) pinGroup('0', h.pid);
+      taskset('1', process.pid); // throws where taskset is missing
     }
     for (const i of instances) sampler.watch(i.pid);
     const [mainMs, , , h1Ms, h2Ms] = await Promise.all([main.ready, w1.healthy, w2.healthy, h1.ready, h2.ready]);
