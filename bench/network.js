@@ -77,17 +77,24 @@ async function startTlsFront({ key, cert, targetPort, port = 0 }) {
 /**
  * Forwards `from` → `to`, each chunk `delayMs` late (order kept); the very first chunk another
  * `firstExtraMs` later. The end of the stream follows the last chunk.
+ * One queue and one timer per direction release the chunks: timers of different lengths set at
+ * different moments may fire out of order under load, which once wrote a chunk after the end.
  */
 function delayedPipe(from, to, { delayMs, firstExtraMs = () => 0 }) {
-  let releaseAt = 0;
+  /** [release time, action] in release order */
+  const queue = [];
+  let timer = null;
   let first = true;
+  const release = () => {
+    timer = null;
+    while (queue.length > 0 && queue[0][0] - performance.now() < 0.5) queue.shift()[1]();
+    if (queue.length > 0) timer = setTimeout(release, queue[0][0] - performance.now());
+  };
   const schedule = (action) => {
-    const now = performance.now();
-    const at = Math.max(now + delayMs() + (first ? firstExtraMs() : 0), releaseAt);
+    const last = queue.length > 0 ? queue[queue.length - 1][0] : 0;
+    queue.push([Math.max(performance.now() + delayMs() + (first ? firstExtraMs() : 0), last), action]);
     first = false;
-    releaseAt = at;
-    if (at - now < 0.5) action();
-    else setTimeout(action, at - now);
+    if (timer === null) release();
   };
   from.on('data', (chunk) =>
     schedule(() => {

@@ -33,10 +33,18 @@ async function timed(options: Record<string, unknown>) {
 	const result = await run(renameEach(options), uuids.map((uuid, index) => ({ uuid, index })), {
 		baseUrl: `http://127.0.0.1:${relay.port}/v1`,
 	});
-	const ms = Date.now() - started;
+	const ended = Date.now();
 	expect(result.error).toBeUndefined();
 	expect(pairs(result).map(([json, paired]) => [json.name, paired])).toEqual(uuids.map((_, index) => [`Far ${index}`, index]));
-	return { ms, peak: sb.stats().peakInFlight, connections: relay.connections().length };
+	return {
+		ms: ended - started,
+		// at the sandbox a request is in flight for its 20 ms only, so two slots that drift apart by more
+		// than that never meet there; the relay sees each connection for its whole 2 RTT + 20 ms, and for
+		// a moment after its answer while it closes (when the slot's next one may already be open)
+		peakAtServer: sb.stats().peakInFlight,
+		peakOpen: relay.peakOpenBetween(started, ended),
+		connections: relay.connections().length,
+	};
 }
 
 describe('Concurrency Auto at an emulated round-trip time', () => {
@@ -45,8 +53,9 @@ describe('Concurrency Auto at an emulated round-trip time', () => {
 		const auto = await timed({}); // the default: Auto
 		// each request takes at least 2 × 50 + 20 ms, so two at a time need 20 × 120 ms at least
 		expect(fixed.ms).toBeGreaterThanOrEqual((ITEMS / 2) * (2 * RTT_MS + SERVER_MS));
-		expect(fixed.peak).toBe(2);
-		expect(auto.peak).toBeGreaterThan(8);
+		expect(fixed.peakAtServer).toBeLessThanOrEqual(2);
+		expect(fixed.peakOpen).toBeGreaterThanOrEqual(2);
+		expect(auto.peakOpen).toBeGreaterThan(8);
 		expect(auto.ms * 3).toBeLessThan(fixed.ms);
 		// n8n's helper opens one connection per request, whatever the concurrency
 		expect(fixed.connections).toBe(ITEMS);
