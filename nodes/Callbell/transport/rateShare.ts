@@ -2,8 +2,13 @@
  * One execution's share of the account's request rate. Callbell allows 300 requests per second per
  * account, whatever the number of executions (or n8n workers) sending; nothing is shared between
  * executions, so a 429 is the only signal that others use part of it. The share follows AIMD with
- * two refinements (tuned in a simulation of executions sharing a 300/s sliding window, see
- * test/nodes/Callbell/transport/rateShare.test.ts):
+ * a slow start and two refinements (tuned in a simulation of executions sharing a 300/s sliding
+ * window, see test/nodes/Callbell/transport/rateShare.test.ts):
+ * - **Slow start.** A new sender does not know how much of the account others use. It starts at a
+ *   quarter of the ceiling and doubles every `startDoublingMs` (the ceiling in 1.4 s) until its
+ *   first 429. Callbell counts requests in a sliding second, so senders that start at the ceiling
+ *   fill the account at twice its rate and every request of one request time then gets a 429;
+ *   starting slower, they fill it at a lower rate and meet fewer (bench/RESULTS.md).
  * - **Decrease.** A 429 cuts the rate by the share of 429s among the answers since the last cut,
  *   by `decrease` (×0.9) at least, once per request time (429s arriving within one request time
  *   answer requests sent before the cut). When most answers are 429s (the account is full, as
@@ -22,7 +27,7 @@
  *   near the account's limit it probes gently (few 429s), and the capacity another execution
  *   leaves when it ends is taken up within a few seconds. It grows no further than twice what the
  *   execution used in the last second, so one held back by its own CPU does not burst later.
- * A lone execution stays at the ceiling; it meets a 429 of its own pacing only when its requests
+ * A lone execution reaches the ceiling 1.4 s after its first request and stays there; it meets a 429 of its own pacing only when its requests
  * bunch up on the way out (a busy worker), and a stray one costs it little.
  * Pure logic: the caller passes the time (ms) with every call.
  */
@@ -39,6 +44,10 @@ export interface RateShareSettings {
 	probeDoublingMs?: number;
 	/** Answers needed since the last cut before a second cut within one request time. */
 	minAnswers?: number;
+	/** The first rate, as a share of the ceiling, before any 429. */
+	startShare?: number;
+	/** Before any 429 the rate doubles every this many ms, up to the ceiling. */
+	startDoublingMs?: number;
 }
 
 export interface RateShare {
@@ -66,6 +75,8 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	const probeStart = settings.probeStart ?? 2;
 	const doublingMs = settings.probeDoublingMs ?? 1000;
 	const minAnswers = settings.minAnswers ?? 8;
+	const startShare = settings.startShare ?? 0.25;
+	const startDoublingMs = settings.startDoublingMs ?? 700;
 
 	/** The rate right after the last cut, and when that was (none yet: the ceiling). */
 	let cutRate = ceiling;
@@ -77,11 +88,16 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	/** Times of accepted answers within the last ACCOUNT_WINDOW_MS, oldest first. */
 	const acceptedTimes: number[] = [];
 	let holdUntil = -Infinity;
+	/** When the rate was first asked for (or an answer came): the slow start runs from then. */
+	let startedAt: number | undefined;
 	/** One request time (with some slack): 429s arriving within it answer requests sent before a cut. */
 	const requestTime = (): number => (averageMs ?? 0) * 1.2 + 5;
 
 	const rate = (now: number): number => {
-		if (cutAt === undefined) return ceiling;
+		if (cutAt === undefined) {
+			startedAt ??= now;
+			return Math.min(ceiling, ceiling * startShare * 2 ** (Math.max(0, now - startedAt) / startDoublingMs));
+		}
 		const doublings = Math.max(0, now - cutAt) / doublingMs;
 		const grown = cutRate + (probeStart * (doublingMs / 1000) * (2 ** doublings - 1)) / Math.LN2;
 		// An execution slower than its rate (its own CPU or items are the limit) does not grow far past
@@ -119,6 +135,7 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 		rate,
 		resumeAt: () => holdUntil,
 		recordAnswer(now, requestMs, wasThrottled) {
+			startedAt ??= now;
 			const sample = Math.min(LONGEST_SAMPLE_MS, Math.max(0, requestMs));
 			averageMs = averageMs === undefined ? sample : averageMs + SMOOTHING * (sample - averageMs);
 			forgetOld(now);

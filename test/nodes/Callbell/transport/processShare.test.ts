@@ -11,8 +11,9 @@ describe('joinProcessShare (executions of one workflow in one process pacing tog
 		expect(second.limiter).toBe(first.limiter);
 		// a 429 one of them met lowers the rate for both: the newcomer starts from what was learned
 		for (let i = 0; i < 300; i++) first.share.recordAnswer(i * 3, 50, false);
+		const before = second.share.rate(1000);
 		first.share.recordAnswer(1000, 50, true);
-		expect(second.share.rate(1000)).toBeCloseTo(261, 6);
+		expect(second.share.rate(1000)).toBeCloseTo(before * 0.9, 6);
 		first.leave();
 		second.leave();
 		expect(processSharesInUse()).toBe(0);
@@ -30,17 +31,17 @@ describe('joinProcessShare (executions of one workflow in one process pacing tog
 			expect(other.share).not.toBe(base.share);
 			expect(other.limiter).not.toBe(base.limiter);
 		}
-		expect(others[3].share.rate(0)).toBe(100);
+		expect(others[3].share.rate(0)).toBe(25); // its own slow start: a quarter of its own cap
 		expect(processSharesInUse()).toBe(5);
 		for (const joined of [base, ...others]) joined.leave();
 		expect(processSharesInUse()).toBe(0);
 	});
 
-	it('is forgotten when the last execution leaves: the next one starts fresh at the cap', () => {
+	it('is forgotten when the last execution leaves: the next one starts fresh (slow start from its cap)', () => {
 		const first = joinProcessShare(key);
 		const second = joinProcessShare(key);
 		first.share.recordAnswer(50, 50, true); // cut
-		expect(first.share.rate(50)).toBeLessThan(290);
+		expect(first.share.rate(50)).toBeLessThan(290 * 0.25); // below where a fresh one starts
 		first.leave();
 		first.leave(); // leaving twice counts once
 		const third = joinProcessShare(key);
@@ -50,7 +51,7 @@ describe('joinProcessShare (executions of one workflow in one process pacing tog
 		expect(processSharesInUse()).toBe(0);
 		const fresh = joinProcessShare(key);
 		expect(fresh.share).not.toBe(first.share);
-		expect(fresh.share.rate(60)).toBe(290);
+		expect(fresh.share.rate(60)).toBe(290 * 0.25);
 		fresh.leave();
 	});
 });
