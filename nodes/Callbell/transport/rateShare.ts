@@ -5,7 +5,8 @@
  * a slow start and two refinements (tuned in a simulation of executions sharing a 300/s sliding
  * window, see test/nodes/Callbell/transport/rateShare.test.ts):
  * - **Slow start.** A new sender does not know how much of the account others use. It starts at a
- *   quarter of the ceiling and doubles every `startDoublingMs` (the ceiling in 1.4 s) until its
+ *   quarter of the ceiling (at least 10/s: what a request time at that rate adds to a full account
+ *   is a request or two) and doubles every `startDoublingMs` (the ceiling in 1.4 s) until its
  *   first 429. Callbell counts requests in a sliding second, so senders that start at the ceiling
  *   fill the account at twice its rate and every request of one request time then gets a 429;
  *   starting slower, they fill it at a lower rate and meet fewer (bench/RESULTS.md).
@@ -27,8 +28,9 @@
  *   near the account's limit it probes gently (few 429s), and the capacity another execution
  *   leaves when it ends is taken up within a few seconds. It grows no further than twice what the
  *   execution used in the last second, so one held back by its own CPU does not burst later.
- * A lone execution reaches the ceiling 1.4 s after its first request and stays there; it meets a 429 of its own pacing only when its requests
- * bunch up on the way out (a busy worker), and a stray one costs it little.
+ * A lone execution reaches the ceiling 1.4 s after its first request and stays there; it meets a
+ * 429 of its own pacing only when its requests bunch up on the way out (a busy worker), and a stray
+ * one costs it little.
  * Pure logic: the caller passes the time (ms) with every call.
  */
 export interface RateShareSettings {
@@ -65,6 +67,8 @@ const SMOOTHING = 0.05;
 const LONGEST_SAMPLE_MS = 10_000;
 /** Answers accepted within this many ms count as this execution's share of the account's second. */
 const ACCOUNT_WINDOW_MS = 1000;
+/** A slow start begins at this many requests per second at least (or at the ceiling, when lower). */
+const LOWEST_START = 10;
 /** The hold after a cut lasts this many times `minAnswers` sends at the rate before the cut (room for jitter). */
 const HOLD_ANSWERS = 1.5;
 
@@ -75,10 +79,10 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	const probeStart = settings.probeStart ?? 2;
 	const doublingMs = settings.probeDoublingMs ?? 1000;
 	const minAnswers = settings.minAnswers ?? 8;
-	const startShare = settings.startShare ?? 0.25;
 	const startDoublingMs = settings.startDoublingMs ?? 700;
+	const startRate = Math.min(ceiling, Math.max(LOWEST_START, ceiling * (settings.startShare ?? 0.25)));
 
-	/** The rate right after the last cut, and when that was (none yet: the ceiling). */
+	/** The rate right after the last cut, and when that was (none yet: the slow start). */
 	let cutRate = ceiling;
 	let cutAt: number | undefined;
 	let deepCut = false;
@@ -96,7 +100,7 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	const rate = (now: number): number => {
 		if (cutAt === undefined) {
 			startedAt ??= now;
-			return Math.min(ceiling, ceiling * startShare * 2 ** (Math.max(0, now - startedAt) / startDoublingMs));
+			return Math.min(ceiling, startRate * 2 ** (Math.max(0, now - startedAt) / startDoublingMs));
 		}
 		const doublings = Math.max(0, now - cutAt) / doublingMs;
 		const grown = cutRate + (probeStart * (doublingMs / 1000) * (2 ** doublings - 1)) / Math.LN2;

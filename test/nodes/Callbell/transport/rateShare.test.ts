@@ -22,6 +22,12 @@ describe('createRateShare (one execution’s share of the account)', () => {
 		expect(answered.rate(1200)).toBeCloseTo(145, 6);
 	});
 
+	it('a low cap starts at 10/s at least, or at the cap itself below that', () => {
+		expect(createRateShare({ ceiling: 20 }).rate(0)).toBe(10);
+		expect(createRateShare({ ceiling: 8 }).rate(0)).toBe(8);
+		expect(createRateShare({ ceiling: 1 }).rate(0)).toBe(1);
+	});
+
 	it('the first 429 ends the slow start: the cut starts from the rate it had reached', () => {
 		const share = createRateShare({ ceiling: 290 });
 		let now = accept(share, 60, 0, { everyMs: 10 }); // 0.6 s: 72.5 × 2^(6/7) ≈ 131/s
