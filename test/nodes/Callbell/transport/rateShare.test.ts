@@ -8,6 +8,9 @@ function accept(share: ReturnType<typeof createRateShare>, count: number, start:
 	return now;
 }
 
+/** The cut, hold and growth alone: a share that starts at its ceiling (no slow start). */
+const startingAtCeiling = () => createRateShare({ ceiling: 290, startShare: 1 });
+
 describe('createRateShare (one execution’s share of the account)', () => {
 	it('starts at a quarter of the ceiling, doubles every 0.7 s, and stays at the ceiling while Callbell accepts everything', () => {
 		const share = createRateShare({ ceiling: 290 });
@@ -40,7 +43,7 @@ describe('createRateShare (one execution’s share of the account)', () => {
 	});
 
 	it('a lone 429 cuts the rate by 10 %, once for the answers of one request time, then grows back', () => {
-		const share = createRateShare({ ceiling: 290, startShare: 1 }); // no slow start: the cut alone
+		const share = startingAtCeiling();
 		let now = accept(share, 300, 0);
 		share.recordAnswer(now, 50, true);
 		expect(share.rate(now)).toBeCloseTo(261, 6);
@@ -56,7 +59,7 @@ describe('createRateShare (one execution’s share of the account)', () => {
 	});
 
 	it('when most answers are 429s the account is full: it drops to what Callbell accepted from it in the last second', () => {
-		const share = createRateShare({ ceiling: 290, startShare: 1 });
+		const share = startingAtCeiling();
 		let now = accept(share, 75, 0); // 75 accepted, then the account is full
 		share.recordAnswer((now += 3), 50, true); // the first 429: a mild cut
 		expect(share.rate(now)).toBeCloseTo(261, 6);
@@ -67,7 +70,7 @@ describe('createRateShare (one execution’s share of the account)', () => {
 	});
 
 	it('after a cut it holds all sending until the answers that decide a deep cut can be back (at most one request time)', () => {
-		const share = createRateShare({ ceiling: 290, startShare: 1 });
+		const share = startingAtCeiling();
 		expect(share.resumeAt()).toBe(-Infinity); // never held before a 429
 		let now = accept(share, 300, 0);
 		share.recordAnswer(now, 50, true);
@@ -80,13 +83,13 @@ describe('createRateShare (one execution’s share of the account)', () => {
 	});
 
 	it('held back by its own CPU, it grows no further than twice what it used in the last second', () => {
-		const share = createRateShare({ ceiling: 290, startShare: 1 }); // no slow start: the cut alone
+		const share = startingAtCeiling();
 		let now = accept(share, 300, 0);
 		share.recordAnswer(now, 50, true);
 		expect(share.rate(now)).toBeCloseTo(261, 6);
 		now = accept(share, 300, now, { everyMs: 1000 / 30 }); // 10 s at 30 answers/s, no 429
 		expect(share.rate(now)).toBeCloseTo(261, 6); // not above the rate after the cut…
-		const slow = createRateShare({ ceiling: 290, startShare: 1 });
+		const slow = startingAtCeiling();
 		now = accept(slow, 75, 0);
 		for (let i = 0; i < 9; i++) slow.recordAnswer((now += 3), 50, true); // the account is full: its share, 75/s
 		now = accept(slow, 300, now, { everyMs: 1000 / 30 }); // then 10 s at 30/s
@@ -97,7 +100,7 @@ describe('createRateShare (one execution’s share of the account)', () => {
 	});
 
 	it('a deep cut never goes below a quarter of the rate (an execution that started into a full account)', () => {
-		const share = createRateShare({ ceiling: 290, startShare: 1 });
+		const share = startingAtCeiling();
 		let now = 0;
 		share.recordAnswer((now += 50), 50, true); // its very first answer: 429, nothing accepted
 		expect(share.rate(now)).toBeCloseTo(290 * 0.25, 6);
