@@ -7,8 +7,8 @@ import { createRateShare } from './rateShare';
  * Executions of one workflow that run at the same time in one n8n process (a queue-mode worker runs
  * up to 10 jobs) with the same credential, Base URL and Max Requests Per Second pace their requests
  * together: one rate share and one rate limiter, so the process adapts to 429s as one sender
- * instead of several that each start at the cap into an account the others fill, and together they
- * stay under that workflow's cap. A new execution joins at what the running ones learned. The pair
+ * instead of several that each start on their own (slow start, rateShare.ts) into an account the
+ * others fill, and together they stay under that workflow's cap. A new execution joins at what the running ones learned. The pair
  * lives while an execution uses it and is forgotten when the last one leaves: executions that do
  * not overlap (tests one after another) never meet each other's state. Nothing is shared between
  * processes; the key holds the credential's id, never its token.
