@@ -28,6 +28,11 @@
  *   near the account's limit it probes gently (few 429s), and the capacity another execution
  *   leaves when it ends is taken up within a few seconds. It grows no further than twice what the
  *   execution used in the last second, so one held back by its own CPU does not burst later.
+ * - **Probe again past the last limit.** After a mild cut the rate it had then is where the account
+ *   was last full. Once the rate is back there, the probe starts again from its gentle beginning
+ *   (doubling every `reprobeDoublingMs`): without that, a sender whose rate had grown for seconds
+ *   passed the account's limit at full speed, while another's cut had made room in its sliding
+ *   second, and the two overshot together (simulation: 12 429s in one second of 4 × 2,000 items).
  * A lone execution reaches the ceiling 1.4 s after its first request and stays there; it meets a
  * 429 of its own pacing only when its requests bunch up on the way out (a busy worker), and a stray
  * one costs it little.
@@ -46,6 +51,8 @@ export interface RateShareSettings {
 	probeDoublingMs?: number;
 	/** Answers needed since the last cut before a second cut within one request time. */
 	minAnswers?: number;
+	/** Past the rate of the last mild cut the probe starts again, doubling every this many ms. */
+	reprobeDoublingMs?: number;
 	/** The first rate, as a share of the ceiling, before any 429. */
 	startShare?: number;
 	/** Before any 429 the rate doubles every this many ms, up to the ceiling. */
@@ -78,6 +85,7 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	const deepFloor = settings.deepFloor ?? 0.25;
 	const probeStart = settings.probeStart ?? 2;
 	const doublingMs = settings.probeDoublingMs ?? 1000;
+	const reprobeDoublingMs = settings.reprobeDoublingMs ?? 700;
 	const minAnswers = settings.minAnswers ?? 8;
 	const startDoublingMs = settings.startDoublingMs ?? 700;
 	const startRate = Math.min(ceiling, Math.max(LOWEST_START, ceiling * (settings.startShare ?? 0.25)));
@@ -86,6 +94,9 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	let cutRate = ceiling;
 	let cutAt: number | undefined;
 	let deepCut = false;
+	/** The rate before the last mild cut, and when the probe grows back to it (none after a deep cut). */
+	let lastLimit = 0;
+	let reprobeAt = Infinity;
 	let accepted = 0;
 	let throttled = 0;
 	let averageMs: number | undefined;
@@ -97,13 +108,19 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	/** One request time (with some slack): 429s arriving within it answer requests sent before a cut. */
 	const requestTime = (): number => (averageMs ?? 0) * 1.2 + 5;
 
+	/** What the probe adds in `ms`: `probeStart` per second at first, its growth doubling every `doubling` ms. */
+	const probeGrowth = (ms: number, doubling: number): number =>
+		(probeStart * (doubling / 1000) * (2 ** (Math.max(0, ms) / doubling) - 1)) / Math.LN2;
+
 	const rate = (now: number): number => {
 		if (cutAt === undefined) {
 			startedAt ??= now;
 			return Math.min(ceiling, startRate * 2 ** (Math.max(0, now - startedAt) / startDoublingMs));
 		}
-		const doublings = Math.max(0, now - cutAt) / doublingMs;
-		const grown = cutRate + (probeStart * (doublingMs / 1000) * (2 ** doublings - 1)) / Math.LN2;
+		const grown =
+			now < reprobeAt
+				? cutRate + probeGrowth(now - cutAt, doublingMs)
+				: lastLimit + probeGrowth(now - reprobeAt, reprobeDoublingMs);
 		// An execution slower than its rate (its own CPU or items are the limit) does not grow far past
 		// what it uses: twice its accepted requests of the last second, so it cannot burst into the
 		// account when it speeds up (seen in queue mode on a busy machine, bench/RESULTS.md).
@@ -129,6 +146,10 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 		}
 		cutRate = Math.max(1, cutRate);
 		cutAt = now;
+		lastLimit = deepCut ? 0 : current;
+		// The probe from cutRate reaches lastLimit after this long (the inverse of probeGrowth).
+		const toLimit = doublingMs * Math.log2(1 + ((lastLimit - cutRate) * Math.LN2) / (probeStart * (doublingMs / 1000)));
+		reprobeAt = lastLimit > cutRate ? now + toLimit : Infinity;
 		// Long enough for the answers a deep cut needs to come back (they arrive about as fast as they were sent).
 		holdUntil = now + Math.min(requestTime(), (HOLD_ANSWERS * minAnswers * 1000) / current);
 		accepted = 0;

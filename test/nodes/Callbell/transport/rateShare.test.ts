@@ -58,6 +58,36 @@ describe('createRateShare (one execution’s share of the account)', () => {
 		expect(share.rate(now)).toBeCloseTo(261, 6);
 	});
 
+	it('back at the rate of its last mild cut (the account was full there) it probes past it from the gentle start again', () => {
+		const share = createRateShare({ ceiling: 290 });
+		let now = accept(share, 60, 0, { everyMs: 10 });
+		const limit = share.rate(now); // ≈ 131/s when the first 429 comes
+		share.recordAnswer(now, 50, true);
+		const cutAt = now;
+		// the probe from 0.9 × limit (2/s, doubling every second) is back at the limit after ≈ 2.5 s
+		const back = cutAt + 1000 * Math.log2(1 + (0.1 * limit * Math.LN2) / 2);
+		now = accept(share, 400, cutAt, { everyMs: 10 }); // 100 answers/s meanwhile: its own use does not hold it back
+		expect(share.rate(back - 1)).toBeLessThan(limit);
+		expect(share.rate(back)).toBeCloseTo(limit, 6);
+		// from there 2/s again, doubling every 0.7 s; the old probe would be growing at 2 × 2^3.2 ≈ 18/s by now
+		expect(share.rate(back + 700) - limit).toBeCloseTo(1.4 / Math.LN2, 6);
+		expect(share.rate(back + 1400) - limit).toBeCloseTo(4.2 / Math.LN2, 6);
+		const oldProbe = 0.9 * limit + (2 * (2 ** ((back + 1400 - cutAt) / 1000) - 1)) / Math.LN2;
+		expect(oldProbe - share.rate(back + 1400)).toBeGreaterThan(10);
+		expect(now).toBeGreaterThan(back + 1400);
+	});
+
+	it('a deep cut forgets that rate (the account was overfull there): the probe just grows from the cut', () => {
+		const share = startingAtCeiling();
+		let now = accept(share, 75, 0);
+		for (let i = 0; i < 9; i++) share.recordAnswer((now += 3), 50, true); // a mild cut, then the deep one: 75/s
+		const cutAt = now;
+		accept(share, 1300, now, { everyMs: 5 }); // busy enough not to be held back by its own use
+		expect(share.rate(cutAt + 3000) - share.rate(cutAt)).toBeCloseTo((2 * 7) / Math.LN2, 6);
+		// 6.3 s on, that probe is past the ceiling; one restarted at the 261/s of the mild cut before would be at 262
+		expect(share.rate(cutAt + 6300)).toBe(290);
+	});
+
 	it('when most answers are 429s the account is full: it drops to what Callbell accepted from it in the last second', () => {
 		const share = startingAtCeiling();
 		let now = accept(share, 75, 0); // 75 accepted, then the account is full
@@ -132,22 +162,24 @@ describe('executions sharing a 300/s account (simulated, virtual time, the trans
 		const onTwoWorkers = (items: number, startAt: number[], pacedTogether = true) =>
 			startAt.map((at, i) => ({ items, startAt: at, process: pacedTogether ? `worker-${i % 2}` : undefined }));
 
-		// (4 × 2,000 started one after another: 0.63 %, 0.87 % before the slow start; not run here, the simulation is slow in a long in-band Jest run)
-		it('4 × 2,000 started together: ≤ 0.9 % 429s over the whole run, start included (0.72 %; 0.98 % before the slow start); none fails', async () => {
+		// (4 × 2,000 started one after another: 0.42 %; 0.63 % before the re-probe past the last limit, 0.87 % before the
+		// slow start; not run here, the simulation is slow in a long in-band Jest run)
+		it('4 × 2,000 started together: ≤ 0.6 % 429s over the whole run, start included (0.47 %; 0.72 % before the re-probe, 0.98 % before the slow start); none fails', async () => {
 			const result = await simulateAccount(onTwoWorkers(2000, starts.together));
 			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [2000, 0]));
-			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.009);
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.006);
 			expect(itemsDone(result) / (result.endAt / 1000)).toBeGreaterThanOrEqual(0.85 * 300);
 		}, 60_000);
 
-		// Together 1.14 %, one after another 1.43 % (2.49 % and 2.10 % before the slow start). Most come when the two
+		// Together 1.09 %, one after another 1.04 % (1.14 % and 1.43 % before the re-probe past the last limit, 2.49 %
+		// and 2.10 % before the slow start). Most come when the two
 		// workers first fill the account: what both send in one request time then, no sender learns of it sooner.
 		// Starting at a quarter of the cap, they fill it in the second second at about 200/s each instead of in
 		// the first at 290/s each: about 20 429s instead of 34.
-		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 1.6 %% 429s, none in the first second, ≤ 24 in the second', async (_, startAt) => {
+		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 1.3 %% 429s, none in the first second, ≤ 24 in the second', async (_, startAt) => {
 			const result = await simulateAccount(onTwoWorkers(500, startAt));
 			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [500, 0]));
-			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.016);
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.013);
 			expect(result.throttledPerSecond[0]).toBe(0);
 			expect(result.throttledPerSecond[1]).toBeLessThanOrEqual(24);
 			expect(result.throttledPerSecond[1]).toBeGreaterThanOrEqual(0.5 * result.throttled);
