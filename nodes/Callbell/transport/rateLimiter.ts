@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 
 /** Spaces requests evenly so that one execution stays under a requests-per-second cap. */
 export interface RateLimiter {
-	/** Resolves when the next request may be sent, with its send time (hand it to `refused`). */
+	/** Resolves when the next request may be sent, with its send time, now (hand it to `refused`). */
 	take(): Promise<number>;
 	/** Callbell refused (429) the request sent at `sentAt`: it does not count against the last second. */
 	refused(sentAt: number): void;
@@ -39,7 +39,7 @@ export function createRateLimiter(
 	const rate = typeof perSecond === 'number' ? () => perSecond : perSecond;
 	if (!(rate() > 0)) return { take: async () => clock.now(), refused: () => {} };
 	let nextSlot = -Infinity;
-	/** Send times within the last WINDOW_MS of the latest slot, oldest first. */
+	/** When the sends within the last WINDOW_MS of the latest slot left (not their slots), oldest first. */
 	const sent: number[] = [];
 	let queue: Promise<unknown> = Promise.resolve();
 
@@ -65,8 +65,9 @@ export function createRateLimiter(
 		// Woken much later than asked (a blocked event loop): space the next send from this one.
 		if (at - slot > CATCH_UP_MS) slot = at;
 		nextSlot = slot + 1000 / Math.max(0.001, rate());
-		sent.push(slot);
-		return slot;
+		// The second counts it when it leaves: a late send made up for must not let the next second's sends in early.
+		sent.push(at);
+		return at;
 	};
 
 	return {

@@ -150,6 +150,20 @@ describe('createRateLimiter after the event loop was blocked', () => {
 		for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(10 - 1e-6);
 	});
 
+	it('counts a late send at the time it left, so making up lateness never puts more than perSecond into one second', async () => {
+		let now = 0;
+		let timers = 0;
+		// every 7th timer fires 15 ms late (a busy event loop), the others on time
+		const clock: Clock = { now: () => now, pause: async (ms) => void (now += ms + (++timers % 7 === 0 ? 15 : 0)) };
+		const limiter = createRateLimiter(290, clock);
+		const sent: number[] = [];
+		for (let i = 0; i < 1500; i++) sent.push((await limiter.take(), now));
+		for (let i = 290; i < sent.length; i++) expect(sent[i] - sent[i - 290]).toBeGreaterThanOrEqual(1000 - 1e-6);
+		// near the cap: 5,255 ms for what takes 5,169 at exactly 290/s (counted at their slots, the sends took
+		// 5,169 ms, but 290 of them fell within less than a second of when they left)
+		expect(sent.at(-1)!).toBeLessThan((1500 / 290) * 1000 * 1.02);
+	});
+
 	it('makes up small timer lateness, so the rate stays at the cap', async () => {
 		let now = 0;
 		const clock: Clock = { now: () => now, pause: async (ms) => void (now += ms + 0.8) }; // every timer 0.8 ms late
