@@ -9,7 +9,8 @@
  * the steps before the agent run as a user tries them: "Listen for test event" on the trigger with a
  * customer message from the sandbox, "Execute step" on Wait for Customer to Finish (the burst, after
  * the Quiet Period) and on Conversation so far (the text a model reads). The canvas becomes
- * docs/images/ai-agent.png, the tool's form docs/images/ai-agent-tool.png. Called by run.js last.
+ * docs/images/ai-agent.png, the tool's form docs/images/ai-agent-tool.png (with UI_UPDATE_IMAGES=1,
+ * images.js). Called by run.js last.
  */
 const assert = require('assert/strict');
 const fs = require('fs');
@@ -17,9 +18,9 @@ const path = require('path');
 
 const { SEED } = require('../../test/sandbox');
 const { eventually, outputJsonShowing, WAIT_MS } = require('./editor');
+const { publishImage } = require('./images');
 
 const EXAMPLE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'ai-support-agent.json'), 'utf8'));
-const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 const TOOL_TYPE = 'n8n-nodes-callbell.callbellTool';
 const CUSTOMER = SEED.contacts.donald; // a WhatsApp contact no other UI scenario writes as
 const INBOUND = 'Hi! Where is my lamp? I ordered it on Monday.';
@@ -60,7 +61,7 @@ async function runAiScenario({ page, editor, step, shot, sandbox, n8nUrl, log })
     const notes = await page.locator('[data-test-id="canvas-sticky-note-node"], [data-test-id="sticky"]').count();
     log(`  ${EXAMPLE.nodes.length} nodes (${notes} sticky notes rendered); tools: ${tools.join(', ')}`);
     const file = await shot('ai agent canvas', { locator: page.getByTestId('canvas-wrapper') });
-    fs.copyFileSync(file, path.join(IMAGES, 'ai-agent.png'));
+    publishImage('ai-agent.png', file, log);
   });
 
   await step('OpenAI Chat Model: no credential yet, the editor offers "Connect to OpenAI"', async () => {
@@ -85,7 +86,7 @@ async function runAiScenario({ page, editor, step, shot, sandbox, n8nUrl, log })
     assert.ok(offered >= 1, 'the ✨ button is offered');
     log(`  Text: "Defined automatically by the model" ($fromAI); ✨ on ${offered} other field(s)`);
     const file = await shot('reply tool form', { locator: ndv() });
-    fs.copyFileSync(file, path.join(IMAGES, 'ai-agent-tool.png'));
+    publishImage('ai-agent-tool.png', file, log);
     await editor.closeNdv();
   });
 

@@ -5,18 +5,17 @@
  * editor: the action in the node creator, the form (the 24-hour notice, Send As, Response Type,
  * the Custom Form's fields), then "Execute step": the sandbox receives the message with its
  * signed link, the browser opens the link (this package's approval page), presses Approve, and the
- * node's output in the editor is `{ data: { approved: true } }`. Screenshots for the README:
- * docs/images/send-and-wait-form.png, send-and-wait-message.png, send-and-wait-approval-page.png.
+ * node's output in the editor is `{ data: { approved: true } }`. Screenshots for the README (with
+ * UI_UPDATE_IMAGES=1, images.js): docs/images/send-and-wait-form.png, send-and-wait-message.png,
+ * send-and-wait-approval-page.png.
  * Called by run.js after the Send scenario.
  */
 const assert = require('assert/strict');
-const fs = require('fs');
-const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { eventually, outputJsonShowing } = require('./editor');
+const { publishImage } = require('./images');
 
-const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 const PHONE = '+44 7700 900001'; // Ada wrote 30 minutes before the seed: the 24-hour window is open
 const MESSAGE = 'Refund of 40 EUR for order A-1042: do you approve?';
 
@@ -64,7 +63,7 @@ async function runSendAndWaitScenario({ page, editor, step, shot, sandbox, n8nUr
     await editor.pickOption('sendAs', 'Text Only');
     assert.equal(await ndv().getByTestId('resource-locator-template').count(), 0, 'no template for Text Only');
     const file = await shot('send and wait form', { locator: ndv().getByTestId('node-parameters') });
-    fs.copyFileSync(file, path.join(IMAGES, 'send-and-wait-form.png'));
+    publishImage('send-and-wait-form.png', file, log);
   });
 
   await step('Execute step: the message with its signed link reaches the sandbox, the node waits', async () => {
@@ -87,7 +86,7 @@ async function runSendAndWaitScenario({ page, editor, step, shot, sandbox, n8nUr
       await other.setContent(
         `<!doctype html><html><body style="margin:0;background:#efeae2;font:15px/1.45 system-ui,sans-serif"><div style="max-width:400px;margin:24px;background:#d9fdd3;border-radius:8px;padding:10px 12px;white-space:pre-wrap;word-break:break-all;box-shadow:0 1px 1px rgba(0,0,0,.15)">${escape(sentText)}</div></body></html>`,
       );
-      await other.screenshot({ path: path.join(IMAGES, 'send-and-wait-message.png') });
+      publishImage('send-and-wait-message.png', await other.screenshot(), log);
       let response;
       await eventually(async () => {
         response = await other.goto(link);
@@ -95,7 +94,7 @@ async function runSendAndWaitScenario({ page, editor, step, shot, sandbox, n8nUr
       }, 'the waiting execution');
       assert.equal(response.status(), 200);
       await other.getByRole('heading', { name: 'Confirm your approval' }).waitFor({ state: 'visible' });
-      await other.screenshot({ path: path.join(IMAGES, 'send-and-wait-approval-page.png') });
+      publishImage('send-and-wait-approval-page.png', await other.screenshot(), log);
       await other.getByRole('button', { name: 'Approve' }).click();
       await other.getByRole('heading', { name: /your answer was recorded/ }).waitFor({ state: 'visible' });
     } finally {

@@ -6,21 +6,19 @@
  * templates with media type, variables and the start of the text), Template Values' fields (one per
  * variable of the picked template, Media URL for a media template, replaced when another template
  * is picked), filled one by one, and the opt-in; then the node runs and the sandbox holds the
- * message. The filled form becomes docs/images/send-template.png. Called by run.js after the
- * contact scenario (scenario.js).
+ * message. The filled form becomes docs/images/send-template.png (with UI_UPDATE_IMAGES=1).
+ * Called by run.js after the contact scenario (scenario.js).
  */
 const assert = require('assert/strict');
-const fs = require('fs');
-const path = require('path');
 
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { SEED } = require('../../test/sandbox');
 const { eventually, outputJsonShowing } = require('./editor');
+const { publishImage } = require('./images');
 
 const NODE_TYPE = 'n8n-nodes-callbell.callbell';
 const TEMPLATE = SEED.templates.orderShipped;
 const MEDIA_TEMPLATE = SEED.templates.brochure;
-const README_IMAGE = path.resolve(__dirname, '..', '..', 'docs', 'images', 'send-template.png');
 const VALUES = ['Alan', 'A-2001', 'Friday'];
 const PHONE = '+44 7700 900003';
 
@@ -120,8 +118,7 @@ async function runSendScenario({ page, editor, step, shot, sandbox, n8nUrl, log 
     }
     await ndv().getByTestId('parameter-input-optIn').locator('.el-switch').first().click();
     const file = await shot('send template form', { locator: ndv().getByTestId('node-parameters') });
-    fs.copyFileSync(file, README_IMAGE);
-    log(`  ${path.relative(process.cwd(), README_IMAGE)} updated`);
+    publishImage('send-template.png', file, log);
   });
 
   await step('Execute the node: the template is sent once, with its values', async () => {

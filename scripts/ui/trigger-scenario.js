@@ -4,22 +4,20 @@
  * The Callbell Trigger in n8n's editor (npm run test:ui, after the Callbell node's steps): added
  * from the nodes panel, its Registration notice, Events, Direction; then "Listen for test event"
  * with a customer message from the sandbox, whose item shows in the output panel. The screenshot of
- * the node's panel becomes docs/images/trigger.png.
+ * the node's panel becomes docs/images/trigger.png (with UI_UPDATE_IMAGES=1, images.js).
  */
 const assert = require('assert/strict');
-const fs = require('fs');
-const path = require('path');
 
 const { SEED } = require('../../test/sandbox');
 const { SANDBOX_CREDENTIAL } = require('../lib/demo-setup');
 const { WAIT_MS } = require('./editor');
+const { publishImage } = require('./images');
 
 const TRIGGER_TYPE = 'n8n-nodes-callbell.callbellTrigger';
 const EVENTS = [
   'Agent Session Updated', 'Agent Status Updated', 'Contact Created', 'Contact Deleted', 'Contact Updated',
   'Conversation Closed', 'Conversation Opened', 'Message Created', 'Message Status Updated', 'Team Membership Updated',
 ];
-const README_IMAGE = path.resolve(__dirname, '..', '..', 'docs', 'images', 'trigger.png');
 
 async function eventually(fn, what, timeoutMs = WAIT_MS) {
   const until = Date.now() + timeoutMs;
@@ -81,9 +79,8 @@ async function runTriggerScenario({ page, editor, step, shot, sandbox, n8nUrl, l
     for (const d of ['Incoming Only', 'Outgoing Only', 'Both']) assert.ok(directions.includes(d), `Direction offers ${d}: ${JSON.stringify(directions)}`);
     await editor.choose('Incoming Only');
     const file = await shot('Callbell Trigger panel', { locator: ndv() });
-    fs.mkdirSync(path.dirname(README_IMAGE), { recursive: true });
-    fs.copyFileSync(file, README_IMAGE);
-    log(`  notice, 10 events, 3 directions; ${path.relative(process.cwd(), README_IMAGE)} updated`);
+    log('  notice, 10 events, 3 directions');
+    publishImage('trigger.png', file, log);
   });
 
   await step('Listen for test event: the sandbox delivers a customer message to the test URL; the item shows in the output', async () => {
