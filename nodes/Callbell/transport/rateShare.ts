@@ -111,6 +111,8 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	/** What the probe adds in `ms`: `probeStart` per second at first, its growth doubling every `doubling` ms. */
 	const probeGrowth = (ms: number, doubling: number): number =>
 		(probeStart * (doubling / 1000) * (2 ** (Math.max(0, ms) / doubling) - 1)) / Math.LN2;
+	/** How long the probe after a cut takes to add `gain` (the inverse of probeGrowth). */
+	const probeTime = (gain: number): number => doublingMs * Math.log2(1 + (gain * Math.LN2) / (probeStart * (doublingMs / 1000)));
 
 	const rate = (now: number): number => {
 		if (cutAt === undefined) {
@@ -147,9 +149,7 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 		cutRate = Math.max(1, cutRate);
 		cutAt = now;
 		lastLimit = deepCut ? 0 : current;
-		// The probe from cutRate reaches lastLimit after this long (the inverse of probeGrowth).
-		const toLimit = doublingMs * Math.log2(1 + ((lastLimit - cutRate) * Math.LN2) / (probeStart * (doublingMs / 1000)));
-		reprobeAt = lastLimit > cutRate ? now + toLimit : Infinity;
+		reprobeAt = lastLimit > cutRate ? now + probeTime(lastLimit - cutRate) : Infinity;
 		// Long enough for the answers a deep cut needs to come back (they arrive about as fast as they were sent).
 		holdUntil = now + Math.min(requestTime(), (HOLD_ANSWERS * minAnswers * 1000) / current);
 		accepted = 0;
