@@ -48,6 +48,7 @@ function renderRun(r) {
     `webhook processes: ${Object.entries(c.webhookEnv || {}).map(([k, v]) => `\`${k}=${v}\``).join(', ') || "n8n's defaults"}`,
     Object.keys(c.workerEnv || {}).length ? `workers: ${Object.entries(c.workerEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')}` : undefined,
     c.workerNice ? `workers at nice ${c.workerNice}` : undefined,
+    c.webhookNice ? `**webhook processes at nice ${c.webhookNice}**` : undefined,
     c.pauseWorkers ? '**workers stopped (SIGSTOP) from the start of each burst until its last answer**, then resumed' : undefined,
     c.pinned ? '**webhook processes pinned to CPU 0; the bench, Postgres, Redis, the main and the workers to CPU 1** (taskset), the workers running during the burst' : undefined,
   ].filter(Boolean);

@@ -59,6 +59,12 @@ const WORKER_ENV = JSON.parse(process.env.BURST_WORKER_ENV || '{}');
  */
 const WORKER_NICE = process.env.BURST_WORKER_NICE;
 /**
+ * BURST_WEBHOOK_NICE=-10: run the webhook processes (process groups) at that nice level (below 0
+ * needs root), so that they get the CPU before everything else on this machine, as where they have
+ * CPU of their own, while they share both cores with the workers, Postgres and Redis.
+ */
+const WEBHOOK_NICE = process.env.BURST_WEBHOOK_NICE;
+/**
  * BURST_PAUSE_WORKERS=1: stop the workers (SIGSTOP to their process groups) from the start of each
  * burst until its last answer, then let them run (SIGCONT): the webhook processes and Postgres get
  * this machine's CPU alone while they answer, as when the workers run elsewhere; the executions
@@ -164,7 +170,7 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
   const OUT_JSON = outJson(N, quick, label);
   const T0 = Date.now();
   const log = (s) => say(`[burst ${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, pauseWorkers: PAUSE_WORKERS, pinned: PIN, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
+  const result = { at: new Date().toISOString(), quick, label, git: gitHead(), n8n: N8N_VERSION, config: { ...N, redeliverShare: 0.1, webhookEnv: WEBHOOK_ENV, workerEnv: WORKER_ENV, workerNice: WORKER_NICE, webhookNice: WEBHOOK_NICE, pauseWorkers: PAUSE_WORKERS, pinned: PIN, timeoutMs: DELIVERY_TIMEOUT_MS, queueDir: config.QUEUE_DIR, ports: { ...config.PORTS, ...PORTS } }, loadStart: loadNow(), rounds: [] };
   const stops = [];
   const sampler = createMemorySampler(500);
   try {
@@ -210,7 +216,11 @@ async function runQueueBurst({ quick = false, say = console.log } = {}) {
     stops.push(() => h1.stop());
     const h2 = cluster.startWebhookProcess('webhook-2', dirs.webhook2, { port: PORTS.webhook2, brokerPort: PORTS.brokerWebhook2, env: WEBHOOK_ENV });
     stops.push(() => h2.stop());
-    if (WORKER_NICE) for (const w of [w1, w2]) execFileSync('renice', ['-n', String(Number(WORKER_NICE)), '-g', String(w.pid)]);
+    const renice = (level, handles) => {
+      for (const h of handles) execFileSync('renice', ['-n', String(Number(level)), '-g', String(h.pid)]);
+    };
+    if (WORKER_NICE) renice(WORKER_NICE, [w1, w2]);
+    if (WEBHOOK_NICE) renice(WEBHOOK_NICE, [h1, h2]);
     const instances = [main, w1, w2, h1, h2];
     if (PIN) {
       /** Every thread of one process onto `cpus`. */
