@@ -25,7 +25,7 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: CALLBELL_RATE_LIMIT, numberPrecision: 0 },
 		default: DEFAULT_MAX_REQUESTS_PER_SECOND,
-		description: `The most requests this node sends per second. Callbell allows ${CALLBELL_RATE_LIMIT} per account, shared by every workflow using it, and answers 429 above it. The node starts at a quarter of this cap and reaches it within 1.4 s; after a 429 it slows down and speeds up again to this cap. Set it to split the account between workflows. 0 means no cap (and no slowing down).`,
+		description: `The most requests this node sends per second. Callbell allows ${CALLBELL_RATE_LIMIT} per account, shared by every workflow using it, and answers 429 above it. The node starts at 35 % of this cap and reaches it within 1.5 s; after a 429 it slows down and speeds up again to this cap. Set it to split the account between workflows. 0 means no cap (and no slowing down).`,
 	},
 	{
 		displayName: 'Max Retries',

@@ -4,12 +4,19 @@
  * executions, so a 429 is the only signal that others use part of it. The share follows AIMD with
  * a slow start and two refinements (tuned in a simulation of executions sharing a 300/s sliding
  * window, see test/nodes/Callbell/transport/rateShare.test.ts):
- * - **Slow start.** A new sender does not know how much of the account others use. It starts at a
- *   quarter of the ceiling (at least 10/s: what a request time at that rate adds to a full account
- *   is a request or two) and doubles every `startDoublingMs` (the ceiling in 1.4 s) until its
- *   first 429. Callbell counts requests in a sliding second, so senders that start at the ceiling
- *   fill the account at twice its rate and every request of one request time then gets a 429;
- *   starting slower, they fill it at a lower rate and meet fewer (bench/RESULTS.md).
+ * - **Slow start.** A new sender does not know how much of the account others use. It starts at
+ *   35 % of the ceiling (at least 10/s: what a request time at that rate adds to a full account is
+ *   a request or two) and doubles every `startDoublingMs` (the ceiling in 1.5 s) until its first
+ *   429. Callbell counts requests in a sliding second: two senders starting together at this pace
+ *   send just under 300 requests in their first second and fill the account early in the next,
+ *   while the first second's requests slide out. A faster start fills it within the first second,
+ *   where nothing slides out, and every request of one request time is refused; a slower one costs
+ *   an execution alone more than it saves (bench/RESULTS.md).
+ * - **The slow start ends at its first 429** below the ceiling, which means the account is full (a
+ *   sender alone under its ceiling does not fill it): the rate drops at once to what Callbell accepted from it in the
+ *   last second (the deep cut below). The answers to the requests sent before that 429 then tell a
+ *   full account (a 429 among them) from a stray 429 (the first `minAnswers` of them accepted): a
+ *   stray is undone and the slow start goes on.
  * - **Decrease.** A 429 cuts the rate by the share of 429s among the answers since the last cut,
  *   by `decrease` (×0.9) at least, once per request time (429s arriving within one request time
  *   answer requests sent before the cut). When most answers are 429s (the account is full, as
@@ -33,7 +40,7 @@
  *   (doubling every `reprobeDoublingMs`): without that, a sender whose rate had grown for seconds
  *   passed the account's limit at full speed, while another's cut had made room in its sliding
  *   second, and the two overshot together (simulation: 12 429s in one second of 4 × 2,000 items).
- * A lone execution reaches the ceiling 1.4 s after its first request and stays there; it meets a
+ * A lone execution reaches the ceiling 1.5 s after its first request and stays there; it meets a
  * 429 of its own pacing only when its requests bunch up on the way out (a busy worker), and a stray
  * one costs it little.
  * Pure logic: the caller passes the time (ms) with every call.
@@ -87,8 +94,8 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	const doublingMs = settings.probeDoublingMs ?? 1000;
 	const reprobeDoublingMs = settings.reprobeDoublingMs ?? 700;
 	const minAnswers = settings.minAnswers ?? 8;
-	const startDoublingMs = settings.startDoublingMs ?? 700;
-	const startRate = Math.min(ceiling, Math.max(LOWEST_START, ceiling * (settings.startShare ?? 0.25)));
+	const startDoublingMs = settings.startDoublingMs ?? 1000;
+	const startRate = Math.min(ceiling, Math.max(LOWEST_START, ceiling * (settings.startShare ?? 0.35)));
 
 	/** The rate right after the last cut, and when that was (none yet: the slow start). */
 	let cutRate = ceiling;
@@ -139,7 +146,9 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 	const cut = (now: number): void => {
 		const current = rate(now);
 		const share = throttled / Math.max(1, accepted + throttled);
-		if (share >= 0.5) {
+		// Once at the ceiling the slow start is over: a first 429 there gets the usual cut.
+		const endsSlowStart = cutAt === undefined && current < ceiling;
+		if (share >= 0.5 || endsSlowStart) {
 			cutRate = Math.min(current * decrease, Math.max(current * deepFloor, acceptedTimes.length));
 			deepCut = true;
 		} else {
@@ -154,6 +163,27 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 		holdUntil = now + Math.min(requestTime(), (HOLD_ANSWERS * minAnswers * 1000) / current);
 		accepted = 0;
 		throttled = 0;
+		slowStartEnd = endsSlowStart ? { at: now, accepted: 0 } : undefined;
+	};
+
+	/**
+	 * The first 429 of the slow start cuts deep at once; the answers to the requests sent before it
+	 * then tell a full account (a 429 among them) from a stray 429 (the first `minAnswers` accepted),
+	 * which is undone.
+	 */
+	let slowStartEnd: { at: number; accepted: number } | undefined;
+	const confirmSlowStartEnd = (now: number, requestMs: number, wasThrottled: boolean): void => {
+		if (slowStartEnd === undefined || now - requestMs >= slowStartEnd.at) return;
+		if (wasThrottled) slowStartEnd = undefined; // the account is full: the cut stands
+		else if (++slowStartEnd.accepted >= minAnswers) {
+			// A stray 429: the slow start goes on as if it had not come.
+			slowStartEnd = undefined;
+			cutAt = undefined;
+			deepCut = false;
+			holdUntil = -Infinity;
+			lastLimit = 0;
+			reprobeAt = Infinity;
+		}
 	};
 
 	return {
@@ -164,6 +194,7 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 			const sample = Math.min(LONGEST_SAMPLE_MS, Math.max(0, requestMs));
 			averageMs = averageMs === undefined ? sample : averageMs + SMOOTHING * (sample - averageMs);
 			forgetOld(now);
+			confirmSlowStartEnd(now, requestMs, wasThrottled);
 			if (!wasThrottled) {
 				accepted++;
 				acceptedTimes.push(now);

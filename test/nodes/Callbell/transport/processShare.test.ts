@@ -31,7 +31,7 @@ describe('joinProcessShare (executions of one workflow in one process pacing tog
 			expect(other.share).not.toBe(base.share);
 			expect(other.limiter).not.toBe(base.limiter);
 		}
-		expect(others[3].share.rate(0)).toBe(25); // its own slow start: a quarter of its own cap
+		expect(others[3].share.rate(0)).toBe(35); // its own slow start: 35 % of its own cap
 		expect(processSharesInUse()).toBe(5);
 		for (const joined of [base, ...others]) joined.leave();
 		expect(processSharesInUse()).toBe(0);
@@ -41,7 +41,7 @@ describe('joinProcessShare (executions of one workflow in one process pacing tog
 		const first = joinProcessShare(key);
 		const second = joinProcessShare(key);
 		first.share.recordAnswer(50, 50, true); // cut
-		expect(first.share.rate(50)).toBeLessThan(290 * 0.25); // below where a fresh one starts
+		expect(first.share.rate(50)).toBeLessThan(290 * 0.35); // below where a fresh one starts
 		first.leave();
 		first.leave(); // leaving twice counts once
 		const third = joinProcessShare(key);
@@ -51,7 +51,7 @@ describe('joinProcessShare (executions of one workflow in one process pacing tog
 		expect(processSharesInUse()).toBe(0);
 		const fresh = joinProcessShare(key);
 		expect(fresh.share).not.toBe(first.share);
-		expect(fresh.share.rate(60)).toBe(290 * 0.25);
+		expect(fresh.share.rate(60)).toBe(290 * 0.35);
 		fresh.leave();
 	});
 });

@@ -12,17 +12,18 @@ function accept(share: ReturnType<typeof createRateShare>, count: number, start:
 const startingAtCeiling = () => createRateShare({ ceiling: 290, startShare: 1 });
 
 describe('createRateShare (one execution’s share of the account)', () => {
-	it('starts at a quarter of the ceiling, doubles every 0.7 s, and stays at the ceiling while Callbell accepts everything', () => {
+	it('starts at 35 % of the ceiling, doubles every second, and stays at the ceiling while Callbell accepts everything', () => {
 		const share = createRateShare({ ceiling: 290 });
-		expect(share.rate(1000)).toBe(72.5); // the first call starts the clock
-		expect(share.rate(1350)).toBeCloseTo(72.5 * Math.SQRT2, 6);
-		expect(share.rate(1700)).toBeCloseTo(145, 6);
-		expect(share.rate(2400)).toBe(290);
-		const now = accept(share, 3000, 2400);
+		expect(share.rate(1000)).toBe(101.5); // the first call starts the clock
+		expect(share.rate(1500)).toBeCloseTo(101.5 * Math.SQRT2, 6);
+		expect(share.rate(2000)).toBeCloseTo(203, 6);
+		expect(share.rate(2515)).toBeCloseTo(290, 0); // the ceiling after log2(290 / 101.5) ≈ 1.515 s
+		expect(share.rate(2600)).toBe(290);
+		const now = accept(share, 3000, 2600);
 		expect(share.rate(now)).toBe(290);
 		const answered = createRateShare({ ceiling: 290 });
 		answered.recordAnswer(500, 50, false); // an answer before any rate: the clock starts there
-		expect(answered.rate(1200)).toBeCloseTo(145, 6);
+		expect(answered.rate(1500)).toBeCloseTo(203, 6);
 	});
 
 	it('a low cap starts at 10/s at least, or at the cap itself below that', () => {
@@ -31,15 +32,41 @@ describe('createRateShare (one execution’s share of the account)', () => {
 		expect(createRateShare({ ceiling: 1 }).rate(0)).toBe(1);
 	});
 
-	it('the first 429 ends the slow start: the cut starts from the rate it had reached', () => {
+	it('the first 429 below the ceiling ends the slow start: the account is full, the rate drops at once to what Callbell accepted', () => {
 		const share = createRateShare({ ceiling: 290 });
-		let now = accept(share, 60, 0, { everyMs: 10 }); // 0.6 s: 72.5 × 2^(6/7) ≈ 131/s
+		let now = accept(share, 60, 0, { everyMs: 10 }); // 0.6 s: 101.5 × 2^0.59 ≈ 152/s, 60 accepted
 		const reached = share.rate(now);
-		expect(reached).toBeCloseTo(72.5 * 2 ** (590 / 700), 6);
+		expect(reached).toBeCloseTo(101.5 * 2 ** 0.59, 6);
 		share.recordAnswer(now, 50, true);
-		expect(share.rate(now)).toBeCloseTo(reached * 0.9, 6);
+		expect(share.rate(now)).toBe(60); // not 90 % of 152: its share of the last second
+		expect(share.resumeAt()).toBeGreaterThan(now);
+		// the answers to the requests sent before it: half of them 429s, the account is full
+		for (let i = 0; i < 8; i++) share.recordAnswer((now += 5), 50, i % 2 === 1);
+		expect(share.rate(now)).toBeLessThan(61);
 		now += 1400; // no doubling after a cut, only the gentle growth
 		expect(share.rate(now)).toBeLessThan(reached);
+	});
+
+	it('a stray 429 in the slow start is undone: the answers to the requests sent before it come back accepted', () => {
+		const share = createRateShare({ ceiling: 290 });
+		const now = accept(share, 60, 0, { everyMs: 10 });
+		share.recordAnswer(now, 50, true);
+		expect(share.rate(now)).toBe(60);
+		// answers to requests sent after the 429 came back do not count
+		for (let i = 0; i < 8; i++) share.recordAnswer(now + 60 + i, 50, false);
+		expect(share.rate(now + 70)).toBeLessThan(61);
+		// the first 8 sent before it all accepted: a stray
+		for (let i = 0; i < 7; i++) share.recordAnswer(now + 70 + i, 100, false);
+		expect(share.rate(now + 77)).toBeLessThan(61);
+		share.recordAnswer(now + 77, 100, false);
+		expect(share.rate(now + 80)).toBeCloseTo(101.5 * 2 ** ((now + 80 - 10) / 1000), 6); // the slow start goes on
+		expect(share.resumeAt()).toBe(-Infinity);
+		// one 429 among them: the account is full, the cut stands
+		const full = createRateShare({ ceiling: 290 });
+		const then = accept(full, 60, 0, { everyMs: 10 });
+		full.recordAnswer(then, 50, true);
+		for (let i = 0; i < 12; i++) full.recordAnswer(then + 70 + i, 100, i === 6);
+		expect(full.rate(then + 90)).toBeLessThan(61);
 	});
 
 	it('a lone 429 cuts the rate by 10 %, once for the answers of one request time, then grows back', () => {
@@ -59,17 +86,19 @@ describe('createRateShare (one execution’s share of the account)', () => {
 	});
 
 	it('back at the rate of its last mild cut (the account was full there) it probes past it from the gentle start again', () => {
-		const share = createRateShare({ ceiling: 290 });
-		let now = accept(share, 60, 0, { everyMs: 10 });
-		const limit = share.rate(now); // ≈ 131/s when the first 429 comes
+		const share = startingAtCeiling();
+		let now = accept(share, 300, 0);
+		share.recordAnswer(now, 50, true); // a mild cut at the ceiling: 261/s
+		now = accept(share, 30, now);
+		const limit = share.rate(now); // ≈ 261/s when the next 429 comes, a request time later
 		share.recordAnswer(now, 50, true);
 		const cutAt = now;
-		// the probe from 0.9 × limit (2/s, doubling every second) is back at the limit after ≈ 2.5 s
+		// the probe from 0.9 × limit (2/s, doubling every second) is back at the limit after ≈ 3.3 s
 		const back = cutAt + 1000 * Math.log2(1 + (0.1 * limit * Math.LN2) / 2);
-		now = accept(share, 400, cutAt, { everyMs: 10 }); // 100 answers/s meanwhile: its own use does not hold it back
+		now = accept(share, 1400, cutAt); // 290 answers/s meanwhile: its own use does not hold it back
 		expect(share.rate(back - 1)).toBeLessThan(limit);
 		expect(share.rate(back)).toBeCloseTo(limit, 6);
-		// from there 2/s again, doubling every 0.7 s; the old probe would be growing at 2 × 2^3.2 ≈ 18/s by now
+		// from there 2/s again, doubling every 0.7 s; the old probe would be growing at 2 × 2^4.7 ≈ 52/s by now
 		expect(share.rate(back + 700) - limit).toBeCloseTo(1.4 / Math.LN2, 6);
 		expect(share.rate(back + 1400) - limit).toBeCloseTo(4.2 / Math.LN2, 6);
 		const oldProbe = 0.9 * limit + (2 * (2 ** ((back + 1400 - cutAt) / 1000) - 1)) / Math.LN2;
@@ -162,26 +191,28 @@ describe('executions sharing a 300/s account (simulated, virtual time, the trans
 		const onTwoWorkers = (items: number, startAt: number[], pacedTogether = true) =>
 			startAt.map((at, i) => ({ items, startAt: at, process: pacedTogether ? `worker-${i % 2}` : undefined }));
 
-		// (4 × 2,000 started one after another: 0.42 %; 0.63 % before the re-probe past the last limit, 0.87 % before the
-		// slow start; not run here, the simulation is slow in a long in-band Jest run)
-		it('4 × 2,000 started together: ≤ 0.6 % 429s over the whole run, start included (0.47 %; 0.72 % before the re-probe, 0.98 % before the slow start); none fails', async () => {
+		// (4 × 2,000 started one after another: 0.50 %; 0.42 % before the slow start ended at its first 429, 0.63 % before
+		// the re-probe past the last limit, 0.87 % before the slow start; not run here, the simulation is slow in a long
+		// in-band Jest run)
+		it('4 × 2,000 started together: ≤ 0.5 % 429s over the whole run, start included (0.41 %; 0.47 % before the slow start ended at its first 429, 0.72 % before the re-probe, 0.98 % before the slow start); none fails', async () => {
 			const result = await simulateAccount(onTwoWorkers(2000, starts.together));
 			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [2000, 0]));
-			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.006);
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.005);
 			expect(itemsDone(result) / (result.endAt / 1000)).toBeGreaterThanOrEqual(0.85 * 300);
 		}, 60_000);
 
-		// Together 1.09 %, one after another 1.04 % (1.14 % and 1.43 % before the re-probe past the last limit, 2.49 %
-		// and 2.10 % before the slow start). Most come when the two
-		// workers first fill the account: what both send in one request time then, no sender learns of it sooner.
-		// Starting at a quarter of the cap, they fill it in the second second at about 200/s each instead of in
-		// the first at 290/s each: about 20 429s instead of 34.
-		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 1.3 %% 429s, none in the first second, ≤ 24 in the second', async (_, startAt) => {
+		// Together 0.84 %, one after another 1.04 % (1.09 % and 1.04 % before the slow start ended at its first 429,
+		// 1.14 % and 1.43 % before the re-probe past the last limit, 2.49 % and 2.10 % before the slow start). Most come
+		// when the two workers first fill the account: what both send in one request time then, no sender learns of
+		// it sooner. Starting at 35 % of the cap and doubling every second, they fill it early in the second second,
+		// and the first 429 drops each to its share at once: 14–16 429s there (about 20 starting at a quarter of the
+		// cap with a 10 % first cut, 34 starting at 290/s).
+		it.each(Object.entries(starts))('4 × 500 started %s: ≤ 1.1 %% 429s, none in the first second, ≤ 18 in the second', async (_, startAt) => {
 			const result = await simulateAccount(onTwoWorkers(500, startAt));
 			expect(result.executions.map((e) => [e.done, e.failed])).toEqual([0, 0, 0, 0].map(() => [500, 0]));
-			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.013);
+			expect(result.throttled / result.requests).toBeLessThanOrEqual(0.011);
 			expect(result.throttledPerSecond[0]).toBe(0);
-			expect(result.throttledPerSecond[1]).toBeLessThanOrEqual(24);
+			expect(result.throttledPerSecond[1]).toBeLessThanOrEqual(18);
 			expect(result.throttledPerSecond[1]).toBeGreaterThanOrEqual(0.5 * result.throttled);
 		}, 60_000);
 
@@ -198,7 +229,8 @@ describe('executions sharing a 300/s account (simulated, virtual time, the trans
 	}, 60_000);
 
 	it('a lone execution reaches its cap after the slow start, and one stray 429 costs it little', async () => {
-		// 5,000 items: 278.7 items/s (289 before the slow start, which costs it about 0.6 s); with a stray 429 273.7
+		// 5,000 items: 279.8 items/s (278.7 with the start at a quarter of the cap, 289 before any slow start, which
+		// costs it about 0.6 s); with a stray 429 274.7
 		const alone = await simulateAccount([{ items: 5000 }]);
 		expect(alone.throttled).toBe(0);
 		expect(itemsDone(alone) / (alone.endAt / 1000)).toBeGreaterThanOrEqual(275);
