@@ -13,10 +13,10 @@
  *   where nothing slides out, and every request of one request time is refused; a slower one costs
  *   an execution alone more than it saves (bench/RESULTS.md).
  * - **The slow start ends at its first 429** below the ceiling, which means the account is full (a
- *   sender alone under its ceiling does not fill it): the rate drops at once to what Callbell accepted from it in the
- *   last second (the deep cut below). The answers to the requests sent before that 429 then tell a
- *   full account (a 429 among them) from a stray 429 (the first `minAnswers` of them accepted): a
- *   stray is undone and the slow start goes on.
+ *   sender alone under its ceiling does not fill it): the rate drops at once to what Callbell
+ *   accepted from it in the last second (the deep cut below). The answers to the requests sent
+ *   before that 429 then tell a full account (a 429 among them) from a stray 429 (the first
+ *   `minAnswers` of them accepted): a stray is undone and the slow start goes on.
  * - **Decrease.** A 429 cuts the rate by the share of 429s among the answers since the last cut,
  *   by `decrease` (×0.9) at least, once per request time (429s arriving within one request time
  *   answer requests sent before the cut). When most answers are 429s (the account is full, as
