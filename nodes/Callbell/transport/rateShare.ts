@@ -163,21 +163,21 @@ export function createRateShare(settings: RateShareSettings): RateShare {
 		holdUntil = now + Math.min(requestTime(), (HOLD_ANSWERS * minAnswers * 1000) / current);
 		accepted = 0;
 		throttled = 0;
-		slowStartEnd = endsSlowStart ? { at: now, accepted: 0 } : undefined;
+		acceptedBeforeExit = endsSlowStart ? 0 : undefined;
 	};
 
 	/**
-	 * The first 429 of the slow start cuts deep at once; the answers to the requests sent before it
-	 * then tell a full account (a 429 among them) from a stray 429 (the first `minAnswers` accepted),
-	 * which is undone.
+	 * The first 429 of the slow start cuts deep at once (at `cutAt`); the answers to the requests sent
+	 * before it then tell a full account (a 429 among them) from a stray 429 (the first `minAnswers`
+	 * accepted), which is undone. Counts those accepted while that is open.
 	 */
-	let slowStartEnd: { at: number; accepted: number } | undefined;
+	let acceptedBeforeExit: number | undefined;
 	const confirmSlowStartEnd = (now: number, requestMs: number, wasThrottled: boolean): void => {
-		if (slowStartEnd === undefined || now - requestMs >= slowStartEnd.at) return;
-		if (wasThrottled) slowStartEnd = undefined; // the account is full: the cut stands
-		else if (++slowStartEnd.accepted >= minAnswers) {
+		if (acceptedBeforeExit === undefined || cutAt === undefined || now - requestMs >= cutAt) return;
+		if (wasThrottled) acceptedBeforeExit = undefined; // the account is full: the cut stands
+		else if (++acceptedBeforeExit >= minAnswers) {
 			// A stray 429: the slow start goes on as if it had not come.
-			slowStartEnd = undefined;
+			acceptedBeforeExit = undefined;
 			cutAt = undefined;
 			deepCut = false;
 			holdUntil = -Infinity;
